@@ -1,0 +1,103 @@
+namespace Doorbraak.Rules.Facts;
+
+/// <summary>The run-time values of one entity: the household, a member, a debt, a provision.</summary>
+internal sealed class EntityInstance
+{
+    public EntityInstance(EntitySchema schema, string key)
+    {
+        Schema = schema;
+        Key = key;
+        Values = new FactValue[schema.ScalarCount];
+        Collections = new EntityInstance[schema.CollectionCount][];
+        for (var i = 0; i < Collections.Length; i++) Collections[i] = [];
+    }
+
+    public EntitySchema Schema { get; }
+
+    /// <summary>How the entity is named in results: <c>huishouden</c>, <c>leden[zoon]</c>, <c>schulden[2]</c>.</summary>
+    public string Key { get; }
+
+    public FactValue[] Values { get; }
+
+    public EntityInstance[][] Collections { get; }
+
+    /// <summary>A deep copy (for re-projection).</summary>
+    public EntityInstance Clone()
+    {
+        var copy = new EntityInstance(Schema, Key);
+        Array.Copy(Values, copy.Values, Values.Length);
+        for (var i = 0; i < Collections.Length; i++)
+        {
+            var src = Collections[i];
+            var dst = new EntityInstance[src.Length];
+            for (var j = 0; j < src.Length; j++) dst[j] = src[j].Clone();
+            copy.Collections[i] = dst;
+        }
+        return copy;
+    }
+
+    /// <summary>Copies values from a same-shaped instance into this one without allocating.</summary>
+    public void CopyFrom(EntityInstance other)
+    {
+        Array.Copy(other.Values, Values, Values.Length);
+        for (var i = 0; i < Collections.Length; i++)
+        {
+            var src = other.Collections[i];
+            var dst = Collections[i];
+            for (var j = 0; j < src.Length; j++) dst[j].CopyFrom(src[j]);
+        }
+    }
+
+    public override string ToString() => Key;
+}
+
+/// <summary>A fact that was read while it was unknown: which entity, which field.</summary>
+internal readonly record struct FactRead(EntityInstance Instance, FieldDefinition Field, FactValue Value);
+
+/// <summary>
+/// Everything an expression can see while one household is evaluated: the household's entities,
+/// the parameter values picked for the reference date, and the reference date. Owned by one
+/// evaluation on one thread; never shared.
+/// </summary>
+internal sealed class EvaluationFrame
+{
+    public EvaluationFrame(EntityInstance household, FactValue[] parameters, DateOnly referenceDate)
+    {
+        Household = household;
+        Parameters = parameters;
+        ReferenceDate = referenceDate;
+    }
+
+    public EntityInstance Household { get; }
+
+    /// <summary>Parameter values valid on <see cref="ReferenceDate"/>, indexed by <c>ParameterSymbol.Slot</c>.</summary>
+    public FactValue[] Parameters { get; }
+
+    public DateOnly ReferenceDate { get; }
+
+    /// <summary>When true, compiled code records every fact read in <see cref="Reads"/> (for traces). Costs one check when off.</summary>
+    public bool Tracing { get; set; }
+
+    /// <summary>Facts read while tracing, and unknown facts read always (for missing facts).</summary>
+    public List<FactRead> Reads { get; } = new();
+
+    /// <summary>Called by compiled code on every field read.</summary>
+    public void OnRead(EntityInstance instance, FieldDefinition field, FactValue value)
+    {
+        if (Tracing || value.IsUnknown) Reads.Add(new FactRead(instance, field, value));
+    }
+
+    /// <summary>The first member whose <c>rol</c> equals <paramref name="role"/>, or null.</summary>
+    public EntityInstance? MemberWithRole(string role, FieldDefinition roleField, FieldDefinition membersField)
+    {
+        foreach (var m in Household.Collections[membersField.Slot])
+        {
+            var r = m.Values[roleField.Slot];
+            if (!r.IsUnknown && r.Kind == FactKind.Text && r.AsText == role) return m;
+        }
+        return null;
+    }
+}
+
+/// <summary>A parameter as expressions see it: its id, type and slot in <see cref="EvaluationFrame.Parameters"/>.</summary>
+internal sealed record ParameterSymbol(string Id, FactType Type, int Slot, string Title, string? Unit);
