@@ -1,0 +1,145 @@
+using Doorbraak.Rules.Conditions;
+using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Yaml;
+
+namespace Doorbraak.Rules.Packs;
+
+/// <summary>A legal citation or a source: law, article, link and validity.</summary>
+internal sealed record Citation(string? Law, string? Article, string? Url, DateOnly? ValidFrom, DateOnly? ValidTo, string? Kind, string? Title)
+{
+    /// <summary>"Participatiewet art. 22a", or the title of a non-legal source.</summary>
+    public override string ToString()
+    {
+        if (Law is null) return Title ?? Url ?? "";
+        if (Article is null) return Law;
+        var art = Article.StartsWith("art", StringComparison.OrdinalIgnoreCase) ? Article : "art. " + Article;
+        return $"{Law} {art}";
+    }
+
+    public static Citation FromText(string text) => new(null, null, null, null, null, null, text);
+}
+
+/// <summary>Room an earlier pack leaves for a later one (an open term or a delegated parameter).</summary>
+internal sealed record OpenGrant(string To, string Basis);
+
+/// <summary>A later pack's explicit override, with its own legal basis.</summary>
+internal sealed record OverrideDeclaration(string Pack, Citation Basis, SourceLocation Location);
+
+internal sealed record PackRequirement(string PackId, VersionRange Range, string RangeText, SourceLocation Location);
+
+internal sealed record PackManifest(
+    string Id, SemanticVersion Version, string Title, string? Description, string Jurisdiction, string Level,
+    DateOnly? ValidFrom, DateOnly? ValidTo, IReadOnlyList<PackRequirement> Requires, SourceLocation Location);
+
+/// <summary>Something a pack declares with an id, that a later pack may override.</summary>
+internal abstract record PackItem(string Id, string PackId, SourceLocation Location)
+{
+    public OpenGrant? Open { get; init; }
+    public OverrideDeclaration? Overrides { get; init; }
+}
+
+internal sealed record FactExtension(string Entity, string Name, FactType Type, string Description, string? Unit, string? Question, string PackId, SourceLocation Location);
+
+internal sealed record ParameterValue(DateOnly From, DateOnly? To, FactValue Value, string? Source, bool Illustrative, SourceLocation Location);
+
+internal sealed record ParameterDefinition(string Id, string PackId, SourceLocation Location, string Title, FactType Type, string? Unit, Citation? Source, IReadOnlyList<ParameterValue> Values)
+    : PackItem(Id, PackId, Location);
+
+internal enum RuleKind
+{
+    /// <summary>Law or policy: "the law says".</summary>
+    Rule,
+    /// <summary>A known effect in practice: "experience shows".</summary>
+    Consequence,
+}
+
+internal sealed record Determination(string Target, ConditionSource Value, SourceLocation Location);
+
+internal sealed record RuleDefinition(
+    string Id, string PackId, SourceLocation Location, RuleKind Kind, string Title, Citation Citation, string Domain,
+    DateOnly? ValidFrom, DateOnly? ValidTo, string? ForEach, ConditionSource? Applies, IReadOnlyList<Determination> Determines, string? Explain)
+    : PackItem(Id, PackId, Location);
+
+internal sealed record GoalDefinition(string Id, string PackId, SourceLocation Location, string Title, string Domain, ConditionSource Holds, ConditionSource? Active, string? Explain)
+    : PackItem(Id, PackId, Location);
+
+internal enum Severity { Low, Medium, High, Critical }
+
+internal sealed record CollisionDeclaration(
+    string Id, string PackId, SourceLocation Location, string Title, IReadOnlyList<string> Rules, string Goal, ConditionSource? When,
+    Severity Severity, string Explain, string? ExplainEn)
+    : PackItem(Id, PackId, Location);
+
+internal enum ChangeKind { Suspend, Parameter, Set, Postpone, Waive, Spread, Exempt }
+
+internal sealed record DeviationChange(ChangeKind Kind, SourceLocation Location)
+{
+    public string? ParameterId { get; init; }
+    public ConditionSource? Value { get; init; }
+    public IReadOnlyList<Determination> Sets { get; init; } = [];
+    public (int Months, int Days) Postpone { get; init; }
+    public string? Fact { get; init; }
+    public int SpreadMonths { get; init; }
+}
+
+internal sealed record DeviationLimits(int? DurationMonths, int? DurationDays, decimal? Amount, string AmountPer, int? Times);
+
+/// <summary>Who may decide, lowest first.</summary>
+internal static class Mandates
+{
+    public static IReadOnlyList<string> Levels { get; } = ["consulent", "regisseur", "teamleider", "manager", "directeur", "college"];
+
+    public static int Rank(string mandate) => Levels.ToList().IndexOf(mandate);
+}
+
+/// <summary>Legal robustness of a basis, strongest first.</summary>
+internal static class BasisKinds
+{
+    public static IReadOnlyList<string> Levels { get; } = ["hardheidsclausule", "individualisering", "wettelijke-bevoegdheid", "beleidsregel", "awb-4:84"];
+
+    public static int Rank(string? kind) => kind is null ? Levels.Count : Levels.ToList().IndexOf(kind);
+}
+
+internal sealed record DeviationDefinition(
+    string Id, string PackId, SourceLocation Location, string Title, string Deviates, DeviationChange Change, Citation Basis,
+    ConditionSource? Allowed, DeviationLimits Limits, string Mandate, IReadOnlyList<string> Document,
+    IReadOnlyList<(int Months, int Days)> Review, string? Motivation, string? CostNote)
+    : PackItem(Id, PackId, Location);
+
+internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location, string Title, string Payer, ConditionSource Monthly, ConditionSource? When, string? ForEach, string? Source)
+    : PackItem(Id, PackId, Location);
+
+internal sealed record KpiNorm(decimal Target, string Direction, DateOnly? Deadline);
+
+internal sealed record KpiDefinition(string Id, string PackId, SourceLocation Location, string Title, string Measure, string? Description, string? Unit, KpiNorm? Norm, string? Source, string? Filter)
+    : PackItem(Id, PackId, Location);
+
+internal sealed record PackTestExpectation(
+    IReadOnlyList<string>? Applied, IReadOnlyList<string>? NotApplied, IReadOnlyList<(string Path, YScalar Value)> Facts,
+    IReadOnlyList<string>? GoalsFailing, IReadOnlyList<string>? Collisions, IReadOnlyList<string>? Proposals, IReadOnlyList<string>? Missing);
+
+internal sealed record PackTestCase(string Name, string PackId, SourceLocation Location, DateOnly Date, YMapping Household, PackTestExpectation Expect, IReadOnlyList<string> Keywords);
+
+/// <summary>One pack file as read: its path relative to the pack root and its bytes.</summary>
+internal sealed record PackFile(string Path, byte[] Content);
+
+/// <summary>A pack read and validated on its own (before it is combined with others).</summary>
+internal sealed class PackDefinition
+{
+    public required PackManifest Manifest { get; init; }
+    public required string Root { get; init; }
+    public required string Sha256 { get; init; }
+    public List<FactExtension> Facts { get; } = new();
+    public List<ParameterDefinition> Parameters { get; } = new();
+    public List<RuleDefinition> Rules { get; } = new();
+    public List<GoalDefinition> Goals { get; } = new();
+    public List<CollisionDeclaration> Collisions { get; } = new();
+    public List<DeviationDefinition> Deviations { get; } = new();
+    public List<CostDefinition> Costs { get; } = new();
+    public List<KpiDefinition> Kpis { get; } = new();
+    public List<PackTestCase> Tests { get; } = new();
+
+    public IEnumerable<PackItem> Items =>
+        Parameters.Cast<PackItem>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis);
+}
