@@ -1,0 +1,76 @@
+using Doorbraak.Rules.Diagnostics;
+
+namespace Doorbraak.Rules.Facts;
+
+/// <summary>Turns a host's <see cref="Household"/> into the slot arrays that compiled expressions read.</summary>
+internal sealed class FrameBuilder
+{
+    private readonly FactSchema _schema;
+    private readonly FieldDefinition _members, _debts, _provisions, _birth, _age;
+
+    public FrameBuilder(FactSchema schema)
+    {
+        _schema = schema;
+        _schema.Household.TryGetField("leden", out _members);
+        _schema.Household.TryGetField("schulden", out _debts);
+        _schema.Household.TryGetField("voorzieningen", out _provisions);
+        _schema.Member.TryGetField("geboren", out _birth);
+        _schema.Member.TryGetField("leeftijd", out _age);
+    }
+
+    /// <summary>Builds the household instance; problems (unknown fact names, wrong types) go to <paramref name="problems"/>.</summary>
+    public EntityInstance Build(Household household, DateOnly referenceDate, List<string> problems)
+    {
+        var h = new EntityInstance(_schema.Household, "huishouden");
+        Fill(h, household.Facts, problems);
+        var members = new EntityInstance[household.Members.Count];
+        for (var i = 0; i < members.Length; i++)
+        {
+            var m = household.Members[i];
+            var e = new EntityInstance(_schema.Member, $"leden[{m.Id}]");
+            Fill(e, m.Facts, problems);
+            var born = e.Values[_birth.Slot];
+            if (!born.IsUnknown) e.Values[_age.Slot] = FactValue.Number(AgeOn(born.AsDate, referenceDate));
+            members[i] = e;
+        }
+        h.Collections[_members.Slot] = members;
+        h.Collections[_debts.Slot] = household.Debts.Select((d, i) => Entity(_schema.Debt, $"schulden[{i + 1}]", d.Facts, problems)).ToArray();
+        h.Collections[_provisions.Slot] = household.Provisions.Select((p, i) => Entity(_schema.Provision, $"voorzieningen[{i + 1}]", p.Facts, problems)).ToArray();
+        return h;
+    }
+
+    public static int AgeOn(DateOnly birth, DateOnly on)
+    {
+        var age = on.Year - birth.Year;
+        if (on.Month < birth.Month || (on.Month == birth.Month && on.Day < birth.Day)) age--;
+        return age;
+    }
+
+    private EntityInstance Entity(EntitySchema schema, string key, FactBag facts, List<string> problems)
+    {
+        var e = new EntityInstance(schema, key);
+        Fill(e, facts, problems);
+        return e;
+    }
+
+    private static void Fill(EntityInstance e, FactBag facts, List<string> problems)
+    {
+        foreach (var (name, value) in facts.Values)
+        {
+            if (!e.Schema.TryGetField(name, out var field) || !field.Type.IsScalar || HouseholdReader.IsDerived(field))
+            {
+                problems.Add($"{e.Key}: unknown fact '{name}'{Suggest.Hint(name, e.Schema.Fields.Where(f => f.Type.IsScalar).Select(f => f.Name))}.");
+                continue;
+            }
+            var kind = value.Kind;
+            var ok = kind == field.Type.Kind || (field.Type.Kind == FactKind.Money && kind == FactKind.Number) || (field.Type.Kind == FactKind.Number && kind == FactKind.Money);
+            if (!ok)
+            {
+                problems.Add($"{e.Key}: fact '{name}' must be {field.Type}, not {kind.ToString().ToLowerInvariant()}.");
+                continue;
+            }
+            e.Values[field.Slot] = field.Type.Kind == FactKind.Money && kind == FactKind.Number ? FactValue.Money(value.AsDecimal)
+                : field.Type.Kind == FactKind.Number && kind == FactKind.Money ? FactValue.Number(value.AsDecimal) : value;
+        }
+    }
+}

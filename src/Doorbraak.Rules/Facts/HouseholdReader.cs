@@ -1,0 +1,128 @@
+using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Yaml;
+
+namespace Doorbraak.Rules.Facts;
+
+/// <summary>
+/// Reads a household from the YAML or JSON shape that pack tests use (JSON is read as YAML's flow
+/// style): household facts by name, <c>leden</c>, <c>schulden</c>, <c>voorzieningen</c> and <c>doelen</c>.
+/// Every fact name and value is checked against the merged fact schema.
+/// </summary>
+internal static class HouseholdReader
+{
+    public static Household? Read(YMapping map, FactSchema schema, DiagnosticBag bag)
+    {
+        var before = bag.Items.Count;
+        var h = new Household();
+        foreach (var (key, value) in map.Entries)
+        {
+            if (value is YScalar { IsNull: true }) continue;
+            switch (key.Value)
+            {
+                case "leden":
+                    ReadList(value, schema.Member, bag, "leden", m =>
+                    {
+                        var id = m["id"] is YScalar s ? s.Value : null;
+                        if (id is null)
+                        {
+                            bag.Error("DBR3002", m.Start, "Each member needs an 'id' (a short name such as moeder or zoon; no BSN).");
+                            return;
+                        }
+                        var member = new HouseholdMember(id);
+                        ReadFacts(m, schema.Member, member.Facts, bag, skip: "id");
+                        h.Members.Add(member);
+                    });
+                    break;
+                case "schulden":
+                    ReadList(value, schema.Debt, bag, "schulden", m =>
+                    {
+                        var d = new Debt();
+                        ReadFacts(m, schema.Debt, d.Facts, bag);
+                        h.Debts.Add(d);
+                    });
+                    break;
+                case "voorzieningen":
+                    ReadList(value, schema.Provision, bag, "voorzieningen", m =>
+                    {
+                        var p = new Provision();
+                        ReadFacts(m, schema.Provision, p.Facts, bag);
+                        h.Provisions.Add(p);
+                    });
+                    break;
+                case "doelen":
+                    if (value is YSequence gs)
+                    {
+                        foreach (var g in gs.Items)
+                            if (MappingReader.AsText(g, bag, "doelen") is { } t) h.Goals.Add(t);
+                    }
+                    else
+                    {
+                        bag.Error("DBR1012", value.Start, "'doelen' must be a list of goal ids.");
+                    }
+                    break;
+                default:
+                    ReadFact(key, value, schema.Household, h.Facts, bag);
+                    break;
+            }
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in h.Members)
+            if (!ids.Add(m.Id)) bag.Error("DBR3002", map.Start, $"Two members have the id '{m.Id}'; give each member its own id.");
+        return bag.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error) ? null : h;
+    }
+
+    /// <summary>Parses YAML or JSON text into a household.</summary>
+    public static Household? Parse(string file, string text, FactSchema schema, DiagnosticBag bag)
+    {
+        var node = SafeYamlReader.Parse(file, text, bag);
+        if (node is null) return null;
+        if (node is not YMapping map)
+        {
+            bag.Error("DBR1012", node.Start, "A household is a mapping with its facts, 'leden', 'schulden' and 'voorzieningen'.");
+            return null;
+        }
+        // Accept both the bare household and a wrapper { household: ... } as in pack tests.
+        if (map.Entries.Count == 1 && map.Entries[0].Key.Value == "household" && map.Entries[0].Value is YMapping inner) map = inner;
+        return Read(map, schema, bag);
+    }
+
+    private static void ReadList(YNode value, EntitySchema entity, DiagnosticBag bag, string key, Action<YMapping> read)
+    {
+        if (value is not YSequence seq)
+        {
+            bag.Error("DBR1012", value.Start, $"'{key}' must be a list of {entity.Name} mappings.");
+            return;
+        }
+        foreach (var item in seq.Items)
+        {
+            if (item is YMapping m) read(m);
+            else bag.Error("DBR1012", item.Start, $"Each item of '{key}' is a mapping of {entity.Name} facts.");
+        }
+    }
+
+    private static void ReadFacts(YMapping m, EntitySchema entity, FactBag into, DiagnosticBag bag, string? skip = null)
+    {
+        foreach (var (key, value) in m.Entries)
+        {
+            if (key.Value == skip) continue;
+            ReadFact(key, value, entity, into, bag);
+        }
+    }
+
+    private static void ReadFact(YScalar key, YNode value, EntitySchema entity, FactBag into, DiagnosticBag bag)
+    {
+        if (value is YScalar { IsNull: true }) return;
+        if (!entity.TryGetField(key.Value, out var field) || field.Type.Kind == FactKind.List || IsDerived(field))
+        {
+            var names = entity.Fields.Where(f => f.Type.IsScalar && !IsDerived(f)).Select(f => f.Name);
+            bag.Error("DBR3001", key.Start, IsDerived(field)
+                ? $"'{key.Value}' is derived (from 'geboren' on the reference date); supply 'geboren' instead."
+                : $"Unknown {entity.Name} fact '{key.Value}'{Suggest.Hint(key.Value, names)}. Facts of a {entity.Name} are the built-in ones and those the loaded packs declare.");
+            return;
+        }
+        if (PackReader.ReadTypedValue(value, field.Type, bag, key.Value) is { } v) into.Set(field.Name, v);
+    }
+
+    internal static bool IsDerived(FieldDefinition? field) => field is { BuiltIn: true, Owner.Name: FactSchema.MemberEntity, Name: "leeftijd" };
+}

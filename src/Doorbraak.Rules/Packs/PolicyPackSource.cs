@@ -1,0 +1,123 @@
+using System.Reflection;
+using System.Text;
+using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Yaml;
+
+namespace Doorbraak.Rules.Packs;
+
+/// <summary>
+/// Where a policy pack's YAML files come from: a folder, an assembly's embedded resources, or
+/// files held in memory. A source only lists and reads files; it is read when a pack set is loaded.
+/// </summary>
+/// <threadsafety>Instances are immutable and may be shared.</threadsafety>
+public abstract class PolicyPackSource
+{
+    private protected PolicyPackSource(string name) => Name = name;
+
+    /// <summary>How the source is named in error messages (a folder path or a resource prefix).</summary>
+    public string Name { get; }
+
+    /// <summary>A pack in a folder: every <c>*.yaml</c> file below it, with <c>pack.yaml</c> at its root.</summary>
+    /// <param name="path">The pack folder.</param>
+    public static PolicyPackSource FromDirectory(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new DirectorySource(path);
+    }
+
+    /// <summary>
+    /// A pack embedded in an assembly. Resource names must be paths: the embedding project gives each
+    /// file <c>LogicalName="&lt;prefix&gt;%(RecursiveDir)%(Filename)%(Extension)"</c>; every resource whose
+    /// name starts with <paramref name="prefix"/> and ends in <c>.yaml</c> belongs to the pack.
+    /// </summary>
+    /// <param name="assembly">The assembly holding the resources.</param>
+    /// <param name="prefix">The common prefix, such as <c>policypacks/nl-sociaal-domein/</c>.</param>
+    public static PolicyPackSource FromEmbeddedResources(Assembly assembly, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(prefix);
+        return new EmbeddedSource(assembly, prefix);
+    }
+
+    /// <summary>A pack held in memory: relative path (with '/') to YAML text.</summary>
+    /// <param name="name">A name for messages.</param>
+    /// <param name="files">The files, by path relative to the pack root; one must be <c>pack.yaml</c>.</param>
+    public static PolicyPackSource FromFiles(string name, IReadOnlyDictionary<string, string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return new MemorySource(name, files.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetBytes(kv.Value)));
+    }
+
+    /// <summary>A pack held in memory as raw bytes (for tests of encodings and sizes).</summary>
+    internal static PolicyPackSource FromBytes(string name, IReadOnlyDictionary<string, byte[]> files) =>
+        new MemorySource(name, files.ToDictionary(kv => kv.Key, kv => kv.Value));
+
+    internal abstract IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    private sealed class DirectorySource(string folder) : PolicyPackSource(folder)
+    {
+#pragma warning disable IDE1006
+        private string path => Name;
+#pragma warning restore IDE1006
+
+        internal override IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits)
+        {
+            if (!Directory.Exists(path))
+            {
+                bag.Error("DBR1035", new SourceLocation(path, 1, 1), File.Exists(path)
+                    ? "This is a file; give the pack's folder (the one that holds pack.yaml)."
+                    : "The pack folder does not exist; check the path.");
+                return null;
+            }
+            var files = new List<PackFile>();
+            foreach (var file in Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories))
+            {
+                if (!(file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".yml", StringComparison.Ordinal))) continue;
+                var rel = Path.GetRelativePath(path, file).Replace('\\', '/');
+                var info = new FileInfo(file);
+                if (info.Length > limits.MaxFileBytes)
+                {
+                    // Do not read an oversized file into memory; the reader reports it from the length.
+                    bag.Error("DBR1003", new SourceLocation(PackReader.Display(path, rel), 1, 1), $"The file is {info.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes. Split it into several files.");
+                    continue;
+                }
+                files.Add(new PackFile(rel, File.ReadAllBytes(file)));
+                if (files.Count > PackReader.MaxFilesPerPack) break;
+            }
+            return files;
+        }
+    }
+
+    private sealed class EmbeddedSource(Assembly assembly, string prefix) : PolicyPackSource($"{assembly.GetName().Name}:{prefix}")
+    {
+        internal override IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits)
+        {
+            var files = new List<PackFile>();
+            foreach (var name in assembly.GetManifestResourceNames())
+            {
+                if (!name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(".yaml", StringComparison.Ordinal)) continue;
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                if (stream.Length > limits.MaxFileBytes)
+                {
+                    bag.Error("DBR1003", new SourceLocation(name, 1, 1), $"The resource is {stream.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes.");
+                    continue;
+                }
+                using var ms = new MemoryStream();
+                stream.CopyTo(ms);
+                files.Add(new PackFile(name[prefix.Length..].Replace('\\', '/'), ms.ToArray()));
+            }
+            if (files.Count == 0)
+                bag.Error("DBR1035", new SourceLocation(Name, 1, 1), $"The assembly {assembly.GetName().Name} has no .yaml resources starting with '{prefix}'.");
+            return files;
+        }
+    }
+
+    private sealed class MemorySource(string name, Dictionary<string, byte[]> files) : PolicyPackSource(name)
+    {
+        internal override IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits) =>
+            files.Select(kv => new PackFile(kv.Key, kv.Value)).ToList();
+    }
+}
