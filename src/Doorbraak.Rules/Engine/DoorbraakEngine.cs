@@ -1,0 +1,70 @@
+using System.Reflection;
+using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Proposals;
+
+namespace Doorbraak.Rules.Engine;
+
+/// <summary>
+/// Evaluates households against a loaded <see cref="PackSet"/>. Build one per pack set and share it:
+/// it is immutable, and every evaluation keeps its own state.
+/// </summary>
+/// <threadsafety instance="true">All members are safe to call from many threads at once.</threadsafety>
+public sealed class DoorbraakEngine
+{
+    private readonly IPrecedentSource? _precedents;
+
+    /// <summary>Creates an engine for a pack set.</summary>
+    /// <param name="packs">The loaded packs.</param>
+    /// <param name="precedents">Earlier decisions, for the equal-treatment check; optional.</param>
+    public DoorbraakEngine(PackSet packs, IPrecedentSource? precedents = null)
+    {
+        Packs = packs ?? throw new ArgumentNullException(nameof(packs));
+        _precedents = precedents;
+    }
+
+    /// <summary>The library version recorded in audit blocks.</summary>
+    public static string EngineVersion { get; } =
+        typeof(DoorbraakEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>The pack set this engine evaluates against.</summary>
+    public PackSet Packs { get; }
+
+    /// <summary>Evaluates a household on a reference date: determinations, goals, collisions, missing facts and proposals.</summary>
+    /// <param name="household">The situation as the host knows it; anything left out is unknown.</param>
+    /// <param name="referenceDate">The peildatum: picks parameter values and rule validity.</param>
+    /// <param name="options">Language, redaction, horizon; null for the defaults.</param>
+    /// <exception cref="HouseholdException">The household names facts the packs do not know, or gives a value of the wrong type.</exception>
+    public EvaluationResult Evaluate(Household household, DateOnly referenceDate, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        return Evaluator.Evaluate(Packs.Plan, Packs.Packs, household, referenceDate, options ?? EvaluationOptions.Default, _precedents);
+    }
+
+    /// <summary>Reads a household from YAML or JSON in the shape pack tests use, checked against the packs' fact schema.</summary>
+    /// <param name="text">The YAML or JSON text.</param>
+    /// <param name="name">A name for error messages (a file name).</param>
+    /// <exception cref="HouseholdException">The text is malformed or names unknown facts; every problem is listed with its line and column.</exception>
+    public Household ReadHousehold(string text, string name = "household")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bag = new DiagnosticBag();
+        var household = HouseholdReader.Parse(name, text, Packs.Plan.Schema, bag);
+        return household ?? throw new HouseholdException(bag.Items.Select(d => d.ToString()).ToList());
+    }
+}
+
+/// <summary>Thrown when a household does not fit the packs' fact schema.</summary>
+public sealed class HouseholdException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public HouseholdException(IReadOnlyList<string> problems)
+        : base("The household does not fit the loaded packs:" + Environment.NewLine + string.Join(Environment.NewLine, problems))
+    {
+        Problems = problems;
+    }
+
+    /// <summary>Every problem found.</summary>
+    public IReadOnlyList<string> Problems { get; }
+}

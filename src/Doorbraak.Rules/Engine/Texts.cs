@@ -1,0 +1,57 @@
+using System.Globalization;
+using Doorbraak.Rules.Facts;
+
+namespace Doorbraak.Rules.Engine;
+
+/// <summary>Words for explanations in Dutch and English.</summary>
+internal static class Texts
+{
+    public const string Redacted = "[afgeschermd]";
+
+    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static string Outcome(FactValue v, ReportLanguage lang) =>
+        v.IsUnknown ? (lang == ReportLanguage.Dutch ? "onbekend" : "unknown")
+        : v.IsTrue ? (lang == ReportLanguage.Dutch ? "waar" : "true")
+        : v.IsFalse ? (lang == ReportLanguage.Dutch ? "onwaar" : "false")
+        : Value(v, lang);
+
+    /// <summary>A value for people: EUR 1.401,50, 1 maart 2026, waar.</summary>
+    public static string Value(FactValue v, ReportLanguage lang)
+    {
+        if (v.IsUnknown) return lang == ReportLanguage.Dutch ? "onbekend" : "unknown";
+        return v.Kind switch
+        {
+            FactKind.Boolean => Outcome(v, lang),
+            FactKind.Money => Money(v.AsDecimal, lang),
+            FactKind.Date => Date(v.AsDate, lang),
+            _ => v.ToString(),
+        };
+    }
+
+    public static string Money(decimal d, ReportLanguage lang) =>
+        lang == ReportLanguage.Dutch ? "EUR " + d.ToString("N2", Dutch) : "EUR " + d.ToString("N2", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly d, ReportLanguage lang) =>
+        lang == ReportLanguage.Dutch ? d.ToString("d MMMM yyyy", Dutch) : d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Months(int months, ReportLanguage lang) =>
+        lang == ReportLanguage.Dutch ? (months == 1 ? "1 maand" : $"{months} maanden") : (months == 1 ? "1 month" : $"{months} months");
+
+    public static string Duration(int months, int days, ReportLanguage lang)
+    {
+        var parts = new List<string>();
+        if (months > 0) parts.Add(Months(months, lang));
+        if (days > 0) parts.Add(lang == ReportLanguage.Dutch ? $"{days} dagen" : $"{days} days");
+        return parts.Count == 0 ? "0" : string.Join(lang == ReportLanguage.Dutch ? " en " : " and ", parts);
+    }
+
+    public static string Join(IEnumerable<string> items, ReportLanguage lang)
+    {
+        var list = items.ToList();
+        if (list.Count <= 1) return list.FirstOrDefault() ?? "";
+        return string.Join(", ", list.Take(list.Count - 1)) + (lang == ReportLanguage.Dutch ? " en " : " and ") + list[^1];
+    }
+
+    public static string Pick(ReportLanguage lang, string dutch, string english) => lang == ReportLanguage.Dutch ? dutch : english;
+}
