@@ -1,0 +1,152 @@
+using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Engine;
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Yaml;
+
+namespace Doorbraak.Rules.Testing;
+
+/// <summary>The outcome of one test case written in a pack.</summary>
+/// <param name="Pack">The pack the test belongs to.</param>
+/// <param name="Name">The test's name.</param>
+/// <param name="Location">Where the test is written (<c>path:line:column</c>).</param>
+/// <param name="Passed">Whether every expectation held.</param>
+/// <param name="Failures">Each expectation that did not hold: expected against actual.</param>
+/// <param name="Result">The evaluation, for traces; null when the household could not be read.</param>
+public sealed record PackTestResult(string Pack, string Name, string Location, bool Passed, IReadOnlyList<string> Failures, EvaluationResult? Result);
+
+/// <summary>Runs the test cases written in packs (<c>tests:</c> sections) against a loaded pack set.</summary>
+/// <threadsafety>Stateless and thread-safe.</threadsafety>
+public static class PackTestRunner
+{
+    /// <summary>Runs the tests of one pack of the set, or of every pack when <paramref name="packId"/> is null.</summary>
+    /// <param name="packs">The loaded set (a local pack's tests need the packs it requires in the set).</param>
+    /// <param name="packId">The pack whose tests to run, or null for all.</param>
+    public static IReadOnlyList<PackTestResult> Run(PackSet packs, string? packId = null)
+    {
+        ArgumentNullException.ThrowIfNull(packs);
+        var engine = new DoorbraakEngine(packs);
+        var results = new List<PackTestResult>();
+        foreach (var pack in packs.Plan.Packs.Packs)
+        {
+            if (packId is not null && pack.Manifest.Id != packId) continue;
+            foreach (var test in pack.Tests) results.Add(RunOne(engine, test));
+        }
+        return results;
+    }
+
+    /// <summary>The names of the tests of a pack, for test discovery.</summary>
+    public static IReadOnlyList<string> TestNames(PackSet packs, string packId) =>
+        packs.Plan.Packs.Packs.Where(p => p.Manifest.Id == packId).SelectMany(p => p.Tests).Select(t => t.Name).ToList();
+
+    private static PackTestResult RunOne(DoorbraakEngine engine, PackTestCase test)
+    {
+        var plan = engine.Packs.Plan;
+        var bag = new DiagnosticBag();
+        var household = HouseholdReader.Read(test.Household, plan.Schema, bag);
+        if (household is null)
+            return new PackTestResult(test.PackId, test.Name, test.Location.ToString(), false, bag.Items.Select(d => d.ToString()).ToList(), null);
+
+        EvaluationResult result;
+        try
+        {
+            result = engine.Evaluate(household, test.Date);
+        }
+        catch (HouseholdException ex)
+        {
+            return new PackTestResult(test.PackId, test.Name, test.Location.ToString(), false, ex.Problems, null);
+        }
+
+        var failures = new List<string>();
+        var e = test.Expect;
+        var applied = result.Determinations.Select(d => d.Rule).ToHashSet();
+        foreach (var id in e.Applied ?? [])
+            if (!applied.Contains(id)) failures.Add($"expected rule '{id}' to apply; applied: [{string.Join(", ", applied.Order())}]");
+        foreach (var id in e.NotApplied ?? [])
+            if (applied.Contains(id)) failures.Add($"expected rule '{id}' not to apply, but it did");
+        foreach (var (path, expected) in e.Facts)
+            CheckFact(engine, household, test, result, path, expected, failures);
+        foreach (var id in e.GoalsFailing ?? [])
+        {
+            var g = result.Goals.FirstOrDefault(x => x.Goal == id);
+            if (g is null) failures.Add($"expected goal '{id}' to fail, but no such goal is loaded");
+            else if (g.HoldsProjected != false) failures.Add($"expected goal '{id}' to fail on the projected situation; it is {Show(g.HoldsProjected)}");
+        }
+        if (e.Collisions is { } cs) CompareSet("collisions", cs, result.Collisions.Select(c => c.Id), failures);
+        if (e.Proposals is { } ps) CompareSet("proposals", ps, result.Proposals.Select(p => p.Id), failures);
+        if (e.Missing is { } ms)
+        {
+            var actual = result.MissingFacts.Select(m => m.Path).ToHashSet();
+            if (ms.Count == 0 && actual.Count > 0) failures.Add($"expected no missing facts; missing: [{string.Join(", ", actual)}]");
+            foreach (var m in ms)
+                if (!actual.Contains(m)) failures.Add($"expected '{m}' to be reported missing; missing: [{string.Join(", ", actual)}]");
+        }
+        return new PackTestResult(test.PackId, test.Name, test.Location.ToString(), failures.Count == 0, failures, result);
+    }
+
+    private static string Show(bool? b) => b is null ? "unknown" : b.Value ? "true" : "false";
+
+    private static void CompareSet(string what, IReadOnlyList<string> expected, IEnumerable<string> actual, List<string> failures)
+    {
+        var a = actual.Order(StringComparer.Ordinal).ToList();
+        var x = expected.Order(StringComparer.Ordinal).ToList();
+        if (!a.SequenceEqual(x))
+            failures.Add($"{what}: expected [{string.Join(", ", x)}], actual [{string.Join(", ", a)}]");
+    }
+
+    private static void CheckFact(DoorbraakEngine engine, Household household, PackTestCase test, EvaluationResult result, string path, YScalar expected, List<string> failures)
+    {
+        var plan = engine.Packs.Plan;
+        var actual = ProjectedValue(plan, household, test.Date, path, out var field, out var problem);
+        if (problem is not null)
+        {
+            failures.Add($"{expected.Start}: {problem}");
+            return;
+        }
+        var bag = new DiagnosticBag();
+        var want = PackReader.ReadTypedValue(expected, field!.Type, bag, path);
+        if (want is null)
+        {
+            failures.Add(string.Join("; ", bag.Items));
+            return;
+        }
+        var equal = actual.IsUnknown ? false
+            : field.Type.Kind is FactKind.Money or FactKind.Number ? actual.AsDecimal == want.Value.AsDecimal
+            : actual == want.Value;
+        if (!equal) failures.Add($"{path}: expected {want.Value}, actual {actual}");
+    }
+
+    /// <summary>Reads a path (<c>huishouden.x</c>, <c>aanvrager.x</c>, <c>leden[id].x</c>) from the projected situation.</summary>
+    internal static FactValue ProjectedValue(EvaluationPlan plan, Household household, DateOnly date, string path, out FieldDefinition? field, out string? problem)
+    {
+        field = null;
+        problem = null;
+        var supplied = plan.FrameBuilder.Build(household, date, new List<string>());
+        var projection = Projector.Project(plan, supplied, plan.Parameters.ValuesOn(date), date, ProjectionChanges.None, detailed: false);
+        var dot = path.LastIndexOf('.');
+        if (dot < 0)
+        {
+            problem = $"'{path}' is not a fact path; write huishouden.x, aanvrager.x or leden[id].x";
+            return default;
+        }
+        var head = path[..dot];
+        var name = path[(dot + 1)..];
+        EntityInstance? target = null;
+        if (head == "huishouden") target = projection.Household;
+        else if (FactSchema.RoleSelectors.Contains(head)) target = projection.Frame.MemberWithRole(head, plan.RoleField, plan.MembersField);
+        else if (head.StartsWith("leden[", StringComparison.Ordinal) && head.EndsWith(']'))
+            target = projection.Household.Collections[plan.MembersField.Slot].FirstOrDefault(m => m.Key == head);
+        if (target is null)
+        {
+            problem = $"'{head}' names no entity of this household";
+            return default;
+        }
+        if (!target.Schema.TryGetField(name, out var f) || !f.Type.IsScalar)
+        {
+            problem = $"{target.Schema.Name} has no fact '{name}'{Suggest.Hint(name, target.Schema.Fields.Select(x => x.Name))}";
+            return default;
+        }
+        field = f;
+        return target.Values[f.Slot];
+    }
+}
