@@ -42,6 +42,34 @@ public sealed class DoorbraakEngine
         return Evaluator.Evaluate(Packs.Plan, Packs.Packs, household, referenceDate, options ?? EvaluationOptions.Default, _precedents);
     }
 
+    /// <summary>What-if: re-projects the household with these deviations applied (allowed or not) and reports what changes.</summary>
+    /// <param name="household">The household.</param>
+    /// <param name="referenceDate">The peildatum.</param>
+    /// <param name="deviationIds">One or more deviation ids.</param>
+    /// <param name="options">Language and horizon; null for the defaults.</param>
+    /// <exception cref="ArgumentException">A deviation id is not loaded.</exception>
+    public WhatIfResult WhatIf(Household household, DateOnly referenceDate, IEnumerable<string> deviationIds, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var set = Proposals.WhatIf.Resolve(Packs.Plan, deviationIds);
+        var ctx = Evaluator.CreateContext(Packs.Plan, household, referenceDate, options ?? EvaluationOptions.Default);
+        return Proposals.WhatIf.Apply(ctx, set);
+    }
+
+    /// <summary>The deviations the packs offer from a rule.</summary>
+    /// <exception cref="ArgumentException">The rule is not loaded.</exception>
+    public IReadOnlyList<DeviationInfo> DeviationsForRule(string ruleId, ReportLanguage language = ReportLanguage.Dutch) =>
+        Proposals.WhatIf.ForRule(Packs.Plan, ruleId, language);
+
+    /// <summary>Which rules block a goal for this household: the smallest sets of applied rule outcomes that, set aside, let it hold.</summary>
+    /// <exception cref="ArgumentException">The goal is not loaded.</exception>
+    public IReadOnlyList<IReadOnlyList<string>> RulesBlockingGoal(Household household, DateOnly referenceDate, string goalId)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var ctx = Evaluator.CreateContext(Packs.Plan, household, referenceDate, EvaluationOptions.Default);
+        return Proposals.WhatIf.RulesBlocking(ctx, goalId);
+    }
+
     /// <summary>Reads a household from YAML or JSON in the shape pack tests use, checked against the packs' fact schema.</summary>
     /// <param name="text">The YAML or JSON text.</param>
     /// <param name="name">A name for error messages (a file name).</param>

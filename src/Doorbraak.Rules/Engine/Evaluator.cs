@@ -72,6 +72,18 @@ internal static class Evaluator
 {
     public static EvaluationResult Evaluate(EvaluationPlan plan, IReadOnlyList<PackInfo> packs, Household household, DateOnly date, EvaluationOptions options, Proposals.IPrecedentSource? precedents)
     {
+        var ctx = CreateContext(plan, household, date, options);
+        var determinations = Determinations(ctx);
+        var goals = plan.Goals.Select(g => new GoalResult(g.Id, g.Definition.Title, g.Definition.Domain, ctx.Active[g.Index], ctx.ActiveBecause[g.Index], Bool(ctx.HoldsToday[g.Index]), Bool(ctx.HoldsProjected[g.Index]))).ToList();
+        var collisions = CollisionFinder.Find(ctx);
+        var proposals = options.IncludeProposals ? Proposals.ProposalFinder.Find(ctx, collisions, precedents) : [];
+        var audit = new AuditBlock(packs, DoorbraakEngine.EngineVersion, date);
+        return new EvaluationResult(determinations, goals, collisions.Select(c => c.Result).ToList(), ctx.Missing.ToList(), proposals, audit);
+    }
+
+    /// <summary>Projects the household and evaluates every goal; the start of every evaluation and what-if query.</summary>
+    public static EvaluationContext CreateContext(EvaluationPlan plan, Household household, DateOnly date, EvaluationOptions options)
+    {
         var problems = new List<string>();
         var supplied = plan.FrameBuilder.Build(household, date, problems);
         if (problems.Count > 0) throw new HouseholdException(problems);
@@ -143,12 +155,7 @@ internal static class Evaluator
             Missing = missing,
         };
 
-        var determinations = Determinations(ctx);
-        var goals = plan.Goals.Select(g => new GoalResult(g.Id, g.Definition.Title, g.Definition.Domain, active[g.Index], because[g.Index], Bool(today[g.Index]), Bool(projected[g.Index]))).ToList();
-        var collisions = CollisionFinder.Find(ctx);
-        var proposals = options.IncludeProposals ? Proposals.ProposalFinder.Find(ctx, collisions, precedents) : [];
-        var audit = new AuditBlock(packs, DoorbraakEngine.EngineVersion, date);
-        return new EvaluationResult(determinations, goals, collisions.Select(c => c.Result).ToList(), ctx.Missing.ToList(), proposals, audit);
+        return ctx;
     }
 
     public static bool? Bool(FactValue v) => v.IsUnknown ? null : v.IsTrue;

@@ -1,0 +1,119 @@
+using Doorbraak.Rules.Engine;
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Packs;
+
+namespace Doorbraak.Rules.Proposals;
+
+/// <summary>What happens to a household when deviations are applied, whether or not they are allowed for it.</summary>
+/// <param name="Deviations">The deviation ids applied.</param>
+/// <param name="Allowed">For each deviation: whether its condition holds for this household (null: unknown).</param>
+/// <param name="Resolves">Collisions it resolves.</param>
+/// <param name="Leaves">Collisions that remain.</param>
+/// <param name="Creates">Collisions it creates.</param>
+/// <param name="Goals">Every goal on the re-projected situation.</param>
+/// <param name="Cost">The cost comparison.</param>
+/// <param name="Summary">The answer in words.</param>
+public sealed record WhatIfResult(IReadOnlyList<string> Deviations, IReadOnlyDictionary<string, bool?> Allowed, IReadOnlyList<string> Resolves, IReadOnlyList<string> Leaves, IReadOnlyList<string> Creates, IReadOnlyList<GoalResult> Goals, CostComparison Cost, string Summary);
+
+/// <summary>A deviation a pack offers from a rule.</summary>
+/// <param name="Id">The deviation id.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Rule">The rule it deviates from.</param>
+/// <param name="Change">suspend, parameter, set, postpone, waive, spread or exempt.</param>
+/// <param name="Basis">Its legal basis.</param>
+/// <param name="Mandate">Who may decide.</param>
+/// <param name="Allowed">The condition under which it is allowed, as written.</param>
+/// <param name="Limits">Its limits.</param>
+/// <param name="Review">Review moments.</param>
+public sealed record DeviationInfo(string Id, string Title, string Rule, string Change, LegalBasis Basis, string Mandate, string? Allowed, DeviationLimitsResult Limits, IReadOnlyList<string> Review);
+
+/// <summary>The what-if queries behind <see cref="DoorbraakEngine"/>.</summary>
+internal static class WhatIf
+{
+    public static CompiledDeviation[] Resolve(EvaluationPlan plan, IEnumerable<string> ids)
+    {
+        var list = new List<CompiledDeviation>();
+        foreach (var id in ids)
+        {
+            var d = plan.Deviations.FirstOrDefault(x => x.Id == id)
+                ?? throw new ArgumentException($"No loaded pack defines the deviation '{id}'{Diagnostics.Suggest.Hint(id, plan.Deviations.Select(x => x.Id))}.", nameof(ids));
+            list.Add(d);
+        }
+        if (list.Count == 0) throw new ArgumentException("Name at least one deviation.", nameof(ids));
+        return list.ToArray();
+    }
+
+    public static WhatIfResult Apply(EvaluationContext ctx, CompiledDeviation[] set)
+    {
+        var collisions = CollisionFinder.Find(ctx);
+        var allowed = new SortedDictionary<string, bool?>(StringComparer.Ordinal);
+        foreach (var d in set)
+        {
+            var frame = ctx.Base.Frame;
+            var mark = frame.Reads.Count;
+            var v = d.Allowed?.Evaluate(frame, null) ?? FactValue.True;
+            frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
+            allowed[d.Id] = Evaluator.Bool(v);
+        }
+        var (goals, projection) = ctx.Reproject("+" + string.Join(",", set.Select(d => d.Index)), ProjectionChanges.With(set));
+        var resolves = new List<string>();
+        var leaves = new List<string>();
+        foreach (var c in collisions)
+        {
+            var resolved = c.Contradiction is null ? goals[c.Goal].IsTrue : set.Any(d => c.Rules.Contains(d.Rule));
+            (resolved ? resolves : leaves).Add(c.Result.Id);
+        }
+        var creates = ctx.Plan.Goals.Where(g => ctx.HoldsProjected[g.Index].IsTrue && goals[g.Index].IsFalse)
+            .Select(g => $"botsing.{g.Id}.{string.Join("+", set.Select(d => d.Id))}").ToList();
+        var goalResults = ctx.Plan.Goals.Select(g => new GoalResult(g.Id, g.Definition.Title, g.Definition.Domain, ctx.Active[g.Index], ctx.ActiveBecause[g.Index], Evaluator.Bool(ctx.HoldsToday[g.Index]), Evaluator.Bool(goals[g.Index]))).ToList();
+        var cost = ProposalFinder.Cost(ctx, set, projection);
+        var lang = ctx.Lang;
+        var notAllowed = allowed.Where(kv => kv.Value != true).Select(kv => kv.Key).ToList();
+        var summary = Texts.Pick(lang,
+            $"Met {string.Join(" + ", set.Select(d => d.Id))}: {resolves.Count} botsing(en) opgelost, {leaves.Count} blijven, {creates.Count} nieuw. Kostenverschil over {cost.HorizonMonths} maanden: {Texts.Money(cost.Difference, lang)}.",
+            $"With {string.Join(" + ", set.Select(d => d.Id))}: {resolves.Count} collision(s) resolved, {leaves.Count} remain, {creates.Count} new. Cost difference over {cost.HorizonMonths} months: {Texts.Money(cost.Difference, lang)}.")
+            + (notAllowed.Count == 0 ? "" : Texts.Pick(lang, $" Let op: niet toegestaan voor dit huishouden (of onbekend): {string.Join(", ", notAllowed)}.", $" Note: not allowed for this household (or unknown): {string.Join(", ", notAllowed)}."));
+        return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, cost, summary);
+    }
+
+    public static IReadOnlyList<DeviationInfo> ForRule(EvaluationPlan plan, string ruleId, ReportLanguage lang)
+    {
+        var index = plan.Rules.ToList().FindIndex(r => r.Id == ruleId);
+        if (index < 0) throw new ArgumentException($"No loaded pack defines the rule '{ruleId}'{Diagnostics.Suggest.Hint(ruleId, plan.Rules.Select(r => r.Id))}.", nameof(ruleId));
+        return plan.Deviations.Where(d => d.Rule == index).Select(d => Info(plan, d, lang)).ToList();
+    }
+
+    public static DeviationInfo Info(EvaluationPlan plan, CompiledDeviation d, ReportLanguage lang)
+    {
+        var def = d.Definition;
+        var l = def.Limits;
+        var parts = new List<string>();
+        if (l.DurationMonths is { } m) parts.Add(Texts.Pick(lang, $"ten hoogste {Texts.Months(m, lang)}", $"at most {Texts.Months(m, lang)}"));
+        if (l.Amount is { } a) parts.Add(Texts.Pick(lang, $"ten hoogste {Texts.Money(a, lang)}", $"at most {Texts.Money(a, lang)}"));
+        if (l.Times is { } t) parts.Add(Texts.Pick(lang, $"ten hoogste {t} keer", $"at most {t} time(s)"));
+        var limits = new DeviationLimitsResult(l.DurationMonths, l.Amount, l.AmountPer, l.Times, parts.Count == 0 ? Texts.Pick(lang, "geen grenzen in het pakket", "no limits in the pack") : Texts.Join(parts, lang));
+        return new DeviationInfo(def.Id, def.Title, plan.Rules[d.Rule].Id, def.Change.Kind.ToString().ToLowerInvariant(),
+            new LegalBasis(def.Id, plan.Rules[d.Rule].Id, def.Basis.ToString(), def.Basis.Url, def.Basis.Kind), def.Mandate, def.Allowed?.Text, limits,
+            def.Review.Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList());
+    }
+
+    /// <summary>The smallest sets of applied rules whose outcomes, set aside, let the goal hold (whether or not the goal is active).</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> RulesBlocking(EvaluationContext ctx, string goalId)
+    {
+        var goal = ctx.Plan.Goals.FirstOrDefault(g => g.Id == goalId)
+            ?? throw new ArgumentException($"No loaded pack defines the goal '{goalId}'{Diagnostics.Suggest.Hint(goalId, ctx.Plan.Goals.Select(g => g.Id))}.", nameof(goalId));
+        if (!ctx.HoldsProjected[goal.Index].IsFalse) return [];
+        var candidates = goal.Cone.Where(ctx.Base.Applied.Contains).Take(CollisionFinder.MaxCandidates).ToList();
+        for (var size = 1; size <= Math.Min(CollisionFinder.MaxSetSize, candidates.Count); size++)
+        {
+            var sets = new List<IReadOnlyList<string>>();
+            foreach (var set in CollisionFinder.Combinations(candidates, size))
+            {
+                var (goals, _) = ctx.Reproject(CollisionFinder.Key(set), ProjectionChanges.Without(set));
+                if (goals[goal.Index].IsTrue) sets.Add(set.Select(i => ctx.Plan.Rules[i].Id).ToList());
+            }
+            if (sets.Count > 0) return sets;
+        }
+        return [];
+    }
+}
