@@ -1,0 +1,322 @@
+using Doorbraak.Rules.Facts;
+
+namespace Doorbraak.Rules.Conditions.Runtime;
+
+/// <summary>
+/// The run-time operators compiled expressions call. Every method is total: an unknown operand,
+/// a division by zero, an overflow or a date out of range gives <see cref="FactValue.Unknown"/>,
+/// never an exception. Expressions can reach only these methods, chosen by the compiler.
+/// </summary>
+internal static class Ops
+{
+    // ---- data access ----
+
+    /// <summary>Reads a scalar field and reports the read to the frame. A value of the wrong kind reads as unknown.</summary>
+    public static FactValue Read(EvaluationFrame frame, EntityInstance? entity, FieldDefinition field)
+    {
+        if (entity is null) return FactValue.Unknown;
+        var v = entity.Values[field.Slot];
+        if (!v.IsUnknown && v.Kind != field.Type.Kind) v = FactValue.Unknown;
+        frame.OnRead(entity, field, v);
+        return v;
+    }
+
+    public static EntityInstance[] Items(EntityInstance? entity, int slot) => entity is null ? [] : entity.Collections[slot];
+
+    public static EntityInstance? Role(EvaluationFrame frame, string role, FieldDefinition roleField, FieldDefinition membersField) =>
+        frame.MemberWithRole(role, roleField, membersField);
+
+    public static FactValue Parameter(EvaluationFrame frame, int slot, FactKind kind)
+    {
+        if ((uint)slot >= (uint)frame.Parameters.Length) return FactValue.Unknown;
+        var v = frame.Parameters[slot];
+        return v.IsUnknown || v.Kind == kind ? v : FactValue.Unknown;
+    }
+
+    public static FactValue ReferenceDate(EvaluationFrame frame) => FactValue.Date(frame.ReferenceDate);
+
+    // ---- logic (Kleene) ----
+
+    public static FactValue Not(FactValue v) => v.IsUnknown ? v : FactValue.Bool(!v.IsTrue);
+
+    /// <summary>The rest of <c>and</c> once the left side is known not to be false.</summary>
+    public static FactValue And(FactValue left, FactValue right) =>
+        right.IsFalse ? FactValue.False : left.IsTrue && right.IsTrue ? FactValue.True : FactValue.Unknown;
+
+    /// <summary>The rest of <c>or</c> once the left side is known not to be true.</summary>
+    public static FactValue Or(FactValue left, FactValue right) =>
+        right.IsTrue ? FactValue.True : left.IsFalse && right.IsFalse ? FactValue.False : FactValue.Unknown;
+
+    // ---- comparison ----
+
+    private static int Compare(FactValue a, FactValue b) => a.Kind switch
+    {
+        FactKind.Date => a.AsDate.DayNumber.CompareTo(b.AsDate.DayNumber),
+        _ => a.AsDecimal.CompareTo(b.AsDecimal),
+    };
+
+    private static bool Same(FactValue a, FactValue b)
+    {
+        if (a.Kind is FactKind.Number or FactKind.Money && b.Kind is FactKind.Number or FactKind.Money) return a.AsDecimal == b.AsDecimal;
+        return a.Equals(b);
+    }
+
+    public static FactValue Equal(FactValue a, FactValue b) => a.IsUnknown || b.IsUnknown ? FactValue.Unknown : FactValue.Bool(Same(a, b));
+
+    public static FactValue NotEqual(FactValue a, FactValue b) => a.IsUnknown || b.IsUnknown ? FactValue.Unknown : FactValue.Bool(!Same(a, b));
+
+    public static FactValue Less(FactValue a, FactValue b) => a.IsUnknown || b.IsUnknown ? FactValue.Unknown : FactValue.Bool(Compare(a, b) < 0);
+
+    public static FactValue LessEqual(FactValue a, FactValue b) => a.IsUnknown || b.IsUnknown ? FactValue.Unknown : FactValue.Bool(Compare(a, b) <= 0);
+
+    public static FactValue Greater(FactValue a, FactValue b) => a.IsUnknown || b.IsUnknown ? FactValue.Unknown : FactValue.Bool(Compare(a, b) > 0);
+
+    public static FactValue GreaterEqual(FactValue a, FactValue b) => a.IsUnknown || b.IsUnknown ? FactValue.Unknown : FactValue.Bool(Compare(a, b) >= 0);
+
+    /// <summary><c>x between lo and hi</c> = <c>x >= lo and x &lt;= hi</c>, in Kleene logic.</summary>
+    public static FactValue Between(FactValue x, FactValue low, FactValue high)
+    {
+        var a = GreaterEqual(x, low);
+        if (a.IsFalse) return a;
+        return And(a, LessEqual(x, high));
+    }
+
+    /// <summary>True if some item equals x; false if all are known and differ; else unknown.</summary>
+    public static FactValue In(FactValue x, FactValue[] items)
+    {
+        if (x.IsUnknown) return x;
+        var unknown = false;
+        foreach (var item in items)
+        {
+            if (item.IsUnknown) unknown = true;
+            else if (Same(x, item)) return FactValue.True;
+        }
+        return unknown ? FactValue.Unknown : FactValue.False;
+    }
+
+    // ---- arithmetic ----
+
+    private static FactValue Dec(decimal value, bool money) => money ? FactValue.Money(value) : FactValue.Number(value);
+
+    public static FactValue Negate(FactValue v) => v.IsUnknown ? v : Dec(-v.AsDecimal, v.Kind == FactKind.Money);
+
+    public static FactValue Add(FactValue a, FactValue b)
+    {
+        if (a.IsUnknown || b.IsUnknown) return FactValue.Unknown;
+        try
+        {
+            return (a.Kind, b.Kind) switch
+            {
+                (FactKind.Date, FactKind.Duration) => AddDuration(a.AsDate, a: b, sign: 1),
+                (FactKind.Duration, FactKind.Date) => AddDuration(b.AsDate, a: a, sign: 1),
+                (FactKind.Duration, FactKind.Duration) => FactValue.Duration(checked(a.DurationMonths + b.DurationMonths), checked(a.DurationDays + b.DurationDays)),
+                _ => Dec(a.AsDecimal + b.AsDecimal, a.Kind == FactKind.Money || b.Kind == FactKind.Money),
+            };
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return FactValue.Unknown;
+        }
+    }
+
+    public static FactValue Subtract(FactValue a, FactValue b)
+    {
+        if (a.IsUnknown || b.IsUnknown) return FactValue.Unknown;
+        try
+        {
+            return (a.Kind, b.Kind) switch
+            {
+                (FactKind.Date, FactKind.Duration) => AddDuration(a.AsDate, a: b, sign: -1),
+                (FactKind.Duration, FactKind.Duration) => FactValue.Duration(checked(a.DurationMonths - b.DurationMonths), checked(a.DurationDays - b.DurationDays)),
+                _ => Dec(a.AsDecimal - b.AsDecimal, a.Kind == FactKind.Money || b.Kind == FactKind.Money),
+            };
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return FactValue.Unknown;
+        }
+    }
+
+    private static FactValue AddDuration(DateOnly date, FactValue a, int sign) =>
+        FactValue.Date(FactValue.AddDuration(date, checked(sign * a.DurationMonths), checked(sign * a.DurationDays)));
+
+    public static FactValue Multiply(FactValue a, FactValue b)
+    {
+        if (a.IsUnknown || b.IsUnknown) return FactValue.Unknown;
+        try
+        {
+            return Dec(a.AsDecimal * b.AsDecimal, a.Kind == FactKind.Money || b.Kind == FactKind.Money);
+        }
+        catch (OverflowException)
+        {
+            return FactValue.Unknown;
+        }
+    }
+
+    /// <summary>Division; by zero gives unknown. Money / money is a number.</summary>
+    public static FactValue Divide(FactValue a, FactValue b)
+    {
+        if (a.IsUnknown || b.IsUnknown || b.AsDecimal == 0) return FactValue.Unknown;
+        try
+        {
+            return Dec(a.AsDecimal / b.AsDecimal, a.Kind == FactKind.Money && b.Kind != FactKind.Money);
+        }
+        catch (OverflowException)
+        {
+            return FactValue.Unknown;
+        }
+    }
+
+    // ---- quantifiers and aggregates (bounded loops over a collection) ----
+
+    public static FactValue Any(EntityInstance[] items, Func<EntityInstance, FactValue> condition)
+    {
+        var unknown = false;
+        foreach (var item in items)
+        {
+            var v = condition(item);
+            if (v.IsTrue) return FactValue.True;
+            if (v.IsUnknown) unknown = true;
+        }
+        return unknown ? FactValue.Unknown : FactValue.False;
+    }
+
+    public static FactValue All(EntityInstance[] items, Func<EntityInstance, FactValue> condition)
+    {
+        var unknown = false;
+        foreach (var item in items)
+        {
+            var v = condition(item);
+            if (v.IsFalse) return FactValue.False;
+            if (v.IsUnknown) unknown = true;
+        }
+        return unknown ? FactValue.Unknown : FactValue.True;
+    }
+
+    public static FactValue No(EntityInstance[] items, Func<EntityInstance, FactValue> condition) => Not(Any(items, condition));
+
+    /// <summary>Number of elements where the condition holds; unknown if it is unknown for any element.</summary>
+    public static FactValue Count(EntityInstance[] items, Func<EntityInstance, FactValue>? where)
+    {
+        if (where is null) return FactValue.Number(items.Length);
+        var n = 0;
+        foreach (var item in items)
+        {
+            var v = where(item);
+            if (v.IsUnknown) return FactValue.Unknown;
+            if (v.IsTrue) n++;
+        }
+        return FactValue.Number(n);
+    }
+
+    /// <summary>Sum of the values of the elements where the condition holds; unknown if any condition or counted value is unknown.</summary>
+    public static FactValue Sum(EntityInstance[] items, Func<EntityInstance, FactValue> value, Func<EntityInstance, FactValue>? where, FactValue zero)
+    {
+        var total = zero;
+        foreach (var item in items)
+        {
+            if (where is not null)
+            {
+                var w = where(item);
+                if (w.IsUnknown) return FactValue.Unknown;
+                if (w.IsFalse) continue;
+            }
+            total = Add(total, value(item));
+            if (total.IsUnknown) return total;
+        }
+        return total;
+    }
+
+    /// <summary>Smallest (or largest) value over the elements where the condition holds; unknown if the selection is empty or any relevant value is unknown.</summary>
+    public static FactValue Extreme(EntityInstance[] items, Func<EntityInstance, FactValue> value, Func<EntityInstance, FactValue>? where, bool max)
+    {
+        var best = FactValue.Unknown;
+        foreach (var item in items)
+        {
+            if (where is not null)
+            {
+                var w = where(item);
+                if (w.IsUnknown) return FactValue.Unknown;
+                if (w.IsFalse) continue;
+            }
+            var v = value(item);
+            if (v.IsUnknown) return v;
+            if (best.IsUnknown || (max ? Compare(v, best) > 0 : Compare(v, best) < 0)) best = v;
+        }
+        return best;
+    }
+
+    /// <summary>Variadic min/max: unknown if any argument is unknown.</summary>
+    public static FactValue Extreme(FactValue[] values, bool max)
+    {
+        var best = FactValue.Unknown;
+        foreach (var v in values)
+        {
+            if (v.IsUnknown) return v;
+            if (best.IsUnknown || (max ? Compare(v, best) > 0 : Compare(v, best) < 0)) best = v;
+        }
+        return best;
+    }
+
+    // ---- built-in functions ----
+
+    /// <summary>Age in whole years on the reference date.</summary>
+    public static FactValue Age(EvaluationFrame frame, FactValue birth) => AgeOn(birth, FactValue.Date(frame.ReferenceDate));
+
+    /// <summary>Age in whole years on a date; someone born on 29 February is a year older from 1 March in other years.</summary>
+    public static FactValue AgeOn(FactValue birth, FactValue on) =>
+        birth.IsUnknown || on.IsUnknown ? FactValue.Unknown : FactValue.Number(FrameBuilder.AgeOn(birth.AsDate, on.AsDate));
+
+    /// <summary>Whole months from a to b: the largest n with a + n months &lt;= b (negative when b is before a).</summary>
+    public static FactValue MonthsBetween(FactValue a, FactValue b)
+    {
+        if (a.IsUnknown || b.IsUnknown) return FactValue.Unknown;
+        var (from, to) = (a.AsDate, b.AsDate);
+        if (to < from) return FactValue.Number(-WholeMonths(to, from));
+        return FactValue.Number(WholeMonths(from, to));
+    }
+
+    private static int WholeMonths(DateOnly from, DateOnly to)
+    {
+        var n = (to.Year - from.Year) * 12 + to.Month - from.Month;
+        if (n > 0 && from.AddMonths(n) > to) n--;
+        return n;
+    }
+
+    /// <summary>Days from a to b (negative when b is before a).</summary>
+    public static FactValue DaysBetween(FactValue a, FactValue b) =>
+        a.IsUnknown || b.IsUnknown ? FactValue.Unknown : FactValue.Number(b.AsDate.DayNumber - a.AsDate.DayNumber);
+
+    /// <summary>Rounds half away from zero to a whole number of decimals 0..10; other decimals give unknown.</summary>
+    public static FactValue Round(FactValue x, FactValue decimals)
+    {
+        if (x.IsUnknown || decimals.IsUnknown) return FactValue.Unknown;
+        var d = decimals.AsDecimal;
+        if (d != decimal.Truncate(d) || d < 0 || d > 10) return FactValue.Unknown;
+        return Dec(Math.Round(x.AsDecimal, (int)d, MidpointRounding.AwayFromZero), x.Kind == FactKind.Money);
+    }
+
+    public static FactValue Abs(FactValue x) => x.IsUnknown ? x : Dec(Math.Abs(x.AsDecimal), x.Kind == FactKind.Money);
+
+    public static FactValue Known(FactValue x) => FactValue.Bool(!x.IsUnknown);
+
+    /// <summary>Calls a host function; a wrong-kind result or an exception reads as unknown.</summary>
+    public static FactValue CallHost(IConditionFunction function, FactValue[] arguments, EvaluationFrame frame, FactKind returns)
+    {
+        if (function.PropagatesUnknown)
+        {
+            foreach (var a in arguments)
+                if (a.IsUnknown) return FactValue.Unknown;
+        }
+        FactValue result;
+        try
+        {
+            result = function.Invoke(arguments, frame.ReferenceDate);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return FactValue.Unknown;
+        }
+        return result.IsUnknown || result.Kind == returns ? result : FactValue.Unknown;
+    }
+}
