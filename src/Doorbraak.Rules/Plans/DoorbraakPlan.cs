@@ -57,7 +57,7 @@ public sealed record PlanCost(int HorizonMonths, decimal CurrentRoute, decimal B
 public sealed record PlanAudit(IReadOnlyList<PackInfo> Packs, string EngineVersion, DateOnly ReferenceDate, DateTimeOffset GeneratedAt);
 
 /// <summary>
-/// The doorbraakplan: the documented result of a breakthrough — collisions, decided deviations with basis,
+/// The doorbraakplan (or, before any decision, a draft of it): the documented result of a breakthrough — collisions, decided deviations with basis,
 /// mandate, limits, end and review dates, agreed actions, cost comparison and audit block.
 /// Export with <see cref="PlanExport"/> as JSON, Markdown or HTML.
 /// </summary>
@@ -73,6 +73,7 @@ public sealed record DoorbraakPlan(
     IReadOnlyList<string> Members,
     IReadOnlyList<CollisionResult> Collisions,
     IReadOnlyList<RecordedDecision> Decisions,
+    IReadOnlyList<ProposalResult> OpenProposals,
     IReadOnlyList<AgreedAction> Actions,
     IReadOnlyList<DateOnly> ReviewDates,
     PlanCost Cost,

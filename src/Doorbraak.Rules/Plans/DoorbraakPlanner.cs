@@ -147,7 +147,8 @@ public sealed class DoorbraakPlanner
         var members = household.Members.Select(m => m.Role is null ? m.Id : $"{m.Id} ({m.Role})").ToList();
         var audit = new PlanAudit(result.Audit.Packs, result.Audit.EngineVersion, result.Audit.ReferenceDate, _time.GetUtcNow());
         return new DoorbraakPlan(details.CaseReference, details.Regisseur, lang, summary, result.Audit.ReferenceDate, details.FirstContact,
-            details.BreakthroughDate ?? result.Audit.ReferenceDate, members, result.Collisions, list, actions, reviewDates, cost, [], audit);
+            details.BreakthroughDate ?? result.Audit.ReferenceDate, members, result.Collisions, list,
+            result.Proposals.Where(p => !list.Any(d => d.ProposalId == p.Id)).ToList(), actions, reviewDates, cost, [], audit);
     }
 
     private static int MonthsBetween(DateOnly start, DateOnly end)

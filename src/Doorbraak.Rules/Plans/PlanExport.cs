@@ -19,17 +19,20 @@ public static class PlanExport
     private sealed record Words(string Title, string Case, string Regisseur, string RefDate, string Summary, string Members, string Collisions, string Decisions,
         string Actions, string Reviews, string Cost, string Audit, string Outcome, string DecidedBy, string Mandate, string Basis, string Limits, string Period,
         string Motivation, string Owner, string Due, string Item, string Payer, string Current, string Breakthrough, string Total, string Difference,
-        string Pack, string Version, string Engine, string Generated, string None, string Explanation, string Rules, string DecidedAt, string Reason);
+        string Pack, string Version, string Engine, string Generated, string None, string Explanation, string Rules, string DecidedAt, string Reason,
+        string Proposals, string Resolves, string Creates, string Checklist, string Rank);
 
     private static readonly Words Nl = new("Doorbraakplan", "Dossier", "Regisseur", "Peildatum", "Samenvatting", "Leden", "Botsingen", "Besluiten over afwijkingen",
         "Afspraken", "Evaluatiemomenten", "Kostenvergelijking", "Verantwoording", "Besluit", "Besloten door", "Mandaat", "Grondslag", "Grenzen", "Periode",
         "Motivering", "Wie", "Wanneer", "Post", "Betaler", "Huidige route per maand", "Doorbraakroute per maand", "Totaal over", "Verschil",
-        "Pakket", "Versie", "Engine", "Opgesteld op", "geen", "Toelichting", "Regels", "Vastgelegd op", "Reden van afwijking van eerdere besluiten");
+        "Pakket", "Versie", "Engine", "Opgesteld op", "geen", "Toelichting", "Regels", "Vastgelegd op", "Reden van afwijking van eerdere besluiten",
+        "Openstaande voorstellen (nog te besluiten)", "Lost op", "Veroorzaakt", "Nog vast te leggen", "Rangorde");
 
     private static readonly Words En = new("Breakthrough plan", "Case", "Case manager", "Reference date", "Summary", "Members", "Collisions", "Decisions on deviations",
         "Agreed actions", "Review moments", "Cost comparison", "Audit", "Decision", "Decided by", "Mandate", "Legal basis", "Limits", "Period",
         "Motivation", "Who", "When", "Item", "Payer", "Current route per month", "Breakthrough route per month", "Total over", "Difference",
-        "Pack", "Version", "Engine", "Generated at", "none", "Explanation", "Rules", "Recorded at", "Reason for differing from earlier decisions");
+        "Pack", "Version", "Engine", "Generated at", "none", "Explanation", "Rules", "Recorded at", "Reason for differing from earlier decisions",
+        "Open proposals (to be decided)", "Resolves", "Creates", "Still to document", "Rank");
 
     private static string Outcome(DecisionOutcome o, ReportLanguage lang) => (o, lang) switch
     {
@@ -79,6 +82,27 @@ public static class PlanExport
             sb.Append("- **").Append(w.DecidedAt).Append("**: ").AppendLine(d.DecidedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
             if (d.ReasonForDifference is not null) sb.Append("- **").Append(w.Reason).Append("**: ").AppendLine(Md(d.ReasonForDifference));
             sb.AppendLine().Append("**").Append(w.Motivation).AppendLine("**").AppendLine().AppendLine(Md(d.Motivation)).AppendLine();
+        }
+
+        if (plan.OpenProposals.Count > 0)
+        {
+            sb.Append("## ").AppendLine(w.Proposals).AppendLine();
+            foreach (var p in plan.OpenProposals)
+            {
+                sb.Append("### ").Append(p.Rank).Append(". ").Append(Md(p.Title)).Append(" (`").Append(p.Id).AppendLine("`)").AppendLine();
+                sb.Append("- **").Append(w.Resolves).Append("**: ").AppendLine(string.Join(", ", p.Resolves.Select(r => $"`{r}`")));
+                if (p.Creates.Count > 0) sb.Append("- **").Append(w.Creates).Append("**: ").AppendLine(string.Join(", ", p.Creates.Select(r => $"`{r}`")));
+                sb.Append("- **").Append(w.Basis).Append("**: ").AppendLine(Md(string.Join("; ", p.Basis.Select(b => b.Citation))));
+                sb.Append("- **").Append(w.Mandate).Append("**: ").AppendLine(p.Mandate);
+                sb.Append("- **").Append(w.Limits).Append("**: ").AppendLine(Md(p.Limits.Text));
+                sb.Append("- **").Append(w.Cost).Append("**: ").Append(Texts.Money(p.Cost.CurrentRoute, lang)).Append(" → ").Append(Texts.Money(p.Cost.ProposalRoute, lang))
+                    .Append(" (").Append(w.Difference.ToLowerInvariant()).Append(' ').Append(Texts.Money(p.Cost.Difference, lang)).Append(", ").Append(Texts.Months(p.Cost.HorizonMonths, lang)).AppendLine(")");
+                sb.Append("- **").Append(w.Rank).Append("**: ").AppendLine(Md(p.RankReason));
+                sb.AppendLine().Append("**").Append(w.Motivation).AppendLine("** (concept)").AppendLine().AppendLine(Md(p.Motivation)).AppendLine();
+                sb.Append("**").Append(w.Checklist).AppendLine("**").AppendLine();
+                foreach (var item in p.Checklist) sb.Append("- [ ] ").AppendLine(Md(item));
+                sb.AppendLine();
+            }
         }
 
         sb.Append("## ").AppendLine(w.Actions).AppendLine();
@@ -154,6 +178,26 @@ public static class PlanExport
             sb.Append("</dl>\n<h4>").Append(H(w.Motivation)).Append("</h4>\n<p>").Append(H(d.Motivation).Replace("\n", "<br>")).Append("</p></div>\n");
         }
         sb.Append("</section>\n");
+
+        if (plan.OpenProposals.Count > 0)
+        {
+            sb.Append("<section>\n<h2>").Append(H(w.Proposals)).Append("</h2>\n");
+            foreach (var p in plan.OpenProposals)
+            {
+                sb.Append("<div class=\"decision\"><h3>").Append(p.Rank).Append(". ").Append(H(p.Title)).Append(" <code>").Append(H(p.Id)).Append("</code></h3>\n<dl>\n");
+                Dd(sb, w.Resolves, string.Join(", ", p.Resolves));
+                if (p.Creates.Count > 0) Dd(sb, w.Creates, string.Join(", ", p.Creates));
+                Dd(sb, w.Basis, string.Join("; ", p.Basis.Select(b => b.Citation)));
+                Dd(sb, w.Mandate, p.Mandate);
+                Dd(sb, w.Limits, p.Limits.Text);
+                Dd(sb, w.Cost, $"{Texts.Money(p.Cost.CurrentRoute, lang)} → {Texts.Money(p.Cost.ProposalRoute, lang)} ({w.Difference.ToLowerInvariant()} {Texts.Money(p.Cost.Difference, lang)}, {Texts.Months(p.Cost.HorizonMonths, lang)})");
+                Dd(sb, w.Rank, p.RankReason);
+                sb.Append("</dl>\n<h4>").Append(H(w.Motivation)).Append(" (concept)</h4>\n<p>").Append(H(p.Motivation).Replace("\n", "<br>")).Append("</p>\n<h4>").Append(H(w.Checklist)).Append("</h4>\n<ul>\n");
+                foreach (var item in p.Checklist) sb.Append("<li>").Append(H(item)).Append("</li>\n");
+                sb.Append("</ul></div>\n");
+            }
+            sb.Append("</section>\n");
+        }
 
         sb.Append("<section>\n<h2>").Append(H(w.Actions)).Append("</h2>\n");
         if (plan.Actions.Count == 0) sb.Append("<p>").Append(H(w.None)).Append("</p>\n");
