@@ -1,0 +1,131 @@
+using Doorbraak.Rules.Engine;
+using Doorbraak.Rules.Hosting;
+using Doorbraak.Rules.Tests.Engine;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Doorbraak.Rules.Tests.Hosting;
+
+[Collection(HostingCollection.Name)]
+public class HotReloadTests
+{
+    private static readonly DateOnly Peildatum = new(2026, 3, 1);
+
+    private static string Norm(DoorbraakEngine engine) =>
+        engine.Evaluate(MiniPack.S1(), Peildatum).Determinations.Single(d => d.Rule == "pw.kostendelersnorm").Value;
+
+    private static ServiceProvider Start(TempPack pack, bool watch = true)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddDoorbraakRules().AddPackDirectory(pack.Folder);
+        if (watch) builder.WatchForChanges(TimeSpan.FromMilliseconds(50));
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task A_changed_parameter_is_used_after_the_reload_and_in_flight_evaluations_keep_the_old_set()
+    {
+        using var pack = new TempPack();
+        using var sp = Start(pack);
+        var provider = sp.GetRequiredService<IDoorbraakEngineProvider>();
+        var before = provider.Current;
+        Norm(before).Should().Be("1001.07");
+        var token = provider.GetReloadToken();
+        PackSetReloadedEventArgs? reloaded = null;
+        provider.Reloaded += (_, e) => reloaded = e;
+
+        pack.Write("facts.yaml", MiniPack.Facts.Replace("value: 2002.13", "value: 2100.00"));
+
+        (await Poll.Until(() => !ReferenceEquals(provider.Current, before))).Should().BeTrue("the watcher should reload the changed pack");
+        Norm(provider.Current).Should().Be("1050.00");
+        Norm(sp.GetRequiredService<DoorbraakEngine>()).Should().Be("1050.00");
+        Norm(before).Should().Be("1001.07", "an engine taken before the reload keeps its pack set");
+        token.HasChanged.Should().BeTrue();
+        (await Poll.Until(() => reloaded is not null)).Should().BeTrue();
+        reloaded!.Previous.Should().BeSameAs(before);
+        reloaded.Packs.Single().Sha256.Should().NotBe(before.Packs.Packs.Single().Sha256);
+        provider.LastReloadError.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_broken_file_keeps_the_last_good_set_and_reports_why_until_it_is_fixed()
+    {
+        using var pack = new TempPack();
+        using var sp = Start(pack);
+        var provider = sp.GetRequiredService<IDoorbraakEngineProvider>();
+        var good = provider.Current;
+        PackReloadFailure? failed = null;
+        provider.ReloadFailed += (_, e) => failed = e.Failure;
+
+        pack.Write("rules.yaml", MiniPack.Rules.Replace("pw.norm.gehuwden * 0.5", "pw.norm.gehuwden *"));
+
+        (await Poll.Until(() => provider.LastReloadError is not null)).Should().BeTrue("the broken file should be reported");
+        provider.Current.Should().BeSameAs(good);
+        var error = provider.LastReloadError!;
+        error.Diagnostics.Should().Contain(d => d.Location.File.EndsWith("rules.yaml", StringComparison.Ordinal));
+        error.ToString().Should().Contain("did not load").And.Contain("rules.yaml");
+        (await Poll.Until(() => failed is not null)).Should().BeTrue();
+        Norm(provider.Current).Should().Be("1001.07");
+
+        // Fixing the file swaps in the fixed set and clears the error.
+        pack.Write("rules.yaml", MiniPack.Rules.Replace("pw.norm.gehuwden * 0.5", "pw.norm.gehuwden * 0.6"));
+        (await Poll.Until(() => !ReferenceEquals(provider.Current, good))).Should().BeTrue();
+        provider.LastReloadError.Should().BeNull();
+        Norm(provider.Current).Should().Be("1201.28");
+    }
+
+    [Fact]
+    public async Task A_deleted_manifest_is_a_failed_reload()
+    {
+        using var pack = new TempPack();
+        using var sp = Start(pack);
+        var provider = sp.GetRequiredService<IDoorbraakEngineProvider>();
+        var good = provider.Current;
+        File.Delete(Path.Combine(pack.Folder, "pack.yaml"));
+        (await Poll.Until(() => provider.LastReloadError is not null)).Should().BeTrue();
+        provider.LastReloadError!.Message.Should().Contain("pack.yaml");
+        provider.Current.Should().BeSameAs(good);
+    }
+
+    [Fact]
+    public async Task Without_watching_a_change_is_picked_up_only_by_ReloadAsync()
+    {
+        using var pack = new TempPack();
+        using var sp = Start(pack, watch: false);
+        var provider = sp.GetRequiredService<IDoorbraakEngineProvider>();
+        var before = provider.Current;
+        pack.Write("facts.yaml", MiniPack.Facts.Replace("value: 2002.13", "value: 2100.00"));
+        await Task.Delay(300);
+        provider.Current.Should().BeSameAs(before);
+
+        (await provider.ReloadAsync()).Should().BeTrue();
+        Norm(provider.Current).Should().Be("1050.00");
+        // Reloading unchanged content keeps the engine.
+        var after = provider.Current;
+        (await provider.ReloadAsync()).Should().BeTrue();
+        provider.Current.Should().BeSameAs(after);
+    }
+
+    [Fact]
+    public async Task Evaluations_running_during_reloads_all_complete_on_a_whole_set()
+    {
+        using var pack = new TempPack();
+        using var sp = Start(pack, watch: false);
+        var provider = sp.GetRequiredService<IDoorbraakEngineProvider>();
+        var evaluator = sp.GetRequiredService<IDoorbraakEvaluator>();
+        using var stop = new CancellationTokenSource();
+        var seen = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var workers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+                seen.Add(evaluator.Evaluate(MiniPack.S1(), Peildatum).Determinations.Single(d => d.Rule == "pw.kostendelersnorm").Value);
+        })).ToList();
+        foreach (var value in new[] { "2100.00", "2002.13", "2100.00" })
+        {
+            pack.Write("facts.yaml", MiniPack.Facts.Replace("value: 2002.13", "value: " + value));
+            (await provider.ReloadAsync()).Should().BeTrue();
+        }
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+        seen.Should().NotBeEmpty().And.OnlyContain(v => v == "1001.07" || v == "1050.00");
+    }
+}
