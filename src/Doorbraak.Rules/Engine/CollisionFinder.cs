@@ -24,13 +24,12 @@ internal static class CollisionFinder
         foreach (var goal in plan.Goals)
         {
             if (!ctx.Active[goal.Index] || !ctx.HoldsProjected[goal.Index].IsFalse) continue;
-            var candidates = goal.Cone.Where(ctx.Base.Applied.Contains).Take(MaxCandidates).ToList();
-            foreach (var set in SmallestSets(ctx, goal, candidates))
-            {
-                var declared = plan.Collisions.FirstOrDefault(c => c.Goal == goal.Index && c.Rules.Intersect(set).Any() && !declaredUsed.Contains(c.Definition.Id) && WhenHolds(ctx, c));
-                if (declared is not null) declaredUsed.Add(declared.Definition.Id);
-                found.Add(Derived(ctx, goal, set, declared));
-            }
+            var sets = SmallestSets(ctx, goal, Candidates(ctx, goal));
+            if (sets.Count == 0) continue;
+            var union = sets.SelectMany(s => s).Distinct().Order().ToArray();
+            var declared = plan.Collisions.FirstOrDefault(c => c.Goal == goal.Index && c.Rules.Intersect(union).Any() && !declaredUsed.Contains(c.Definition.Id) && WhenHolds(ctx, c));
+            if (declared is not null) declaredUsed.Add(declared.Definition.Id);
+            found.Add(Derived(ctx, goal, sets, union, declared));
         }
 
         foreach (var c in plan.Collisions)
@@ -57,6 +56,10 @@ internal static class CollisionFinder
         frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
         return v.IsTrue;
     }
+
+    /// <summary>Applied rules (law, not consequences: experience is not set aside) that can reach the goal.</summary>
+    public static List<int> Candidates(EvaluationContext ctx, CompiledGoal goal) =>
+        goal.Cone.Where(i => ctx.Base.Applied.Contains(i) && ctx.Plan.Rules[i].Definition.Kind == RuleKind.Rule).Take(MaxCandidates).ToList();
 
     /// <summary>The smallest sets of applied rule outcomes whose removal lets the goal hold.</summary>
     private static List<int[]> SmallestSets(EvaluationContext ctx, CompiledGoal goal, List<int> candidates)
@@ -91,14 +94,19 @@ internal static class CollisionFinder
         }
     }
 
-    private static FoundCollision Derived(EvaluationContext ctx, CompiledGoal goal, int[] set, CompiledCollision? declared)
+    private static FoundCollision Derived(EvaluationContext ctx, CompiledGoal goal, List<int[]> sets, int[] union, CompiledCollision? declared)
     {
         var plan = ctx.Plan;
         var lang = ctx.Lang;
-        var rules = set.Select(i => plan.Rules[i]).ToList();
-        var (_, cf) = ctx.Reproject(Key(set), ProjectionChanges.Without(set));
-        var members = AffectedMembers(ctx, ctx.Base.Household, cf.Household, plan);
-        var ruleNames = Texts.Join(rules.Select(r => $"{r.Definition.Title} ({r.Definition.Citation})"), lang);
+        var rules = union.Select(i => plan.Rules[i]).ToList();
+        var members = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            var (_, cf) = ctx.Reproject(Key(set), ProjectionChanges.Without(set));
+            members.UnionWith(AffectedMembers(ctx, ctx.Base.Household, cf.Household, plan));
+        }
+        var alternatives = sets.Select(s => Texts.Join(s.Select(i => $"{plan.Rules[i].Definition.Title} ({plan.Rules[i].Definition.Citation})"), lang));
+        var ruleNames = string.Join(Texts.Pick(lang, "; of zonder die van ", "; or without that of "), alternatives);
         var text = Texts.Pick(lang,
             $"Het doel '{goal.Definition.Title}' wordt niet gehaald in de rechtmatige situatie. Zonder de uitkomst van {ruleNames} wordt het wel gehaald.",
             $"The goal '{goal.Definition.Title}' fails in the lawful situation. Without the outcome of {ruleNames} it would hold.");
@@ -116,14 +124,17 @@ internal static class CollisionFinder
         }
         else
         {
-            id = $"botsing.{goal.Id}.{string.Join("+", rules.Select(r => r.Id))}";
+            id = $"botsing.{goal.Id}";
             title = Texts.Pick(lang, $"{string.Join(" + ", rules.Select(r => r.Definition.Title))} × {goal.Definition.Title}", $"{string.Join(" + ", rules.Select(r => r.Definition.Title))} × {goal.Definition.Title}");
             severity = "medium";
             kind = "derived";
         }
         var trace = GoalTrace(ctx, goal, rules, text);
-        var result = new CollisionResult(id, kind, title, severity, goal.Id, rules.Select(r => r.Id).ToList(), members, text, trace);
-        return new FoundCollision(result, goal.Index, set, null);
+        var result = new CollisionResult(id, kind, title, severity, goal.Id, rules.Select(r => r.Id).ToList(), members.ToList(), text, trace)
+        {
+            Alternatives = sets.Select(s => (IReadOnlyList<string>)s.Select(i => plan.Rules[i].Id).ToList()).ToList(),
+        };
+        return new FoundCollision(result, goal.Index, union, null);
     }
 
     private static FoundCollision Declared(EvaluationContext ctx, CompiledCollision c)

@@ -42,11 +42,15 @@ public sealed record GoalResult(string Goal, string Title, string Domain, bool A
 /// <param name="Title">A short title (Dutch).</param>
 /// <param name="Severity"><c>low</c>, <c>medium</c>, <c>high</c> or <c>critical</c>.</param>
 /// <param name="Goal">The goal that fails, if any.</param>
-/// <param name="Rules">The smallest set of rule outcomes that, set aside, lets the goal hold; or the two contradicting rules.</param>
+/// <param name="Rules">The rules involved: every rule of the smallest sets of rule outcomes that, set aside, let the goal hold; or the two contradicting rules.</param>
 /// <param name="Members">The members affected (ids).</param>
 /// <param name="Explanation">Why, in Dutch (or English on request).</param>
 /// <param name="Trace">The facts and conditions behind it.</param>
-public sealed record CollisionResult(string Id, string Kind, string Title, string Severity, string? Goal, IReadOnlyList<string> Rules, IReadOnlyList<string> Members, string Explanation, Explanation Trace);
+public sealed record CollisionResult(string Id, string Kind, string Title, string Severity, string? Goal, IReadOnlyList<string> Rules, IReadOnlyList<string> Members, string Explanation, Explanation Trace)
+{
+    /// <summary>For derived collisions: each smallest set of rule outcomes that, set aside on its own, lets the goal hold.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
+}
 
 /// <summary>A fact the host did not supply that would decide a rule, goal, collision or deviation.</summary>
 /// <param name="Path">The fact, such as <c>leden[zoon].dreigt_dakloos</c>.</param>

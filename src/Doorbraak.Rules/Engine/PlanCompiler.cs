@@ -12,7 +12,7 @@ internal static class PlanCompiler
     {
         var schema = new FactSchema();
         foreach (var f in packs.Facts)
-            schema.GetEntity(f.Entity).Add(f.Name, f.Type, f.Description, f.Unit, f.Question, builtIn: false, f.Location);
+            schema.GetEntity(f.Entity).Add(f.Name, f.Type, f.Description, f.Unit, f.Question, builtIn: false, f.Location, f.Default ?? default);
 
         var parameters = new Dictionary<string, ParameterSymbol>(StringComparer.Ordinal);
         for (var i = 0; i < packs.Parameters.Count; i++)

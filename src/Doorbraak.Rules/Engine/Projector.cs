@@ -128,7 +128,7 @@ internal static class Projector
             if (writers is not null)
             {
                 var key = (target, det.Target.Field.Slot);
-                if (writers.TryGetValue(key, out var earlier) && earlier.Rule.Index != rule.Index && earlier.After != value)
+                if (writers.TryGetValue(key, out var earlier) && earlier.Rule.Index != rule.Index && earlier.After != value && !rule.Reads.Contains(det.Target.Field))
                     projection.Contradictions.Add(new Contradiction(earlier, written));
                 writers[key] = written;
             }

@@ -8,7 +8,10 @@ internal static class Texts
 {
     public const string Redacted = "[afgeschermd]";
 
-    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    // Built by hand so that output does not depend on the host's ICU data (invariant globalization mode works too).
+    private static readonly NumberFormatInfo DutchNumbers = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = ".", NumberGroupSizes = [3] };
+    private static readonly string[] DutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    private static readonly string[] EnglishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
     public static string Outcome(FactValue v, ReportLanguage lang) =>
         v.IsUnknown ? (lang == ReportLanguage.Dutch ? "onbekend" : "unknown")
@@ -30,10 +33,10 @@ internal static class Texts
     }
 
     public static string Money(decimal d, ReportLanguage lang) =>
-        lang == ReportLanguage.Dutch ? "EUR " + d.ToString("N2", Dutch) : "EUR " + d.ToString("N2", CultureInfo.InvariantCulture);
+        "EUR " + d.ToString("N2", lang == ReportLanguage.Dutch ? DutchNumbers : CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly d, ReportLanguage lang) =>
-        lang == ReportLanguage.Dutch ? d.ToString("d MMMM yyyy", Dutch) : d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        $"{d.Day} {(lang == ReportLanguage.Dutch ? DutchMonths : EnglishMonths)[d.Month - 1]} {d.Year}";
 
     public static string Months(int months, ReportLanguage lang) =>
         lang == ReportLanguage.Dutch ? (months == 1 ? "1 maand" : $"{months} maanden") : (months == 1 ? "1 month" : $"{months} months");

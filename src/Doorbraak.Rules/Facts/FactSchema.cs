@@ -5,8 +5,9 @@ namespace Doorbraak.Rules.Facts;
 /// <summary>One typed fact of an entity (a scalar field), or a collection of child entities.</summary>
 internal sealed class FieldDefinition
 {
-    public FieldDefinition(EntitySchema owner, string name, FactType type, int slot, string description, string? unit, string? question, bool builtIn, SourceLocation declaredAt)
+    public FieldDefinition(EntitySchema owner, string name, FactType type, int slot, string description, string? unit, string? question, bool builtIn, SourceLocation declaredAt, FactValue defaultValue = default)
     {
+        Default = defaultValue;
         Owner = owner;
         Name = name;
         Type = type;
@@ -32,6 +33,9 @@ internal sealed class FieldDefinition
     public string? Question { get; }
 
     public bool BuiltIn { get; }
+
+    /// <summary>The value assumed when the host supplies none (a pack's explicit <c>default</c>); unknown when there is no default.</summary>
+    public FactValue Default { get; }
     public SourceLocation DeclaredAt { get; }
 
     /// <summary><c>lid.leeftijd</c>.</summary>
@@ -66,10 +70,10 @@ internal sealed class EntitySchema
 
     public bool TryGetField(string name, out FieldDefinition field) => _byName.TryGetValue(name, out field!);
 
-    internal FieldDefinition Add(string name, FactType type, string description, string? unit = null, string? question = null, bool builtIn = false, SourceLocation? at = null)
+    internal FieldDefinition Add(string name, FactType type, string description, string? unit = null, string? question = null, bool builtIn = false, SourceLocation? at = null, FactValue defaultValue = default)
     {
         var slot = type.Kind == FactKind.List ? CollectionCount++ : ScalarCount++;
-        var field = new FieldDefinition(this, name, type, slot, description, unit, question, builtIn, at ?? SourceLocation.None);
+        var field = new FieldDefinition(this, name, type, slot, description, unit, question, builtIn, at ?? SourceLocation.None, defaultValue);
         _byName.Add(name, field);
         _fields.Add(field);
         return field;

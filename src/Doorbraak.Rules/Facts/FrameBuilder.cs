@@ -55,6 +55,8 @@ internal sealed class FrameBuilder
 
     private static void Fill(EntityInstance e, FactBag facts, List<string> problems)
     {
+        foreach (var field in e.Schema.Fields)
+            if (field.Type.IsScalar && !field.Default.IsUnknown) e.Values[field.Slot] = field.Default;
         foreach (var (name, value) in facts.Values)
         {
             if (!e.Schema.TryGetField(name, out var field) || !field.Type.IsScalar || HouseholdReader.IsDerived(field))

@@ -39,7 +39,7 @@ internal abstract record PackItem(string Id, string PackId, SourceLocation Locat
     public OverrideDeclaration? Overrides { get; init; }
 }
 
-internal sealed record FactExtension(string Entity, string Name, FactType Type, string Description, string? Unit, string? Question, string PackId, SourceLocation Location);
+internal sealed record FactExtension(string Entity, string Name, FactType Type, string Description, string? Unit, string? Question, FactValue? Default, string PackId, SourceLocation Location);
 
 internal sealed record ParameterValue(DateOnly From, DateOnly? To, FactValue Value, string? Source, bool Illustrative, SourceLocation Location);
 

@@ -298,14 +298,15 @@ internal static partial class PackReader
                 ctx.Bag.Error("DBR1012", value.Start, $"The fact '{key.Value}' needs a mapping with type and description.");
                 continue;
             }
-            var r = new MappingReader(vm, ctx.Bag, $"the fact '{key.Value}'", ["type", "description", "unit", "question"]);
+            var r = new MappingReader(vm, ctx.Bag, $"the fact '{key.Value}'", ["type", "description", "unit", "question", "default"]);
             var typeName = r.Text("type", required: true);
             var type = typeName is null ? null : FactType.FromName(typeName);
             if (typeName is not null && type is null)
                 ctx.Bag.Error("DBR1012", r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
             var description = r.Text("description", required: true);
+            var defaultValue = type is not null && r.Node("default") is { } dn ? ReadTypedValue(dn, type, ctx.Bag, "default") : null;
             if (type is not null && description is not null)
-                into.Add(new FactExtension(entity, name, type, description, r.Text("unit"), r.Text("question"), ctx.PackId, key.Start));
+                into.Add(new FactExtension(entity, name, type, description, r.Text("unit"), r.Text("question"), defaultValue, ctx.PackId, key.Start));
         }
     }
 

@@ -103,7 +103,7 @@ internal static class WhatIf
         var goal = ctx.Plan.Goals.FirstOrDefault(g => g.Id == goalId)
             ?? throw new ArgumentException($"No loaded pack defines the goal '{goalId}'{Diagnostics.Suggest.Hint(goalId, ctx.Plan.Goals.Select(g => g.Id))}.", nameof(goalId));
         if (!ctx.HoldsProjected[goal.Index].IsFalse) return [];
-        var candidates = goal.Cone.Where(ctx.Base.Applied.Contains).Take(CollisionFinder.MaxCandidates).ToList();
+        var candidates = CollisionFinder.Candidates(ctx, goal);
         for (var size = 1; size <= Math.Min(CollisionFinder.MaxSetSize, candidates.Count); size++)
         {
             var sets = new List<IReadOnlyList<string>>();
