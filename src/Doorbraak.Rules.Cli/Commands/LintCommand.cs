@@ -1,0 +1,134 @@
+using System.CommandLine;
+using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Engine;
+using Doorbraak.Rules.Packs;
+
+namespace Doorbraak.Rules.Cli.Commands;
+
+/// <summary><c>doorbraak lint &lt;pack-dir&gt;... [--strict]</c>: static findings a reviewer wants before a pack goes live.</summary>
+internal static class LintCommand
+{
+    /// <summary>The lint codes, for help and docs/cli.md.</summary>
+    internal static readonly (string Code, string Meaning)[] Codes =
+    [
+        ("LINT001", "a rule or consequence can never apply (its condition is literally false, or its valid period ends before the pack's valid.from)"),
+        ("LINT002", "a deviation no collision can use (the rule it deviates from reaches no goal)"),
+        ("LINT003", "a goal no rule touches (no rule outcome can change whether it holds)"),
+        ("LINT004", "a parameter has a gap in time between two periods (its value is unknown there)"),
+        ("LINT005", "two rules determine the same fact in overlapping periods (they contradict when both apply with different values)"),
+        ("LINT006", "a rule without a citation url (or a consequence without a source url)"),
+    ];
+
+    public static Command Build(CliContext context)
+    {
+        var dirs = Common.PackDirsArgument("Pack folders, loaded together as one set; findings are reported for every pack named. A local pack needs the packs it requires named too.");
+        var strict = new Option<bool>("--strict") { Description = "Exit 1 when there are warnings (for CI)." };
+        var command = new Command("lint",
+            "Static findings before a pack goes live, as 'path:line:column: warning LINTxxx: message': " +
+            string.Join("; ", Codes.Select(c => $"{c.Code} {c.Meaning}")) +
+            ". Exit 0 with only warnings (1 with --strict), 1 when the packs do not load.")
+        {
+            dirs, strict,
+        };
+        command.SetAction(parse => Run(parse.GetValue(dirs)!, parse.GetValue(strict), context));
+        return command;
+    }
+
+    private static int Run(string[] dirs, bool strict, CliContext context)
+    {
+        var set = Common.LoadPacks(dirs, context);
+        if (set is null) return Program.ExitFailed;
+        var findings = set.Warnings.Concat(Lint(set.Plan))
+            .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToList();
+        var style = context.OutStyle;
+        foreach (var f in findings) context.Out.WriteLine(style.Yellow(f.ToString()));
+        context.Out.WriteLine(findings.Count == 0 ? "No findings." : $"{findings.Count} warning(s).");
+        return strict && findings.Count > 0 ? Program.ExitFailed : Program.ExitOk;
+    }
+
+    internal static IReadOnlyList<PackDiagnostic> Lint(EvaluationPlan plan)
+    {
+        var found = new List<PackDiagnostic>();
+        void Warn(string code, SourceLocation at, string message) => found.Add(new PackDiagnostic(code, DiagnosticSeverity.Warning, at, message));
+        var packs = plan.Packs.Packs.ToDictionary(p => p.Manifest.Id, StringComparer.Ordinal);
+
+        foreach (var rule in plan.Rules)
+        {
+            var d = rule.Definition;
+            var what = d.Kind == RuleKind.Rule ? "rule" : "consequence";
+            if (d.Applies is { } applies && applies.Text.Trim() == "false")
+                Warn("LINT001", applies.Start, $"The {what} '{d.Id}' can never apply: its condition is 'false'. Remove it, or write the condition it should have.");
+            var end = Earliest(d.ValidTo, d.Citation.ValidTo);
+            var start = Latest(d.ValidFrom, d.Citation.ValidFrom);
+            if (packs.TryGetValue(d.PackId, out var pack) && pack.Manifest.ValidFrom is { } packFrom && end is { } e && e < packFrom)
+                Warn("LINT001", d.Location, $"The {what} '{d.Id}' can never apply: it is valid until {e:yyyy-MM-dd}, before the pack is valid (from {packFrom:yyyy-MM-dd}). Remove it or correct its valid period.");
+            else if (start is { } s && end is { } e2 && e2 < s)
+                Warn("LINT001", d.Location, $"The {what} '{d.Id}' can never apply: its valid period ends ({e2:yyyy-MM-dd}) before it starts ({s:yyyy-MM-dd}).");
+
+            if (d.Kind == RuleKind.Rule && string.IsNullOrWhiteSpace(d.Citation.Url))
+                Warn("LINT006", d.Location, $"The rule '{d.Id}' has no citation url; add law.url (a link to wetten.overheid.nl or the local regulation) so readers can check the text.");
+            else if (d.Kind == RuleKind.Consequence && string.IsNullOrWhiteSpace(d.Citation.Url))
+                Warn("LINT006", d.Location, $"The consequence '{d.Id}' has no source url; add source.url so readers can check where the experience comes from.");
+        }
+
+        var inSomeCone = plan.Goals.SelectMany(g => g.Cone).ToHashSet();
+        foreach (var dev in plan.Deviations)
+        {
+            if (!inSomeCone.Contains(dev.Rule))
+                Warn("LINT002", dev.Definition.Location, $"No collision can use the deviation '{dev.Id}': the rule it deviates from ('{dev.Definition.Deviates}') reaches no goal, so setting it aside never makes a goal hold. Add the goal it serves, or link the rule's outcome to one.");
+        }
+
+        foreach (var goal in plan.Goals)
+        {
+            if (goal.Cone.Count == 0)
+                Warn("LINT003", goal.Definition.Location, $"No rule touches the goal '{goal.Id}': no rule or consequence determines a fact it reads, so no collision can ever involve it.");
+        }
+
+        foreach (var p in plan.Parameters.Definitions)
+        {
+            var values = p.Values.OrderBy(v => v.From).ToList();
+            for (var i = 0; i + 1 < values.Count; i++)
+            {
+                if (values[i].To is { } to && values[i + 1].From > to.AddDays(1))
+                    Warn("LINT004", values[i + 1].Location, $"The parameter '{p.Id}' has no value from {to.AddDays(1):yyyy-MM-dd} to {values[i + 1].From.AddDays(-1):yyyy-MM-dd}; on those dates it is unknown. Add a value for that period or move 'from'.");
+            }
+        }
+
+        var rules = plan.Rules.ToList();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            for (var j = i + 1; j < rules.Count; j++)
+            {
+                var a = rules[i];
+                var b = rules[j];
+                var shared = a.Writes.Intersect(b.Writes).ToList();
+                if (shared.Count == 0 || !Overlap(a.Definition, b.Definition)) continue;
+                var (first, second) = Compare(a.Definition.Location, b.Definition.Location) <= 0 ? (a, b) : (b, a);
+                var facts = string.Join(", ", shared.Select(f => $"{f.Owner.Name}.{f.Name}").Order(StringComparer.Ordinal));
+                Warn("LINT005", second.Definition.Location,
+                    $"The rules '{second.Id}' and '{first.Id}' ({first.Definition.Location}) both determine {facts} in overlapping periods; when both apply with different values the engine reports a contradiction. Make their conditions exclusive, or let one rule decide.");
+            }
+        }
+        return found;
+    }
+
+    private static bool Overlap(RuleDefinition a, RuleDefinition b)
+    {
+        var aFrom = Latest(a.ValidFrom, a.Citation.ValidFrom) ?? DateOnly.MinValue;
+        var aTo = Earliest(a.ValidTo, a.Citation.ValidTo) ?? DateOnly.MaxValue;
+        var bFrom = Latest(b.ValidFrom, b.Citation.ValidFrom) ?? DateOnly.MinValue;
+        var bTo = Earliest(b.ValidTo, b.Citation.ValidTo) ?? DateOnly.MaxValue;
+        return aFrom <= bTo && bFrom <= aTo;
+    }
+
+    private static int Compare(SourceLocation x, SourceLocation y)
+    {
+        var c = string.CompareOrdinal(x.File, y.File);
+        return c != 0 ? c : x.Line != y.Line ? x.Line.CompareTo(y.Line) : x.Column.CompareTo(y.Column);
+    }
+
+    private static DateOnly? Earliest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Doorbraak.Rules.Cli.Rendering;
+using Doorbraak.Rules.Engine;
+using Doorbraak.Rules.Testing;
+
+namespace Doorbraak.Rules.Cli.Commands;
+
+/// <summary><c>doorbraak test &lt;pack-dir&gt;...</c>: runs the test cases written in the packs.</summary>
+internal static class TestCommand
+{
+    public static Command Build(CliContext context)
+    {
+        var dirs = Common.PackDirsArgument("Pack folders, loaded together as one set; the tests of every pack named are run. A local pack needs the packs it requires named too.");
+        var only = new Option<string?>("--pack")
+        {
+            Description = "Run only the tests of this pack id (the other packs are still loaded as its base).",
+            HelpName = "id",
+        };
+        var command = new Command("test",
+            "Run the packs' YAML test cases (tests: sections). Each failing case is shown with expected versus actual and " +
+            "the trace that led there; the last line is 'N passed, N failed'. Exit 0 when all pass, 1 on any failure.")
+        {
+            dirs,
+            only,
+        };
+        command.SetAction(parse => Run(parse.GetValue(dirs)!, parse.GetValue(only), context));
+        return command;
+    }
+
+    private static int Run(string[] dirs, string? packId, CliContext context)
+    {
+        var set = Common.LoadPacks(dirs, context);
+        if (set is null) return Program.ExitFailed;
+        if (packId is not null && set.Packs.All(p => p.Id != packId))
+            throw new CliException($"no loaded pack has the id '{packId}'; loaded: {string.Join(", ", set.Packs.Select(p => p.Id))}.");
+
+        var results = PackTestRunner.Run(set, packId);
+        var w = context.Out;
+        var style = context.OutStyle;
+        var words = new Words(ReportLanguage.Dutch);
+        foreach (var r in results)
+        {
+            if (r.Passed)
+            {
+                w.WriteLine($"{style.Green("PASS")} {r.Pack}: {r.Name}");
+                continue;
+            }
+            w.WriteLine($"{style.Red("FAIL")} {r.Pack}: {r.Name}");
+            w.WriteLine($"  {r.Location}");
+            foreach (var f in r.Failures) w.WriteLine($"  {style.Red("✗")} {f}");
+            if (r.Result is { } result) WriteTrace(w, result, words, style);
+            w.WriteLine();
+        }
+        var failed = results.Count(r => !r.Passed);
+        if (results.Count == 0)
+            context.Err.WriteLine($"warning: the packs named have no test cases ({string.Join(", ", set.Packs.Select(p => p.Id))}).");
+        w.WriteLine($"{results.Count - failed} passed, {failed} failed");
+        return failed == 0 ? Program.ExitOk : Program.ExitFailed;
+    }
+
+    /// <summary>The trace that led to the actual outcome: what applied and why, goals, collisions and proposals.</summary>
+    internal static void WriteTrace(TextWriter w, EvaluationResult result, Words words, Style style)
+    {
+        w.WriteLine("  trace:");
+        if (result.Determinations.Count == 0) w.WriteLine("    no rule or consequence applied");
+        foreach (var d in result.Determinations)
+            words.WriteDetermination(w, "    ", d, style);
+        var failing = result.Goals.Where(g => g.Active && g.HoldsProjected != true).ToList();
+        foreach (var g in failing)
+            w.WriteLine($"    goal {g.Goal}: today {words.Outcome(g.HoldsToday)}, projected {words.Outcome(g.HoldsProjected)} ({g.ActiveBecause})");
+        foreach (var c in result.Collisions)
+            w.WriteLine($"    collision {c.Id} ({c.Kind}): rules [{string.Join(", ", c.Rules)}], goal {c.Goal ?? "-"}");
+        foreach (var p in result.Proposals)
+            w.WriteLine($"    proposal {p.Id}: resolves [{string.Join(", ", p.Resolves)}]");
+        foreach (var m in result.MissingFacts)
+            w.WriteLine($"    missing {m.Path} (needed for {string.Join(", ", m.NeededFor)})");
+    }
+}

@@ -1,0 +1,71 @@
+using Doorbraak.Rules.Engine;
+
+namespace Doorbraak.Rules.Cli.Rendering;
+
+/// <summary>Labels in Dutch and English, and the shared ways of writing explanations in words.</summary>
+internal sealed class Words(ReportLanguage language)
+{
+    public ReportLanguage Language { get; } = language;
+
+    public bool Dutch => Language == ReportLanguage.Dutch;
+
+    public string T(string nl, string en) => Dutch ? nl : en;
+
+    public string Outcome(bool? value) => value switch
+    {
+        true => T("ja", "yes"),
+        false => T("nee", "no"),
+        null => T("onbekend", "unknown"),
+    };
+
+    public string Basis(string basis) => basis switch
+    {
+        "law" => T("de wet zegt", "the law says"),
+        "practice" => T("de ervaring leert", "experience shows"),
+        "engine" => T("bevinding van de engine", "finding of the engine"),
+        _ => basis,
+    };
+
+    /// <summary>Writes an explanation: its sentence, each condition with its outcome, and the facts used.</summary>
+    public void WriteExplanation(TextWriter w, string indent, Explanation e, Style style)
+    {
+        if (!string.IsNullOrWhiteSpace(e.Text))
+            WriteWrapped(w, indent, e.Text.Trim());
+        if (e.Conditions.Count > 0)
+        {
+            w.WriteLine(indent + T("Voorwaarden:", "Conditions:"));
+            foreach (var c in e.Conditions)
+                w.WriteLine($"{indent}  {style.Cyan(c.Condition)} → {c.Outcome}");
+        }
+        if (e.Facts.Count > 0)
+        {
+            w.WriteLine(indent + T("Gebruikte feiten:", "Facts used:"));
+            foreach (var f in e.Facts)
+                w.WriteLine($"{indent}  {f.Path} = {f.Value}");
+        }
+    }
+
+    public void WriteDetermination(TextWriter w, string indent, DeterminationResult d, Style style)
+    {
+        w.WriteLine($"{indent}{style.Bold(d.Title)} ({d.Rule}) — {d.Citation}{(d.Url is null ? "" : " " + d.Url)}");
+        w.WriteLine($"{indent}  {d.Fact}: {style.Bold(d.Value)} ({T("was", "was")} {d.Previous})");
+        WriteExplanation(w, indent + "  ", d.Explanation, style);
+    }
+
+    /// <summary>Writes multi-line text (motivations) with each line indented, wrapping long lines at about 100 columns.</summary>
+    public static void WriteWrapped(TextWriter w, string indent, string text, int width = 100)
+    {
+        foreach (var raw in text.Replace("\r\n", "\n").TrimEnd().Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            while (indent.Length + line.Length > width)
+            {
+                var cut = line.LastIndexOf(' ', Math.Max(1, width - indent.Length));
+                if (cut <= 0) break;
+                w.WriteLine(indent + line[..cut]);
+                line = line[(cut + 1)..];
+            }
+            w.WriteLine(indent + line);
+        }
+    }
+}
