@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Embedding test: packs Doorbraak.Rules and the policy-pack packages into artifacts/local-feed, then builds a fresh
+# console app OUTSIDE the repository that references them from that feed only (nuget.org for third-party packages),
+# registers with DI, evaluates samples/households/s1-kostendelersnorm.yaml and prints the proposals.
+# Usage: .ci/embedding-test.sh            (about 1.5-3 minutes; needs nuget.org for YamlDotNet and Microsoft.Extensions.*)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+FEED=$ROOT/artifacts/local-feed
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+SECONDS=0
+
+rm -rf "$FEED"
+mkdir -p "$FEED"
+echo "== pack into $FEED"
+dotnet pack src/Doorbraak.Rules/Doorbraak.Rules.csproj -c Release -o "$FEED" -p:ContinuousIntegrationBuild=true --nologo -v:q
+for proj in src/PolicyPacks/*/*.csproj; do
+  dotnet pack "$proj" -c Release -o "$FEED" --nologo -v:q
+done
+ls -1 "$FEED"
+pack_seconds=$SECONDS
+
+lib=$(ls "$FEED"/Doorbraak.Rules.*.nupkg | grep -v '\.snupkg$' | head -1)
+pp=$(ls "$FEED"/Doorbraak.PolicyPack.NlSociaalDomein.*.nupkg | head -1)
+lib_version=$(basename "$lib" .nupkg); lib_version=${lib_version#Doorbraak.Rules.}
+pp_version=$(basename "$pp" .nupkg); pp_version=${pp_version#Doorbraak.PolicyPack.NlSociaalDomein.}
+test -f "$FEED/Doorbraak.Rules.$lib_version.snupkg" || { echo "FAIL: no symbol package"; exit 1; }
+unzip -l "$lib" | grep -q 'PACKAGE.md' || { echo "FAIL: no README in the package"; exit 1; }
+unzip -l "$lib" | grep -q 'lib/net10.0/Doorbraak.Rules.xml' || { echo "FAIL: no XML docs in the package"; exit 1; }
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/doorbraak-embed.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/app"
+cp tests/Doorbraak.Rules.EmbeddingTest/Doorbraak.Rules.EmbeddingTest.csproj tests/Doorbraak.Rules.EmbeddingTest/Program.cs "$WORK/app/"
+# Stop MSBuild from looking further up for build settings.
+echo '<Project />' > "$WORK/Directory.Build.props"
+echo '<Project />' > "$WORK/Directory.Build.targets"
+cat > "$WORK/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$FEED" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local">
+      <package pattern="Doorbraak.*" />
+    </packageSource>
+    <packageSource key="nuget.org">
+      <package pattern="*" />
+    </packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+# A private package cache, so a stale Doorbraak.Rules of the same version in ~/.nuget/packages is never used.
+export NUGET_PACKAGES="$WORK/packages"
+
+echo "== publish the host app (Doorbraak.Rules $lib_version, NlSociaalDomein $pp_version)"
+(cd "$WORK/app" && dotnet publish -c Release -o "$WORK/out" --nologo -v:q \
+  -p:DoorbraakRulesVersion="$lib_version" -p:NlSociaalDomeinVersion="$pp_version")
+test -f "$WORK/out/policypacks/Doorbraak.PolicyPack.NlSociaalDomein/pack.yaml" || { echo "FAIL: the pack was not copied to the output"; exit 1; }
+
+echo "== run"
+output=$(cd "$WORK" && dotnet "$WORK/out/Doorbraak.Rules.EmbeddingTest.dll" "$ROOT/samples/households/s1-kostendelersnorm.yaml" 2026-03-01)
+echo "$output"
+echo "$output" | grep -q '^OK$' || { echo "FAIL: the host app did not finish"; exit 1; }
+echo "== embedding test passed in ${SECONDS}s (pack ${pack_seconds}s)"

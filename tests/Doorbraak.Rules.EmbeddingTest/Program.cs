@@ -1,0 +1,50 @@
+// A minimal host: register Doorbraak.Rules with DI, load the pack shipped as a NuGet package, evaluate a household,
+// print the proposals, record a decision and export a doorbraakplan. Exit code 0 only if all of that worked.
+using Doorbraak.Rules.Engine;
+using Doorbraak.Rules.Hosting;
+using Doorbraak.Rules.Plans;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+if (args.Length < 1)
+{
+    Console.Error.WriteLine("usage: Doorbraak.Rules.EmbeddingTest <household.yaml> [yyyy-MM-dd]");
+    return 2;
+}
+var referenceDate = args.Length > 1 ? DateOnly.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : new DateOnly(2026, 3, 1);
+
+var services = new ServiceCollection();
+services.AddDoorbraakRules()
+    .AddPackPackage("Doorbraak.PolicyPack.NlSociaalDomein")
+    .ValidateOnStart();
+using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+// What IHost.StartAsync does with ValidateOnStart: a pack that does not validate stops the host here.
+provider.GetRequiredService<IStartupValidator>().Validate();
+
+var evaluator = provider.GetRequiredService<IDoorbraakEvaluator>();
+var engine = evaluator.Engine;
+Console.WriteLine($"Doorbraak.Rules {DoorbraakEngine.EngineVersion}; packs: {string.Join(", ", engine.Packs.Packs.Select(p => $"{p.Id} {p.Version} sha256:{p.Sha256[..12]}"))}");
+
+var household = engine.ReadHousehold(File.ReadAllText(args[0]), Path.GetFileName(args[0]));
+var result = evaluator.Evaluate(household, referenceDate);
+
+Console.WriteLine($"Collisions: {result.Collisions.Count}");
+foreach (var c in result.Collisions) Console.WriteLine($"  - {c.Id}: {c.Title} [{string.Join(", ", c.Rules)}]");
+Console.WriteLine($"Proposals: {result.Proposals.Count}");
+foreach (var p in result.Proposals) Console.WriteLine($"  - {p.Id}: {p.Title} (mandate: {p.Mandate}; resolves {string.Join(", ", p.Resolves)})");
+if (result.Proposals.Count == 0)
+{
+    Console.Error.WriteLine("FAIL: expected at least one proposal for the example household.");
+    return 1;
+}
+
+var planner = provider.GetRequiredService<DoorbraakPlanner>();
+var first = result.Proposals[0];
+var decision = planner.Decide(household, result, new DecisionRequest(first.Id, DecisionOutcome.Accepted, "teamleider-01", first.Mandate,
+    "Besproken in het doorbraakoverleg; afwijken voorkomt dakloosheid en is proportioneel."));
+var plan = planner.Assemble(household, result, [decision], new PlanDetails { CaseReference = "EMBED-TEST-1" });
+var markdown = PlanExport.ToMarkdown(plan);
+Console.WriteLine($"Doorbraakplan: {markdown.Split('\n').Length} lines of Markdown, {PlanExport.ToJson(plan).Length} chars of JSON; decision: {decision.Outcome}");
+Console.WriteLine("OK");
+return 0;
