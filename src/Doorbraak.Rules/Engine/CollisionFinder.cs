@@ -69,8 +69,8 @@ internal static class CollisionFinder
             var sets = new List<int[]>();
             foreach (var set in Combinations(candidates, size))
             {
-                var (goals, _) = ctx.Reproject(Key(set), ProjectionChanges.Without(set));
-                if (goals[goal.Index].IsTrue) sets.Add(set);
+                var (goals, cf) = ctx.Reproject(Key(set), ProjectionChanges.Without(set));
+                if (goals[goal.Index].IsTrue && !ctx.NewlyUndecided(cf)) sets.Add(set);
             }
             if (sets.Count > 0) return sets;
         }

@@ -43,6 +43,17 @@ internal sealed class EvaluationContext
         return result;
     }
 
+    /// <summary>
+    /// Whether a re-projection leaves rules undecided that the base projection decided: then a goal that
+    /// "holds" there holds only because facts became unknown, which proves nothing.
+    /// </summary>
+    public bool NewlyUndecided(Projection p)
+    {
+        foreach (var u in p.Undecided)
+            if (!Base.Undecided.Any(b => b.Rule.Index == u.Rule.Index && b.Element?.Key == u.Element?.Key)) return true;
+        return false;
+    }
+
     public string Show(FactValue v) => Options.Redact ? Texts.Redacted : Texts.Value(v, Lang);
 }
 

@@ -33,7 +33,7 @@ internal static partial class ProposalFinder
         foreach (var d in allowed)
         {
             var t = Try(ctx, [d], collisions);
-            if (t.Resolves.Count > 0 && WithinAmountLimit(ctx, t)) kept.Add(t);
+            if (t.Resolves.Count > 0 && !ctx.NewlyUndecided(t.Projection) && WithinAmountLimit(ctx, t)) kept.Add(t);
         }
 
         var unresolved = collisions.Where(c => !kept.Any(k => k.Resolves.Contains(c.Result.Id))).ToList();
@@ -49,7 +49,7 @@ internal static partial class ProposalFinder
                     if (set.Select(s => s.Rule).Distinct().Count() < set.Length && set.All(s => s.Definition.Change.Kind == ChangeKind.Suspend)) continue;
                     if (combos.Any(c => c.Deviations.All(set.Contains))) continue; // a smaller combination already works
                     var t = Try(ctx, set, collisions);
-                    if (t.Resolves.Any(id => unresolved.Any(u => u.Result.Id == id)) && WithinAmountLimit(ctx, t)) combos.Add(t);
+                    if (t.Resolves.Any(id => unresolved.Any(u => u.Result.Id == id)) && !ctx.NewlyUndecided(t.Projection) && WithinAmountLimit(ctx, t)) combos.Add(t);
                 }
             }
             kept.AddRange(combos);

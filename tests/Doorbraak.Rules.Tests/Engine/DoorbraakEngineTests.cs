@@ -16,8 +16,8 @@ public class DoorbraakEngineTests
         result.Determinations.Single(d => d.Rule == "pw.kostendelersnorm").Value.Should().Be("1001.07");
         var collision = result.Collisions.Should().ContainSingle().Subject;
         collision.Id.Should().Be("botsing.kostendeler-jongvolwassene");
-        collision.Rules.Should().Equal("pw.kostendelers", "pw.kostendelersnorm");
-        collision.Alternatives.Should().BeEquivalentTo(new[] { new[] { "pw.kostendelers" }, new[] { "pw.kostendelersnorm" } });
+        collision.Rules.Should().Equal("pw.kostendelersnorm");
+        collision.Alternatives.Should().BeEquivalentTo(new[] { new[] { "pw.kostendelersnorm" } });
         collision.Members.Should().Contain("zoon");
         var proposal = result.Proposals.Should().ContainSingle().Subject;
         proposal.Id.Should().Be("afw.kostendelersnorm-tijdelijk");

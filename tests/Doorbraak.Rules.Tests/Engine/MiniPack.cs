@@ -54,13 +54,20 @@ internal static class MiniPack
             applies: aanvrager.heeft_bijstand
             determines:
               huishouden.kostendelers: count(leden where leeftijd >= 27)
+          - id: pw.norm
+            title: Bijstandsnorm alleenstaande
+            law: { law: Participatiewet, article: "21", url: "https://wetten.overheid.nl/BWBR0015703" }
+            domain: inkomen
+            applies: aanvrager.heeft_bijstand
+            determines:
+              huishouden.bijstandsnorm: pw.norm.alleenstaande
           - id: pw.kostendelersnorm
             title: Kostendelersnorm
             law: { law: Participatiewet, article: "22a", url: "https://wetten.overheid.nl/BWBR0015703" }
             domain: inkomen
             applies: aanvrager.heeft_bijstand and huishouden.kostendelers >= 2
             determines:
-              huishouden.bijstandsnorm: afronden(pw.norm.gehuwden * 0.5, 2)
+              huishouden.bijstandsnorm: min(huishouden.bijstandsnorm, afronden(pw.norm.gehuwden * 0.5, 2))
         consequences:
           - id: gevolg.kind-vertrekt
             title: Volwassen kind zonder inkomen verlaat de woning
