@@ -55,8 +55,14 @@ internal sealed class Words(ReportLanguage language)
     /// <summary>Writes multi-line text (motivations) with each line indented, wrapping long lines at about 100 columns.</summary>
     public static void WriteWrapped(TextWriter w, string indent, string text, int width = 100)
     {
-        foreach (var raw in text.Replace("\r\n", "\n").TrimEnd().Split('\n'))
+        // Pack texts are YAML blocks with hard line breaks; reflow each paragraph, keep blank lines between them.
+        var paragraphs = text.Replace("\r\n", "\n").Trim().Split("\n\n")
+            .Select(p => string.Join(' ', p.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)));
+        var firstParagraph = true;
+        foreach (var raw in paragraphs)
         {
+            if (!firstParagraph) w.WriteLine();
+            firstParagraph = false;
             var line = raw.TrimEnd();
             while (indent.Length + line.Length > width)
             {

@@ -1,0 +1,35 @@
+namespace Doorbraak.Rules.Cli.Tests;
+
+public class DocsTests
+{
+    [Fact]
+    public void Docs_writes_a_reference_page_per_pack_with_citations_parameters_and_deviations()
+    {
+        using var temp = new TempDir();
+        var outDir = Path.Combine(temp.Path, "out");
+
+        var run = Cli.Run("docs", Repo.National, "--out", outDir);
+
+        run.Code.Should().Be(0, run.ToString());
+        var page = Path.Combine(outDir, "nl-sociaal-domein.md");
+        File.Exists(page).Should().BeTrue(run.ToString());
+        var md = File.ReadAllText(page);
+        md.Should().Contain("# Landelijke regels sociaal domein");
+        md.Should().Contain("[Participatiewet art. 19a en 22a](https://wetten.overheid.nl/", "rules are listed with their citation and link");
+        md.Should().Contain("## Parameters").And.Contain("| from | to | value | source |");
+        md.Should().Contain("## Deviations").And.Contain("- Mandate: teamleider").And.Contain("- Basis: [Participatiewet art. 18 lid 1]");
+        md.Should().Contain("## Goals").And.Contain("## Declared collisions").And.Contain("## Costs");
+    }
+
+    [Fact]
+    public void Docs_of_a_broken_pack_exits_1_and_writes_nothing()
+    {
+        using var temp = new TempDir();
+        var pack = temp.CopyMiniPack();
+        File.WriteAllText(Path.Combine(pack, "pack.yaml"), "id: mini.nl\n");
+        var outDir = Path.Combine(temp.Path, "out");
+        var run = Cli.Run("docs", pack, "--out", outDir);
+        run.Code.Should().Be(1, run.ToString());
+        Directory.Exists(outDir).Should().BeFalse();
+    }
+}

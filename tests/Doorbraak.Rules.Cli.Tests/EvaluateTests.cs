@@ -1,0 +1,169 @@
+using System.Text.Json;
+
+namespace Doorbraak.Rules.Cli.Tests;
+
+public class EvaluateTests
+{
+    private static string[] S1(params string[] more) => ["evaluate", Repo.S1, "--packs", Repo.National, "--date", "2026-03-01", .. more];
+
+    [Fact]
+    public void Json_is_the_documented_result_of_the_worked_example()
+    {
+        var run = Cli.Run(S1("--format", "json"));
+        run.Code.Should().Be(0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Out);
+        var root = doc.RootElement;
+        foreach (var key in new[] { "determinations", "goals", "collisions", "missingFacts", "proposals", "audit" })
+            root.TryGetProperty(key, out _).Should().BeTrue($"the result has '{key}'");
+        root.GetProperty("audit").GetProperty("referenceDate").GetString().Should().Be("2026-03-01");
+        root.GetProperty("determinations").EnumerateArray().Select(d => d.GetProperty("rule").GetString()).Should().Contain("pw.kostendelersnorm");
+        root.GetProperty("collisions").EnumerateArray().Select(c => c.GetProperty("id").GetString()).Should().Contain("botsing.kostendeler-jongvolwassene");
+        root.GetProperty("proposals").EnumerateArray().Select(c => c.GetProperty("id").GetString()).Should().Contain("afw.kostendelersnorm-tijdelijk-buiten-beschouwing");
+    }
+
+    [Fact]
+    public void Json_is_the_same_byte_for_byte_on_a_second_run()
+    {
+        Cli.Run(S1("--format", "json")).Out.Should().Be(Cli.Run(S1("--format", "json")).Out);
+    }
+
+    [Fact]
+    public void Text_is_a_readable_dutch_report_without_colour_codes_when_redirected()
+    {
+        var run = Cli.Run(S1());
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("Wat de wet bepaalt").And.Contain("Botsingen").And.Contain("Voorstellen")
+            .And.Contain("Kostendelersnorm duwt volwassen kind de deur uit")
+            .And.Contain("Grondslag: Participatiewet art. 18 lid 1")
+            .And.Contain("Mandaat: teamleider")
+            .And.Contain("Motivering (concept)");
+        run.Out.Should().NotContain("\u001b[");
+    }
+
+    [Fact]
+    public void English_on_request()
+    {
+        var run = Cli.Run(S1("--lang", "en"));
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("Collisions").And.Contain("Proposals").And.Contain("Mandate: teamleider");
+    }
+
+    [Fact]
+    public void Redact_hides_personal_values()
+    {
+        var run = Cli.Run(S1("--format", "json", "--redact"));
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("[afgeschermd]");
+    }
+
+    [Fact]
+    public void Markdown_and_html_are_a_draft_doorbraakplan_named_after_the_file()
+    {
+        var md = Cli.Run(S1("--format", "markdown"));
+        md.Code.Should().Be(0, md.ToString());
+        md.Out.Should().Contain("s1-kostendelersnorm.yaml").And.Contain("afw.kostendelersnorm-tijdelijk-buiten-beschouwing");
+        var html = Cli.Run(S1("--format", "html"));
+        html.Code.Should().Be(0, html.ToString());
+        html.Out.Should().Contain("<html").And.Contain("s1-kostendelersnorm.yaml");
+    }
+
+    [Fact]
+    public void Out_writes_a_file()
+    {
+        using var temp = new TempDir();
+        var file = Path.Combine(temp.Path, "result.json");
+        var run = Cli.Run(S1("--format", "json", "--out", file));
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().BeEmpty();
+        JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("audit").ValueKind.Should().Be(JsonValueKind.Object);
+    }
+
+    [Fact]
+    public void A_missing_household_file_exits_1()
+    {
+        var run = Cli.Run("evaluate", Path.Combine(Repo.Root, "samples", "households", "nope.yaml"), "--packs", Repo.National, "--date", "2026-03-01");
+        run.Code.Should().Be(1, run.ToString());
+        run.Err.Should().Contain("nope.yaml").And.Contain("does not exist");
+    }
+
+    [Fact]
+    public void A_household_that_does_not_fit_the_packs_exits_1_with_positions()
+    {
+        using var temp = new TempDir();
+        var file = temp.File("h.yaml", "huur: 780\nleden:\n  - { id: a, rol: aanvrager, schoenmaat: 44 }\n");
+        var run = Cli.Run("evaluate", file, "--packs", Repo.National, "--date", "2026-03-01");
+        run.Code.Should().Be(1, run.ToString());
+        run.Err.Should().Contain("schoenmaat").And.MatchRegex(@"h\.yaml:3:\d+");
+    }
+
+    [Theory]
+    [InlineData("--date", "1-3-2026")]
+    [InlineData("--date", "2026-02-30")]
+    [InlineData("--format", "pdf")]
+    [InlineData("--lang", "fr")]
+    public void A_bad_option_value_is_a_usage_error(string option, string value)
+    {
+        var run = Cli.Run("evaluate", Repo.S1, "--packs", Repo.National, option, value);
+        run.Code.Should().Be(2, run.ToString());
+        run.Err.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void A_folder_is_a_batch_with_one_json_line_per_household()
+    {
+        using var temp = new TempDir();
+        File.Copy(Repo.S1, Path.Combine(temp.Path, "a.yaml"));
+        temp.File("b.json", """{ "huur": 650, "leden": [ { "id": "x", "rol": "aanvrager", "geboren": "1980-05-05", "heeft_bijstand": true } ] }""");
+        temp.File("c.yaml", "leden:\n  - { id: y, schoenmaat: 44 }\n");
+        temp.File("notes.txt", "not a household");
+
+        var run = Cli.Run("evaluate", temp.Path, "--packs", Repo.National, "--date", "2026-03-01");
+
+        run.Code.Should().Be(1, "one household did not fit: " + run);
+        var lines = run.OutLines;
+        lines.Should().HaveCount(3);
+        var docs = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        docs.Select(d => d.GetProperty("household").GetString()).Should().Equal("a.yaml", "b.json", "c.yaml");
+        docs[0].GetProperty("result").GetProperty("collisions").GetArrayLength().Should().BeGreaterThan(0);
+        docs[1].TryGetProperty("result", out _).Should().BeTrue();
+        docs[2].GetProperty("errors").GetArrayLength().Should().BeGreaterThan(0);
+        run.Err.Should().Contain("2 household(s) evaluated, 1 failed").And.NotContain("\u001b[");
+    }
+
+    [Fact]
+    public void A_jsonl_file_is_a_batch()
+    {
+        using var temp = new TempDir();
+        var file = temp.File("batch.jsonl",
+            """{ "huur": 780, "leden": [ { "id": "moeder", "rol": "aanvrager", "geboren": "1971-01-10", "heeft_bijstand": true, "inkomen": 1401.50, "dreigt_dakloos": false }, { "id": "zoon", "rol": "kind", "geboren": "1997-09-14", "inkomen": 0, "student": false, "eigen_woonruimte": false, "dreigt_dakloos": false, "heeft_perspectiefplan": true } ] }""" + "\n\n" +
+            """{ "huur": 650, "leden": [ { "id": "x", "rol": "aanvrager", "geboren": "1980-05-05" } ] }""" + "\n");
+
+        var run = Cli.Run("evaluate", file, "--packs", Repo.National, "--date", "2026-03-01");
+
+        run.Code.Should().Be(0, run.ToString());
+        run.OutLines.Should().HaveCount(2);
+        var first = JsonDocument.Parse(run.OutLines[0]).RootElement;
+        first.GetProperty("household").GetString().Should().Be("batch.jsonl:1");
+        first.GetProperty("result").GetProperty("proposals").GetArrayLength().Should().BeGreaterThan(0);
+        JsonDocument.Parse(run.OutLines[1]).RootElement.GetProperty("household").GetString().Should().Be("batch.jsonl:3");
+    }
+
+    [Fact]
+    public void A_batch_is_always_json_lines()
+    {
+        using var temp = new TempDir();
+        File.Copy(Repo.S1, Path.Combine(temp.Path, "a.yaml"));
+        Cli.Run("evaluate", temp.Path, "--packs", Repo.National, "--format", "markdown").Code.Should().Be(2);
+    }
+
+    [Fact]
+    public void A_broken_pack_stops_the_evaluation_with_exit_1()
+    {
+        using var temp = new TempDir();
+        var pack = temp.CopyMiniPack();
+        File.AppendAllText(Path.Combine(pack, "facts.yaml"), "  lid.kapot: [\n");
+        var run = Cli.Run("evaluate", Repo.S1, "--packs", pack, "--date", "2026-03-01");
+        run.Code.Should().Be(1, run.ToString());
+        run.Err.Should().MatchRegex(@"facts\.yaml:\d+:\d+: error DBR1001: ");
+    }
+}

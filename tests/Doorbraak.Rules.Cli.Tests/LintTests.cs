@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace Doorbraak.Rules.Cli.Tests;
+
+public class LintTests
+{
+    private static readonly Regex Finding = new(@"^(?<path>.+):(?<line>\d+):(?<col>\d+): warning (?<code>LINT\d{3}): .+$");
+
+    [Fact]
+    public void The_national_pack_lints_with_exit_0()
+    {
+        var run = Cli.Run("lint", Repo.National);
+        run.Code.Should().Be(0, run.ToString());
+        run.OutLines.Where(l => l.Contains(": warning ")).Should().OnlyContain(l => Finding.IsMatch(l) || l.Contains(": warning DBR"));
+    }
+
+    [Fact]
+    public void Lint_finds_planted_problems()
+    {
+        using var temp = new TempDir();
+        var pack = temp.CopyMiniPack();
+        File.WriteAllText(Path.Combine(pack, "rules", "planted.yaml"), """
+            facts:
+              huishouden.toeslag:
+                type: money
+                description: Een toeslag
+              huishouden.los:
+                type: boolean
+                description: Iets wat geen regel raakt
+            parameters:
+              pw.met_gat:
+                title: Parameter met een gat
+                type: money
+                values:
+                  - { from: 2026-01-01, to: 2026-03-31, value: 10.00 }
+                  - { from: 2026-05-01, value: 12.00 }
+            rules:
+              - id: planted.nooit
+                title: Nooit
+                law: { law: Testwet, article: "1", url: "https://example.invalid/testwet" }
+                domain: inkomen
+                applies: false
+                determines:
+                  huishouden.toeslag: 1.00
+              - id: planted.verlopen
+                title: Verlopen
+                law: { law: Testwet, article: "2", url: "https://example.invalid/testwet" }
+                domain: inkomen
+                valid: { from: 2020-01-01, to: 2024-12-31 }
+                applies: aanvrager.heeft_bijstand
+                determines:
+                  huishouden.toeslag: 2.00
+              - id: planted.zonder-url
+                title: Zonder bron
+                law: { law: Testwet, article: "3" }
+                domain: inkomen
+                applies: aanvrager.heeft_bijstand
+                determines:
+                  huishouden.bijstandsnorm: 1.00
+            goals:
+              - id: doel.onbereikbaar
+                title: Niemand raakt dit doel
+                domain: wonen
+                holds: not huishouden.los
+            deviations:
+              - id: afw.nutteloos
+                title: Afwijking zonder doel
+                deviates: planted.verlopen
+                change: { suspend: true }
+                basis: { law: Testwet, article: "9", kind: beleidsregel }
+                mandate: regisseur
+            """);
+
+        var run = Cli.Run("lint", pack);
+
+        run.Code.Should().Be(0, "warnings alone do not fail: " + run);
+        var findings = run.OutLines.Select(l => Finding.Match(l)).Where(m => m.Success).ToList();
+        string[] Codes(string fileEnd) => findings.Where(m => m.Groups["path"].Value.EndsWith(fileEnd)).Select(m => m.Groups["code"].Value).ToArray();
+        var planted = Codes("rules/planted.yaml");
+        planted.Should().Contain(["LINT001", "LINT002", "LINT003", "LINT004", "LINT005", "LINT006"], run.ToString());
+        findings.Should().Contain(m => m.Groups["code"].Value == "LINT001" && run.Out.Contains("'planted.nooit' can never apply"));
+        findings.Should().Contain(m => m.Groups["code"].Value == "LINT001" && run.Out.Contains("'planted.verlopen' can never apply"));
+        run.Out.Should().Contain("'pw.met_gat' has no value from 2026-04-01 to 2026-04-30");
+        run.Out.Should().Contain("'planted.zonder-url'").And.Contain("'pw.kostendelersnorm'");
+
+        var strict = Cli.Run("lint", "--strict", pack);
+        strict.Code.Should().Be(1, strict.ToString());
+    }
+
+    [Fact]
+    public void Lint_of_a_clean_pack_has_no_findings()
+    {
+        using var temp = new TempDir();
+        var pack = temp.CopyMiniPack();
+        var run = Cli.Run("lint", "--strict", pack);
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("No findings.");
+    }
+}
