@@ -3,7 +3,7 @@ using NJsonSchema;
 using NJsonSchema.Validation;
 using Doorbraak.Rules.Tests.Packs;
 
-namespace Doorbraak.Rules.Tests.Schema;
+namespace Doorbraak.Rules.Tests.PackSchema;
 
 /// <summary>The JSON Schema in docs/schema/pack.schema.json accepts every shipped pack file and rejects typical mistakes.</summary>
 public sealed class PackSchemaTests

@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace Doorbraak.Rules.Tests.Schema;
+namespace Doorbraak.Rules.Tests.PackSchema;
 
 /// <summary>
 /// Converts one YAML document to JSON the way the pack format types scalars: plain <c>true</c>/<c>false</c>
