@@ -410,8 +410,16 @@ internal static partial class PackReader
         if (r.Mapping(key) is not { } dm) return list;
         foreach (var (target, value) in dm.Entries)
         {
-            if (MappingReader.AsExpression(value, ctx.Bag, target.Value) is { } expr)
+            // A quoted value is text, as a policy adviser reads it: status: "toegelaten".
+            if (value is YScalar { Style: YScalarStyle.SingleQuoted or YScalarStyle.DoubleQuoted } text)
+            {
+                var literal = "\"" + text.Value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+                list.Add(new Determination(target.Value, new ConditionSource(literal, text.Start), target.Start));
+            }
+            else if (MappingReader.AsExpression(value, ctx.Bag, target.Value) is { } expr)
+            {
                 list.Add(new Determination(target.Value, expr, target.Start));
+            }
         }
         return list;
     }

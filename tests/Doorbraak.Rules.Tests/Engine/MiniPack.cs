@@ -31,6 +31,7 @@ internal static class MiniPack
             title: Norm alleenstaande
             type: money
             values:
+              - { from: 2025-01-01, to: 2025-12-31, value: 1365.00 }
               - { from: 2026-01-01, value: 1401.50, source: "Normenbrief 2026" }
           pw.norm.gehuwden:
             title: Norm gehuwden
