@@ -239,10 +239,22 @@ public sealed class PackReaderTests
     }
 
     [Fact]
-    public void A_determination_in_quoted_style_is_DBR1014()
+    public void A_determination_in_folded_style_is_DBR1014()
     {
-        var d = SingleError("DBR1014", With("test", ("rules.yaml", RulesFile.Replace("huishouden.x: true", "huishouden.x: \"true\""))));
+        var d = SingleError("DBR1014", With("test", ("rules.yaml", RulesFile.Replace("huishouden.x: true", "huishouden.x: >\n        true"))));
         d.Location.ToString().Should().Be("test/rules.yaml:12:21");
+    }
+
+    [Fact]
+    public void A_quoted_determination_is_text_not_an_expression()
+    {
+        // PackReader.ReadDeterminations reads a quoted value as a text literal (status: "toegelaten"), so "true" is
+        // text, and text cannot be stored in a boolean fact. (docs/pack-format.md still says quoted is refused.)
+        var (set, diagnostics) = Load(With("test", ("rules.yaml", RulesFile.Replace("huishouden.x: true", "huishouden.x: \"true\""))));
+        set.Should().BeNull();
+        var error = diagnostics.Should().ContainSingle(d => d.Severity == Doorbraak.Rules.Diagnostics.DiagnosticSeverity.Error).Subject;
+        error.Code.Should().StartWith("DBR2");
+        error.Location.ToString().Should().Be("test/rules.yaml:12:21");
     }
 
     [Fact]
