@@ -41,7 +41,7 @@ internal static class ConditionCompiler
 
     private static CompiledExpression Build(ConditionSource source, Bound bound, bool top)
     {
-        var connective = bound is BBinary { Op: BinaryOp.And or BinaryOp.Or } top ? (top.Op == BinaryOp.And ? "and" : "or") : "";
+        var connective = bound is BBinary { Op: BinaryOp.And or BinaryOp.Or } topBinary ? (topBinary.Op == BinaryOp.And ? "and" : "or") : "";
         var clauses = new List<CompiledExpression>();
         if (connective.Length > 0)
         {

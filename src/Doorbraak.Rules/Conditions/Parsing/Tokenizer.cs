@@ -78,6 +78,16 @@ internal static class Tokenizer
                 };
                 errors.Add(new("DBR2007", i, $"Unexpected character '{c}'.{hint}"));
                 i++;
+                if (c == '\'')
+                {
+                    // skip the rest of a single-quoted text, so it gives one error
+                    var close = text.IndexOf('\'', i);
+                    if (close >= 0) i = close + 1;
+                }
+                else
+                {
+                    while (i < text.Length && text[i] == c) i++;
+                }
                 continue;
             }
             var length = op is TokenKind.LessEqual or TokenKind.GreaterEqual or TokenKind.NotEqual ? 2 : 1;
