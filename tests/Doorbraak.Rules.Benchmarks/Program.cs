@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Running;
+using Doorbraak.Rules.Benchmarks;
+
+// --quick: agreement check on 20,000 households, then the side-by-side comparison with Stopwatch medians (under a minute).
+// --full:  agreement check on all 1,000,000 households, the 1M batch on one core and on all cores, then every BenchmarkDotNet class.
+// anything else goes to BenchmarkDotNet's switcher, e.g. --filter *Applicability* --job short.
+var quick = args.Contains("--quick");
+var full = args.Contains("--full");
+var rest = args.Where(a => a is not "--quick" and not "--full").ToArray();
+
+if (quick || full)
+{
+    var ok = Runner.Run(full, Console.Out);
+    if (!ok) return 1;
+    if (full)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Runner).Assembly).RunAll(Benchmarks.FullConfig(), rest);
+        return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
+    }
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Runner).Assembly).Run(rest, Benchmarks.FullConfig());
+return 0;
