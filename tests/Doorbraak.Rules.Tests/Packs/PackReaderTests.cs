@@ -277,6 +277,30 @@ public sealed class PackReaderTests
         Errors(diagnostics).Should().Equal(expected);
     }
 
+    [Fact(Skip = "Loader bug: PackReader.ReadChange returns null for 'change: { set: {} }' without a diagnostic, so the deviation is silently dropped; see the report.")]
+    public void A_deviation_with_an_empty_set_is_reported_not_dropped()
+    {
+        var (set, diagnostics) = Load(Plus("afwijkingen.yaml", """
+            deviations:
+              - id: a.een
+                title: Afwijking
+                deviates: r.een
+                change: { set: {} }
+                basis: { law: Testwet, article: "3", kind: hardheidsclausule }
+                mandate: teamleider
+            """));
+        (set is null || set.Plan.Packs.Deviations.Any(d => d.Id == "a.een")).Should().BeTrue("a deviation must either load or be reported, never silently dropped");
+        if (set is null) Errors(diagnostics).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void Parameters_written_as_a_list_are_reported()
+    {
+        var (set, diagnostics) = Load(Plus("parameters.yaml", "parameters:\n  - id: pw.norm\n    title: Norm\n    type: money\n    values: [{ from: 2026-01-01, value: 1.00 }]\n"));
+        set.Should().BeNull();
+        Errors(diagnostics).Should().Contain(e => e.StartsWith("test/parameters.yaml:2:5: error DBR1010: Unknown key 'id'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_file_with_three_errors_gives_three_diagnostics()
     {
