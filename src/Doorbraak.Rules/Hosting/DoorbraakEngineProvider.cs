@@ -92,8 +92,8 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
             if (set.Warnings.Count > 0) Log.LoadWarnings(_logger, set.Warnings.Count);
             Log.Reloaded(_logger, set.Packs.Count, DoorbraakTelemetry.PackList(engine));
             var oldTokenSource = Interlocked.Exchange(ref _reloadTokenSource, new CancellationTokenSource());
+            // Not disposed: consumers may still hold (and register on) a token from it. It has no timer to release.
             Raise(() => oldTokenSource.Cancel());
-            oldTokenSource.Dispose();
             Raise(() => Reloaded?.Invoke(this, new PackSetReloadedEventArgs(previous, engine)));
             return true;
         }
@@ -173,6 +173,5 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
             w.Dispose();
         }
         _debounce?.Dispose();
-        lock (_reloadGate) _reloadTokenSource.Dispose();
     }
 }

@@ -125,6 +125,15 @@ public class AddDoorbraakRulesTests
     }
 
     [Fact]
+    public void AddEmbeddedPacks_loads_a_pack_from_resources_and_is_not_watched()
+    {
+        var services = new ServiceCollection();
+        services.AddDoorbraakRules().AddEmbeddedPacks(typeof(HostingCollection).Assembly, "testpacks/mini/").WatchForChanges();
+        using var sp = services.BuildServiceProvider();
+        sp.GetRequiredService<DoorbraakEngine>().Packs.Packs.Select(p => p.Id).Should().Equal("test.embedded");
+    }
+
+    [Fact]
     public void AddPackSource_loads_a_pack_held_in_memory()
     {
         var services = new ServiceCollection();
