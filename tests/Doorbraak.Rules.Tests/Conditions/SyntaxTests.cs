@@ -194,7 +194,7 @@ public class SyntaxTests
         Error(quantifiers).Code.Should().Be("DBR2002");
         var fine = string.Concat(Enumerable.Repeat("any leden where ", 32)) + "student";
         var household = ExampleHousehold();
-        household.Collections[Field(TestWorld.Schema.Household, "leden").Slot] = household.Collections[Field(TestWorld.Schema.Household, "leden").Slot][..1];
+        household.Collections[Field(TestSchema.Household, "leden").Slot] = household.Collections[Field(TestSchema.Household, "leden").Slot][..1];
         Compile(fine, FactType.Boolean).Evaluate(Frame(household), null).Should().Be(FactValue.False);
     }
 

@@ -7,7 +7,7 @@ namespace Doorbraak.Rules.Tests.Conditions;
 /// <summary>A schema, parameters, a host function and the example household of docs/condition-language.md.</summary>
 internal static class TestWorld
 {
-    public static readonly FactSchema Schema = new();
+    public static readonly FactSchema TestSchema = new();
 
     public static readonly IReadOnlyDictionary<string, ParameterSymbol> Parameters = new Dictionary<string, ParameterSymbol>
     {
@@ -24,7 +24,7 @@ internal static class TestWorld
 
     public static readonly DateOnly ReferenceDate = new(2026, 3, 1);
 
-    public static ConditionEnvironment Env { get; } = new(Schema, Parameters, new Dictionary<string, IConditionFunction>
+    public static ConditionEnvironment Env { get; } = new(TestSchema, Parameters, new Dictionary<string, IConditionFunction>
     {
         ["halveer"] = new Halve(),
         ["kapot"] = new Broken(),
@@ -48,7 +48,7 @@ internal static class TestWorld
     /// <summary>The household of the documentation: mother (aanvrager, 55) and son (28), three debts, one provision.</summary>
     public static EntityInstance ExampleHousehold()
     {
-        var s = Schema;
+        var s = TestSchema;
         var h = Entity(s.Household, "huishouden",
             ("gemeente", T("Den Haag")), ("huur", M(780m)), ("huurachterstand", M(1560m)), ("huurachterstand_maanden", N(2)),
             ("ontruiming_aangezegd", B(true)), ("ontruimingsdatum", D("2026-04-15")), ("heeft_woonruimte", B(true)));

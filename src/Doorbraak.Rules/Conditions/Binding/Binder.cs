@@ -469,7 +469,6 @@ internal sealed class Binder
 
     private Bound? BindCall(CallNode c)
     {
-        var args = c.Arguments.Select(BindScalar).ToList();
         var builtin = c.Name switch
         {
             "leeftijd" => BuiltinFunction.Leeftijd,
@@ -486,8 +485,10 @@ internal sealed class Binder
         if (builtin is null && !_env.HostFunctions.TryGetValue(c.Name, out _))
         {
             Error("DBR2012", c.Start, $"Unknown function '{c.Name}'{Suggest.Hint(c.Name, BuiltinNames.Concat(_env.HostFunctions.Keys))}. The functions are {string.Join(", ", BuiltinNames.Concat(_env.HostFunctions.Keys.Order(StringComparer.Ordinal)))}.");
+            foreach (var a in c.Arguments) BindScalar(a);
             return null;
         }
+        var args = c.Arguments.Select(BindScalar).ToList();
         if (args.Any(a => a is null)) return null;
         var bound = args.Select(a => a!).ToList();
         if (builtin is null) return BindHostCall(c, _env.HostFunctions[c.Name], bound);
