@@ -14,7 +14,7 @@ internal static class DocsCommand
         var dirs = Common.PackDirsArgument("Pack folders, loaded together as one set; a page is written for each. A local pack needs the packs it requires named too.");
         var output = new Option<string>("--out", "-o")
         {
-            Description = "The folder to write to; each pack becomes <folder>/<pack-folder-name>.md. Default: docs/packs.",
+            Description = "The folder to write to; each pack becomes <dir>/<pack-folder-name>.md.",
             DefaultValueFactory = _ => Path.Combine("docs", "packs"),
             HelpName = "dir",
         };

@@ -39,7 +39,7 @@ internal static class EvaluateCommand
         };
         var horizon = new Option<int>("--horizon")
         {
-            Description = "Months over which costs of the current route and of each proposal are compared. Default: 12.",
+            Description = "Months over which costs of the current route and of each proposal are compared.",
             DefaultValueFactory = _ => 12,
             HelpName = "months",
         };

@@ -15,7 +15,7 @@ internal static class LintCommand
         ("LINT002", "a deviation no collision can use (the rule it deviates from reaches no goal)"),
         ("LINT003", "a goal no rule touches (no rule outcome can change whether it holds)"),
         ("LINT004", "a parameter has a gap in time between two periods (its value is unknown there)"),
-        ("LINT005", "two rules determine the same fact in overlapping periods (they contradict when both apply with different values)"),
+        ("LINT005", "two rules determine the same fact to different values in overlapping periods, and their conditions do not visibly exclude each other"),
         ("LINT006", "a rule without a citation url (or a consequence without a source url)"),
     ];
 
@@ -25,13 +25,19 @@ internal static class LintCommand
         var strict = new Option<bool>("--strict") { Description = "Exit 1 when there are warnings (for CI)." };
         var command = new Command("lint",
             "Static findings before a pack goes live, as 'path:line:column: warning LINTxxx: message': " +
-            string.Join("; ", Codes.Select(c => $"{c.Code} {c.Meaning}")) +
+            string.Join("; ", Codes.Select(c => $"{c.Code} {Short(c.Meaning)}")) +
             ". Exit 0 with only warnings (1 with --strict), 1 when the packs do not load.")
         {
             dirs, strict,
         };
         command.SetAction(parse => Run(parse.GetValue(dirs)!, parse.GetValue(strict), context));
         return command;
+    }
+
+    private static string Short(string meaning)
+    {
+        var i = meaning.IndexOf(" (", StringComparison.Ordinal);
+        return i > 0 ? meaning[..i] : meaning;
     }
 
     private static int Run(string[] dirs, bool strict, CliContext context)
@@ -104,14 +110,31 @@ internal static class LintCommand
                 var b = rules[j];
                 var shared = a.Writes.Intersect(b.Writes).ToList();
                 if (shared.Count == 0 || !Overlap(a.Definition, b.Definition)) continue;
+                if (SameValues(a.Definition, b.Definition, shared)) continue;
+                if (a.Definition.Applies is { } ca && b.Definition.Applies is { } cb && ConditionShapes.Exclusive(ca.Text, cb.Text)) continue;
                 var (first, second) = Compare(a.Definition.Location, b.Definition.Location) <= 0 ? (a, b) : (b, a);
                 var facts = string.Join(", ", shared.Select(f => $"{f.Owner.Name}.{f.Name}").Order(StringComparer.Ordinal));
                 Warn("LINT005", second.Definition.Location,
-                    $"The rules '{second.Id}' and '{first.Id}' ({first.Definition.Location}) both determine {facts} in overlapping periods; when both apply with different values the engine reports a contradiction. Make their conditions exclusive, or let one rule decide.");
+                    $"The rules '{second.Id}' and '{first.Id}' ({first.Definition.Location}) both determine {facts}, with different values, in overlapping periods, and their conditions do not visibly exclude each other (such as 'x < 27' against 'x >= 27', or 'c' against 'not c'); when both apply the engine reports a contradiction. Make their conditions exclusive, or let one rule decide.");
             }
         }
         return found;
     }
+
+    /// <summary>Both rules set every shared fact to the same expression (such as <c>true</c>): they can never contradict.</summary>
+    private static bool SameValues(RuleDefinition a, RuleDefinition b, IReadOnlyList<Facts.FieldDefinition> shared)
+    {
+        foreach (var field in shared)
+        {
+            var va = a.Determines.Where(d => Named(d.Target, field)).Select(d => ConditionShapes.Normalize(d.Value.Text)).Distinct().ToList();
+            var vb = b.Determines.Where(d => Named(d.Target, field)).Select(d => ConditionShapes.Normalize(d.Value.Text)).Distinct().ToList();
+            if (va.Count != 1 || vb.Count != 1 || va[0] != vb[0]) return false;
+        }
+        return true;
+    }
+
+    private static bool Named(string target, Facts.FieldDefinition field) =>
+        target == field.Name || target.EndsWith("." + field.Name, StringComparison.Ordinal);
 
     private static bool Overlap(RuleDefinition a, RuleDefinition b)
     {

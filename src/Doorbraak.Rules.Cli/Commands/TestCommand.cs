@@ -58,6 +58,8 @@ internal static class TestCommand
         return failed == 0 ? Program.ExitOk : Program.ExitFailed;
     }
 
+    private static string Show(bool? b) => b is null ? "unknown" : b.Value ? "true" : "false";
+
     /// <summary>The trace that led to the actual outcome: what applied and why, goals, collisions and proposals.</summary>
     internal static void WriteTrace(TextWriter w, EvaluationResult result, Words words, Style style)
     {
@@ -67,7 +69,7 @@ internal static class TestCommand
             words.WriteDetermination(w, "    ", d, style);
         var failing = result.Goals.Where(g => g.Active && g.HoldsProjected != true).ToList();
         foreach (var g in failing)
-            w.WriteLine($"    goal {g.Goal}: today {words.Outcome(g.HoldsToday)}, projected {words.Outcome(g.HoldsProjected)} ({g.ActiveBecause})");
+            w.WriteLine($"    goal {g.Goal}: holds today {Show(g.HoldsToday)}, projected {Show(g.HoldsProjected)} (active: {g.ActiveBecause})");
         foreach (var c in result.Collisions)
             w.WriteLine($"    collision {c.Id} ({c.Kind}): rules [{string.Join(", ", c.Rules)}], goal {c.Goal ?? "-"}");
         foreach (var p in result.Proposals)
