@@ -192,6 +192,11 @@ internal static partial class PackReader
             }
             return;
         }
+        if (namedMap)
+        {
+            bag.Error("DBR1012", node.Start, $"'{section}' is a mapping from id to {what}: write 'pw.norm.x:' on its own line with the fields indented below it, not a list.");
+            return;
+        }
         if (node is not YSequence seq)
         {
             bag.Error("DBR1012", node.Start, $"'{section}' must be a list of {what}s (each item starting with '-').");
@@ -475,6 +480,11 @@ internal static partial class PackReader
             var per = lr.Text("amount_per") ?? "month";
             if (per is not ("month" or "total")) ctx.Bag.Error("DBR1012", lr.At("amount_per"), "amount_per must be month or total.");
             var times = lr.Decimal("times");
+            if (times is { } tv && (tv < 1 || tv != Math.Floor(tv)))
+            {
+                ctx.Bag.Error("DBR1012", lr.At("times"), "times must be a whole number of at least 1.");
+                times = null;
+            }
             limits = new DeviationLimits(dur?.Months, dur?.Days, lr.Decimal("amount"), per, times is null ? null : (int)times.Value);
         }
         var mandate = r.Text("mandate", required: true);
@@ -521,6 +531,8 @@ internal static partial class PackReader
                 return pid is null || value is null ? null : new DeviationChange(ChangeKind.Parameter, cm.Start) { ParameterId = pid, Value = value };
             case "set":
                 var sets = ReadDeterminations(r, "set", ctx);
+                if (sets.Count == 0 && r.Node("set") is YMapping { Entries.Count: 0 })
+                    ctx.Bag.Error("DBR1011", r.At("set"), "'set' names no fact; write set: { huishouden.x: <expression> } with at least one fact the rule determines.");
                 return sets.Count == 0 ? null : new DeviationChange(ChangeKind.Set, cm.Start) { Sets = sets };
             case "postpone":
                 return r.Duration("postpone") is { } p ? new DeviationChange(ChangeKind.Postpone, cm.Start) { Postpone = p } : null;

@@ -186,6 +186,13 @@ internal static class SafeYamlReader
             diagnostics.Error("DBR1001", Loc(ex.Start), $"This is not valid YAML: {Clean(ex.Message)} Check the indentation and the ':' and '-' around this place.");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this for some malformed flow collections (an unclosed '[' before a key).
+            var at = parser.Current is { } last ? Loc(last.End) : new SourceLocation(file, 1, 1);
+            diagnostics.Error("DBR1001", at, "This is not valid YAML: a '[' or '{' is not closed before the next key. Close the list or mapping on the same line.");
+            return null;
+        }
 
         var errorsAfter = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (errorsAfter > errorsBefore) return null;
