@@ -39,6 +39,9 @@ public sealed record PlanReview(string Moment, DateOnly Date, IReadOnlyList<stri
 {
     /// <summary>Whether problems came back after the plan (recurrence).</summary>
     public bool Recurrence { get; init; }
+
+    /// <summary>Whether the case was closed at this review (counted by the <c>cases_closed</c> KPI).</summary>
+    public bool Closed { get; init; }
 }
 
 /// <summary>Cost of the current lawful route against the breakthrough route with the accepted deviations.</summary>
