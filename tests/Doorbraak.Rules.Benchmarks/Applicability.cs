@@ -131,6 +131,23 @@ internal sealed class EngineApplicability
 
     public int RuleCount => _rules.Length;
 
+    public string RuleId(int i) => _rules[i].Rule.Id;
+
+    /// <summary>One rule's condition alone (for the per-rule breakdown); true when it applies to the household or any element.</summary>
+    public bool EvaluateOne(int i, EntityInstance household)
+    {
+        var frame = new EvaluationFrame(household, _parameters, _date);
+        var (rule, _, _) = _rules[i];
+        if (rule.Applies is not { } cond) return true;
+        if (rule.ForEach is { } coll)
+        {
+            foreach (var element in household.Collections[coll.Slot])
+                if (cond.Evaluate(frame, element).IsTrue) return true;
+            return false;
+        }
+        return cond.Evaluate(frame, null).IsTrue;
+    }
+
     /// <summary>Builds the engine's frame from a host household (what Evaluate does first).</summary>
     public EntityInstance Prepare(Household h)
     {

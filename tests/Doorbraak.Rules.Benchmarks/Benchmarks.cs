@@ -14,6 +14,8 @@ internal static class Benchmarks
     public static IConfig FullConfig() => DefaultConfig.Instance
         .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("Record"))
         .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
+
+    public static IConfig SwitcherConfig() => DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile);
 }
 
 /// <summary>(a) Load, validate and compile the shipped packs, cold: a new process per launch, first call measured (JIT included).</summary>

@@ -107,7 +107,8 @@ internal static class SyntheticPacks
                 2 => $"count(schulden where bedrag > {500 + (i % 10) * 400}) >= {1 + i % 3} and huishouden.problematische_schulden",
                 _ => $"sum(inkomen of leden) < {1000 + (i % 12) * 150} and not huishouden.eerder_schuldhulp",
             };
-            if (neverApply) cond = $"aanvrager.leeftijd > 150 and ({cond})";
+            // The impossible test comes last, so the whole condition (quantifiers included) is evaluated every time.
+            if (neverApply) cond = $"({cond}) and aanvrager.leeftijd > 150";
             rules.Append(CultureInfo.InvariantCulture, $"  - id: synth.regel-{i:D3}\n    title: Synthetische regel {i}\n    law: {{ law: Synthetische wet, article: \"{i + 1}\" }}\n    domain: inkomen\n    applies: {cond}\n    determines:\n      huishouden.{id}: true\n");
         }
         var manifest = "id: synth.regels\nversion: 1.0.0\ntitle: Synthetische regels\ndescription: Gegenereerd voor benchmarks.\njurisdiction: synth\nlevel: municipal\nvalid: { from: 2026-01-01 }\nrequires:\n  - { pack: nl.sociaal-domein, version: \"^2026.1.0\" }\n";

@@ -20,5 +20,6 @@ if (quick || full)
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Runner).Assembly).Run(rest, Benchmarks.FullConfig());
+// With --job on the command line (e.g. --job short) BenchmarkDotNet's own job is used instead of the record job.
+BenchmarkSwitcher.FromAssembly(typeof(Runner).Assembly).Run(rest, rest.Contains("--job") ? Benchmarks.SwitcherConfig() : Benchmarks.FullConfig());
 return 0;
