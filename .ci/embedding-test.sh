@@ -24,9 +24,13 @@ lib=$(ls "$FEED"/Doorbraak.Rules.*.nupkg | grep -v '\.snupkg$' | head -1)
 pp=$(ls "$FEED"/Doorbraak.PolicyPack.NlSociaalDomein.*.nupkg | head -1)
 lib_version=$(basename "$lib" .nupkg); lib_version=${lib_version#Doorbraak.Rules.}
 pp_version=$(basename "$pp" .nupkg); pp_version=${pp_version#Doorbraak.PolicyPack.NlSociaalDomein.}
+gv=$(ls "$FEED"/Doorbraak.PolicyPack.GemeenteVlaardingen.*.nupkg | head -1)
+gv_version=$(basename "$gv" .nupkg); gv_version=${gv_version#Doorbraak.PolicyPack.GemeenteVlaardingen.}
 test -f "$FEED/Doorbraak.Rules.$lib_version.snupkg" || { echo "FAIL: no symbol package"; exit 1; }
-unzip -l "$lib" | grep -q 'PACKAGE.md' || { echo "FAIL: no README in the package"; exit 1; }
-unzip -l "$lib" | grep -q 'lib/net10.0/Doorbraak.Rules.xml' || { echo "FAIL: no XML docs in the package"; exit 1; }
+contents=$(unzip -l "$lib")
+grep -q 'PACKAGE.md' <<<"$contents" || { echo "FAIL: no README in the package"; exit 1; }
+grep -q 'lib/net10.0/Doorbraak.Rules.xml' <<<"$contents" || { echo "FAIL: no XML docs in the package"; exit 1; }
+grep -q '<license type="expression">EUPL-1.2</license>' <<<"$(unzip -p "$lib" Doorbraak.Rules.nuspec)" || { echo "FAIL: no licence expression"; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/doorbraak-embed.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -58,11 +62,11 @@ export NUGET_PACKAGES="$WORK/packages"
 
 echo "== publish the host app (Doorbraak.Rules $lib_version, NlSociaalDomein $pp_version)"
 (cd "$WORK/app" && dotnet publish -c Release -o "$WORK/out" --nologo -v:q \
-  -p:DoorbraakRulesVersion="$lib_version" -p:NlSociaalDomeinVersion="$pp_version")
+  -p:DoorbraakRulesVersion="$lib_version" -p:NlSociaalDomeinVersion="$pp_version" -p:GemeenteVlaardingenVersion="$gv_version")
 test -f "$WORK/out/policypacks/Doorbraak.PolicyPack.NlSociaalDomein/pack.yaml" || { echo "FAIL: the pack was not copied to the output"; exit 1; }
 
 echo "== run"
 output=$(cd "$WORK" && dotnet "$WORK/out/Doorbraak.Rules.EmbeddingTest.dll" "$ROOT/samples/households/s1-kostendelersnorm.yaml" 2026-03-01)
 echo "$output"
-echo "$output" | grep -q '^OK$' || { echo "FAIL: the host app did not finish"; exit 1; }
+grep -q '^OK$' <<<"$output" || { echo "FAIL: the host app did not finish"; exit 1; }
 echo "== embedding test passed in ${SECONDS}s (pack ${pack_seconds}s)"

@@ -46,5 +46,17 @@ var decision = planner.Decide(household, result, new DecisionRequest(first.Id, D
 var plan = planner.Assemble(household, result, [decision], new PlanDetails { CaseReference = "EMBED-TEST-1" });
 var markdown = PlanExport.ToMarkdown(plan);
 Console.WriteLine($"Doorbraakplan: {markdown.Split('\n').Length} lines of Markdown, {PlanExport.ToJson(plan).Length} chars of JSON; decision: {decision.Outcome}");
+// Layering: the national pack plus a municipal pack that requires it, both from packages.
+var layered = new ServiceCollection();
+layered.AddDoorbraakRules()
+    .AddPackPackage("Doorbraak.PolicyPack.GemeenteVlaardingen")
+    .AddPackPackage("Doorbraak.PolicyPack.NlSociaalDomein");
+using (var layeredProvider = layered.BuildServiceProvider())
+{
+    var layeredEvaluator = layeredProvider.GetRequiredService<IDoorbraakEvaluator>();
+    var layeredResult = layeredEvaluator.Evaluate(layeredEvaluator.Engine.ReadHousehold(File.ReadAllText(args[0]), Path.GetFileName(args[0])), referenceDate);
+    Console.WriteLine($"Layered packs: {string.Join(", ", layeredResult.Audit.Packs.Select(p => $"{p.Id} {p.Version}"))}; proposals: {layeredResult.Proposals.Count}");
+}
+
 Console.WriteLine("OK");
 return 0;
