@@ -12,6 +12,16 @@ internal static class Cli
         var code = Program.Run(args, stdout, stderr);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs as if both outputs were terminals (colours, tables, progress).</summary>
+    public static CliRun RunInTerminal(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var context = new CliContext(stdout, stderr, outIsTerminal: true, errIsTerminal: true, TimeProvider.System, Directory.GetCurrentDirectory());
+        var code = Program.Run(args, context);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
 }
 
 internal sealed record CliRun(int Code, string Out, string Err)
@@ -34,6 +44,10 @@ internal static class Repo
     public static string Root => RootPath.Value;
 
     public static string National => System.IO.Path.Combine(Root, "policypacks", "nl-sociaal-domein");
+
+    public static string Vlaardingen => System.IO.Path.Combine(Root, "policypacks", "gemeente-vlaardingen");
+
+    public static string Hbel => System.IO.Path.Combine(Root, "policypacks", "regio-hbel");
 
     public static string S1 => System.IO.Path.Combine(Root, "samples", "households", "s1-kostendelersnorm.yaml");
 

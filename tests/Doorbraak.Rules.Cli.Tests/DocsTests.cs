@@ -22,6 +22,17 @@ public class DocsTests
     }
 
     [Fact]
+    public void Docs_of_a_local_pack_link_to_the_national_page()
+    {
+        using var temp = new TempDir();
+        var run = Cli.Run("docs", Repo.National, Repo.Vlaardingen, "--out", temp.Path);
+        run.Code.Should().Be(0, run.ToString());
+        var md = File.ReadAllText(Path.Combine(temp.Path, "gemeente-vlaardingen.md"));
+        md.Should().Contain("`nl.sociaal-domein`").And.Contain("## Deviations");
+        File.Exists(Path.Combine(temp.Path, "nl-sociaal-domein.md")).Should().BeTrue();
+    }
+
+    [Fact]
     public void Docs_of_a_broken_pack_exits_1_and_writes_nothing()
     {
         using var temp = new TempDir();

@@ -41,6 +41,36 @@ public class EvaluateTests
     }
 
     [Fact]
+    public void In_a_terminal_the_report_has_colours_and_tables()
+    {
+        var run = Cli.RunInTerminal(S1());
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("\u001b[1m").And.Contain("─────");
+    }
+
+    [Fact]
+    public void A_batch_in_a_terminal_shows_progress_on_stderr_only()
+    {
+        using var temp = new TempDir();
+        File.Copy(Repo.S1, Path.Combine(temp.Path, "a.yaml"));
+        File.Copy(Repo.S1, Path.Combine(temp.Path, "b.yaml"));
+        var run = Cli.RunInTerminal("evaluate", temp.Path, "--packs", Repo.National, "--date", "2026-03-01");
+        run.Code.Should().Be(0, run.ToString());
+        run.Err.Should().Contain("2/2").And.Contain("[########################]");
+        run.OutLines.Should().HaveCount(2).And.OnlyContain(l => l.StartsWith("{\"household\":"));
+    }
+
+    [Fact]
+    public void A_local_pack_is_evaluated_on_top_of_the_national_pack()
+    {
+        var run = Cli.Run(["evaluate", Repo.S1, "--packs", Repo.National, Repo.Vlaardingen, "--date", "2026-03-01", "--format", "json"]);
+        run.Code.Should().Be(0, run.ToString());
+        using var doc = JsonDocument.Parse(run.Out);
+        doc.RootElement.GetProperty("audit").GetProperty("packs").EnumerateArray().Select(p => p.GetProperty("id").GetString())
+            .Should().Equal("nl.sociaal-domein", "gemeente.vlaardingen");
+    }
+
+    [Fact]
     public void English_on_request()
     {
         var run = Cli.Run(S1("--lang", "en"));

@@ -19,6 +19,20 @@ public class TestCommandTests
     }
 
     [Fact]
+    public void Local_packs_tests_run_on_top_of_the_national_pack_and_each_pack_keeps_its_own_base()
+    {
+        var run = Cli.Run("test", Repo.National, Repo.Hbel, Repo.Vlaardingen);
+        run.Out.Should().Contain("PASS gemeente.vlaardingen: ").And.Contain("PASS regio.hbel: ").And.Contain("PASS nl.sociaal-domein: ");
+        var m = Summary.Match(run.OutLines[^1]);
+        m.Success.Should().BeTrue(run.ToString());
+        run.Code.Should().Be(m.Groups["failed"].Value == "0" ? 0 : 1);
+
+        var alone = Cli.Run("test", Repo.Vlaardingen);
+        alone.Code.Should().Be(1, alone.ToString());
+        alone.Err.Should().Contain("error DBR1030");
+    }
+
+    [Fact]
     public void A_failing_case_shows_expected_actual_and_the_trace_and_exits_1()
     {
         using var temp = new TempDir();
@@ -43,7 +57,11 @@ public class TestCommandTests
         run.Out.Should().Contain("wrong.yaml:2:");
         run.Out.Should().Contain("expected rule 'pw.kostendelersnorm' not to apply");
         run.Out.Should().Contain("huishouden.bijstandsnorm: expected 1401.50, actual 1001.07");
-        run.Out.Should().Contain("trace:").And.Contain("Kostendelersnorm (pw.kostendelersnorm)").And.Contain("Gebruikte feiten:");
+        run.Out.Should().Contain("trace:")
+            .And.Contain("huishouden.bijstandsnorm = 1001.07 (was unknown) by rule pw.kostendelersnorm (Participatiewet art. 22a)")
+            .And.Contain("because: aanvrager.heeft_bijstand → waar")
+            .And.Contain("facts: leden[moeder].heeft_bijstand = waar");
+        Cli.Run("test", pack, "--verbose").Out.Should().Contain("De wet zegt (Participatiewet art. 22a)");
         Summary.Match(run.OutLines[^1]).Groups["failed"].Value.Should().Be("1", run.ToString());
     }
 

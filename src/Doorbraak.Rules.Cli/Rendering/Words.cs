@@ -52,6 +52,17 @@ internal sealed class Words(ReportLanguage language)
         WriteExplanation(w, indent + "  ", d.Explanation, style);
     }
 
+    /// <summary>A determination in a few lines: what was set, by which rule, on which conditions and facts.</summary>
+    public static void WriteCompact(TextWriter w, string indent, DeterminationResult d, Style style)
+    {
+        var kind = d.Source == "practice" ? "consequence" : "rule";
+        w.WriteLine($"{indent}{d.Fact} = {style.Bold(d.Value)} (was {d.Previous}) by {kind} {d.Rule} ({d.Citation})");
+        if (d.Explanation.Conditions.Count > 0)
+            w.WriteLine($"{indent}  because: {string.Join("; ", d.Explanation.Conditions.Select(c => $"{style.Cyan(c.Condition)} → {c.Outcome}"))}");
+        if (d.Explanation.Facts.Count > 0)
+            w.WriteLine($"{indent}  facts: {string.Join(", ", d.Explanation.Facts.Select(f => $"{f.Path} = {f.Value}"))}");
+    }
+
     /// <summary>Writes multi-line text (motivations) with each line indented, wrapping long lines at about 100 columns.</summary>
     public static void WriteWrapped(TextWriter w, string indent, string text, int width = 100)
     {
