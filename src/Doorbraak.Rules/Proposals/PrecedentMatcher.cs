@@ -9,11 +9,17 @@ internal static class PrecedentMatcher
     /// <summary>Precedents at least this similar are listed.</summary>
     public const decimal Threshold = 0.5m;
 
-    /// <summary>The facts (by name) that the deviation's condition and its rule's condition read, with this household's values.</summary>
+    /// <summary>
+    /// The facts (by name) that decide the case: what the deviation's condition reads (member facts of the member the
+    /// deviation is about) and the household facts its rule's condition reads, with this household's values.
+    /// </summary>
     public static SortedDictionary<string, string> KeyFacts(EvaluationContext ctx, CompiledDeviation d, EntityInstance? member)
     {
         var rule = ctx.Plan.Rules[d.Rule];
-        var fields = (d.Allowed?.FieldsRead ?? []).Concat(rule.Applies?.FieldsRead ?? []).Distinct();
+        var fields = (d.Allowed?.FieldsRead ?? [])
+            .Concat((rule.Applies?.FieldsRead ?? []).Where(f => f.Owner.Name == FactSchema.HouseholdEntity))
+            .Where(f => f.Type.IsScalar)
+            .Distinct();
         var facts = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var f in fields)
         {
