@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+
+namespace Doorbraak.Rules.SampleHost.Tests;
+
+/// <summary>The pages on the test server: Dutch, a label for every input, state only in the form.</summary>
+public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture<SampleHostFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [GeneratedRegex("<(input|select|textarea)\\b(?<attrs>[^>]*)>")]
+    private static partial Regex Control();
+
+    [GeneratedRegex("\\bid=\"(?<id>[^\"]+)\"")]
+    private static partial Regex Id();
+
+    [GeneratedRegex("\\btype=\"hidden\"")]
+    private static partial Regex Hidden();
+
+    private static void EveryControlHasALabel(string html)
+    {
+        var controls = Control().Matches(html).Where(m => !Hidden().IsMatch(m.Groups["attrs"].Value)).ToList();
+        controls.Should().NotBeEmpty();
+        foreach (var c in controls)
+        {
+            var id = Id().Match(c.Groups["attrs"].Value);
+            id.Success.Should().BeTrue($"{c.Value} needs an id for its label");
+            html.Should().Contain($"<label for=\"{id.Groups["id"].Value}\"", $"{c.Value} needs a label");
+        }
+    }
+
+    [Fact]
+    public async Task Entry_page_is_dutch_and_labels_every_input()
+    {
+        var response = await _client.GetAsync("/");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("<html lang=\"nl\">").And.Contain("Huishouden invoeren").And.Contain("Peildatum");
+        EveryControlHasALabel(html);
+    }
+
+    [Fact]
+    public async Task Result_page_labels_every_input_and_carries_the_household_in_the_form()
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent("2026-03-01"), "peildatum" },
+            { new StringContent(Scenario.S1Yaml), "tekst" },
+        };
+        var response = await _client.PostAsync("/beoordeel", form);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("Kostendelersnorm duwt volwassen kind de deur uit").And.Contain("Participatiewet art. 18 lid 1").And.Contain("name=\"household\"");
+        EveryControlHasALabel(html);
+    }
+
+    [Fact]
+    public async Task Impossible_date_on_the_form_is_shown_with_the_field()
+    {
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-02-30", ["lid1.id"] = "moeder" });
+        var response = await _client.PostAsync("/beoordeel", form);
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("role=\"alert\"").And.Contain("2026-02-30").And.Contain("href=\"#peildatum\"");
+    }
+
+    [Fact]
+    public async Task Unknown_fact_in_pasted_yaml_is_422_with_the_message()
+    {
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = "leden:\n  - { id: moeder, lievelingskleur: blauw }\n" });
+        var response = await _client.PostAsync("/beoordeel", form);
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("lievelingskleur");
+    }
+
+    [Fact]
+    public async Task Oversized_form_is_413()
+    {
+        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = new string('#', 300 * 1024) });
+        var response = await _client.PostAsync("/beoordeel", form);
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+}
