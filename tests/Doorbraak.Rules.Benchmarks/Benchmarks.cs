@@ -13,11 +13,11 @@ internal static class Benchmarks
     /// <summary>The record: 3 warmups and 10 iterations per benchmark (fits the 2-core machine); `--job short` overrides.</summary>
     public static IConfig FullConfig() => DefaultConfig.Instance
         .AddJob(Job.Default.WithWarmupCount(3).WithIterationCount(10).WithId("Record"))
-        .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile)
+        .WithOptions(ConfigOptions.DisableLogFile)
         .WithBuildTimeout(TimeSpan.FromMinutes(15));
 
     /// <summary>For BenchmarkDotNet's own --job; the build timeout is raised because the default 2 minutes is not enough on a loaded 2-core machine.</summary>
-    public static IConfig SwitcherConfig() => DefaultConfig.Instance.WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile)
+    public static IConfig SwitcherConfig() => DefaultConfig.Instance.WithOptions(ConfigOptions.DisableLogFile)
         .WithBuildTimeout(TimeSpan.FromMinutes(15));
 }
 
