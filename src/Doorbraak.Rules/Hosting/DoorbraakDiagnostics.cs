@@ -61,4 +61,35 @@ internal static class DoorbraakTelemetry
         activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
         activity?.SetTag("error.type", ex.GetType().FullName);
     }
+
+    private static readonly KeyValuePair<string, object?> Ok = new(OutcomeTag, "ok");
+    private static readonly KeyValuePair<string, object?> Error = new(OutcomeTag, "error");
+
+    /// <summary>Starts the trace of one evaluation. Pair with <see cref="EvaluationCompleted"/> or <see cref="EvaluationFailed"/>.</summary>
+    public static (Activity? Activity, long Started) StartEvaluation(DoorbraakEngine engine) =>
+        (Start("doorbraak.evaluate", engine), Stopwatch.GetTimestamp());
+
+    /// <summary>Records a finished evaluation: counts and duration, and the counts as activity tags. No household data.</summary>
+    public static void EvaluationCompleted(Activity? activity, long started, EvaluationResult result)
+    {
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Ok);
+        Evaluations.Add(1, Ok);
+        if (result.Collisions.Count > 0) Collisions.Add(result.Collisions.Count);
+        if (result.Proposals.Count > 0) Proposals.Add(result.Proposals.Count);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("doorbraak.determinations", result.Determinations.Count);
+            activity.SetTag("doorbraak.collisions", result.Collisions.Count);
+            activity.SetTag("doorbraak.proposals", result.Proposals.Count);
+            activity.SetTag("doorbraak.missing_facts", result.MissingFacts.Count);
+        }
+    }
+
+    /// <summary>Records a failed evaluation (the exception type only).</summary>
+    public static void EvaluationFailed(Activity? activity, long started, Exception ex)
+    {
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Error);
+        Evaluations.Add(1, Error);
+        Failed(activity, ex);
+    }
 }
