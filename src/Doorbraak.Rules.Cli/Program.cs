@@ -24,6 +24,8 @@ public static class Program
     /// <summary>The process entry point.</summary>
     public static int Main(string[] args)
     {
+        // Reports use a few non-ASCII marks (→, ✗, table rules) and Dutch text; write UTF-8 everywhere.
+        Console.OutputEncoding = new System.Text.UTF8Encoding(false);
         var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
         var context = new CliContext(Console.Out, Console.Error,
             outIsTerminal: !Console.IsOutputRedirected && !noColor,
