@@ -26,7 +26,7 @@ internal static class ReportText
     public static string Value(decimal v, string unit) => unit switch
     {
         "EUR" => "EUR " + Number(Math.Round(v, 0), 0),
-        "%" => Number(v, 1) + " %",
+        "%" => Number(v, v == Math.Round(v) ? 0 : 1) + " %",
         "punten" => (v > 0 ? "+" : "") + Number(v, 2),
         "dagen" => Number(v, v == Math.Round(v) ? 0 : 1) + " dagen",
         "aantal" => Number(v, 0),

@@ -9,6 +9,9 @@ internal static class SvgCharts
 {
     private const string Font = "font-family=\"system-ui,Segoe UI,Arial,sans-serif\"";
 
+    /// <summary>A white outline behind text, so that labels stay readable where they cross the norm line or a grid line.</summary>
+    private const string Halo = "paint-order=\"stroke\" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" ";
+
     private static string N(double d) => d.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static string H(string s) => WebUtility.HtmlEncode(s);
@@ -50,6 +53,7 @@ internal static class SvgCharts
               .Append(H(AxisLabel((decimal)v, unit, step))).Append("</text>\n");
         }
 
+        var labels = new StringBuilder();
         var n = r.Series.Count;
         var slot = plotW / n;
         var barW = Math.Min(56, slot * 0.6);
@@ -67,15 +71,13 @@ internal static class SvgCharts
                 sb.Append("<rect x=\"").Append(N(cx - barW / 2)).Append("\" y=\"").Append(N(Math.Min(y0, y1))).Append("\" width=\"").Append(N(barW))
                   .Append("\" height=\"").Append(N(Math.Max(1, Math.Abs(y0 - y1)))).Append("\" fill=\"").Append(fill).Append("\"/>\n");
                 var ly = v >= 0 ? y1 - 5 : y1 + 14;
-                sb.Append("<text x=\"").Append(N(cx)).Append("\" y=\"").Append(N(ly)).Append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\" ").Append(Font)
+                labels.Append("<text x=\"").Append(N(cx)).Append("\" y=\"").Append(N(ly)).Append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\" ").Append(Halo).Append(Font)
                   .Append(last ? " font-weight=\"bold\"" : "").Append('>').Append(H(ReportText.Value(dv, unit))).Append("</text>\n");
             }
             else
             {
                 var label = s.Value.Suppressed ? ReportText.Suppressed(threshold) : "geen gegevens";
-                sb.Append("<rect x=\"").Append(N(cx - barW / 2)).Append("\" y=\"").Append(N(Y(0) - 18)).Append("\" width=\"").Append(N(barW))
-                  .Append("\" height=\"18\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"3 3\"/>\n");
-                sb.Append("<text x=\"").Append(N(cx)).Append("\" y=\"").Append(N(Y(0) - 5)).Append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"#666\" ").Append(Font).Append('>')
+                labels.Append("<text x=\"").Append(N(cx)).Append("\" y=\"").Append(N(Y(0) - 6)).Append("\" text-anchor=\"middle\" font-size=\"11\" font-style=\"italic\" fill=\"#555\" ").Append(Halo).Append(Font).Append('>')
                   .Append(H(label)).Append("</text>\n");
             }
             sb.Append("<text x=\"").Append(N(cx)).Append("\" y=\"").Append(N(top + plotH + 18)).Append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\" ").Append(Font)
@@ -91,6 +93,7 @@ internal static class SvgCharts
             sb.Append("<text x=\"").Append(N(left + plotW + 6)).Append("\" y=\"").Append(N(y + 11)).Append("\" font-size=\"11\" fill=\"#a35a12\" ").Append(Font).Append('>')
               .Append(H(ReportText.NormShort(r.Kpi))).Append("</text>\n");
         }
+        sb.Append(labels);
         sb.Append("<text x=\"").Append(N(left)).Append("\" y=\"").Append(N(height - 6)).Append("\" font-size=\"10\" fill=\"#666\" ").Append(Font).Append('>')
           .Append(H($"Eenheid: {unit}. Laatste staaf: {r.Series[^1].Period.DutchName}.")).Append("</text>\n");
         sb.Append("</svg>");

@@ -15,8 +15,8 @@ public sealed class SyntheticPilotOptions
     /// <summary>The first day households can be taken in. <value>Default: 1 January 2025.</value></summary>
     public DateOnly Start { get; init; } = new(2025, 1, 1);
 
-    /// <summary>Over how many months households are taken in. <value>Default: 15.</value></summary>
-    public int IntakeMonths { get; init; } = 15;
+    /// <summary>Over how many months households are taken in. <value>Default: 18.</value></summary>
+    public int IntakeMonths { get; init; } = 18;
 
     /// <summary>The date the data is extracted: no breakthrough or review after it. <value>Default: 30 June 2026.</value></summary>
     public DateOnly AsOf { get; init; } = new(2026, 6, 30);
