@@ -99,10 +99,11 @@ public static class Pages
         var (state, problem) = ReadState(evaluator.Engine, form);
         if (state is null) return problem!;
         var ids = form["afwijking"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var title = NullIfEmpty(form["titel"].ToString()) ?? string.Join(" + ", ids);
         try
         {
             var whatIf = evaluator.WhatIf(state.Household, state.Date, ids);
-            return Html(WhatIfPage(evaluator.Engine, state, whatIf));
+            return Html(WhatIfPage(title, state, whatIf));
         }
         catch (ArgumentException ex)
         {
@@ -133,7 +134,7 @@ public static class Pages
             form["motivering"].ToString(), duration, amount, 0, form["reden_verschil"].ToString());
         var result = evaluator.Evaluate(state.Household, state.Date);
         if (inputError is not null)
-            return Html(ResultPage(engine, evaluator, time, state, null, null, (proposalId, inputError), result), 422);
+            return Html(ResultPage(engine, evaluator, time, state, null, null, (proposalId, inputError, decision), result), 422);
         try
         {
             var recorded = Workflow.Decide(engine, time, state.Household, result, decision);
@@ -145,7 +146,7 @@ public static class Pages
         }
         catch (DecisionException ex)
         {
-            return Html(ResultPage(engine, evaluator, time, state, null, null, (proposalId, "Besluit geweigerd: " + ex.Message), result), 422);
+            return Html(ResultPage(engine, evaluator, time, state, null, null, (proposalId, "Besluit geweigerd: " + ex.Message, decision), result), 422);
         }
     }
 
@@ -249,7 +250,7 @@ public static class Pages
             sb.Append("</ul></div>\n");
         }
         sb.Append("<form method=\"post\" action=\"/beoordeel\" enctype=\"multipart/form-data\">\n");
-        sb.Append("<fieldset><legend>Peildatum</legend><div class=\"field\"><label for=\"peildatum\">Peildatum (jjjj-mm-dd)</label>");
+        sb.Append("<fieldset><legend>Peildatum</legend><div class=\"field\"><label for=\"peildatum\">Peildatum</label>");
         sb.Append("<input type=\"date\" id=\"peildatum\" name=\"peildatum\" required value=\"").Append(E(form is null ? today?.ToString("yyyy-MM-dd") : V("peildatum"))).Append("\">");
         sb.Append("<p class=\"hint\">De datum waarop de regels en normbedragen worden toegepast.</p></div></fieldset>\n");
 
@@ -313,7 +314,7 @@ public static class Pages
         $"<form method=\"post\" action=\"/beoordeel\">{StateFields(state)}<button type=\"submit\" class=\"secondary\">Terug naar het resultaat</button></form>";
 
     private static string ResultPage(DoorbraakEngine engine, IDoorbraakEvaluator evaluator, TimeProvider time, State state, string? notice, string? alert,
-        (string ProposalId, string Message)? decisionError, EvaluationResult? result = null)
+        (string ProposalId, string Message, DecisionInput? Submitted)? decisionError, EvaluationResult? result = null)
     {
         result ??= evaluator.Evaluate(state.Household, state.Date);
         var goals = result.Goals.ToDictionary(g => g.Goal, g => g.Title, StringComparer.Ordinal);
@@ -353,6 +354,7 @@ public static class Pages
                         .Append("; ").Append(E(d.Limits.Text));
                     sb.Append("<form method=\"post\" action=\"/wat-als\" class=\"inline\">").Append(StateFields(state))
                         .Append("<input type=\"hidden\" name=\"afwijking\" value=\"").Append(E(d.Id)).Append("\">")
+                        .Append("<input type=\"hidden\" name=\"titel\" value=\"").Append(E(d.Title)).Append("\">")
                         .Append("<button type=\"submit\" class=\"secondary\" aria-label=\"Wat als: ").Append(E(d.Title)).Append("\">Wat als?</button></form></li>");
                 }
                 sb.Append("</ul>");
@@ -401,7 +403,8 @@ public static class Pages
         foreach (var p in result.Proposals)
         {
             pi++;
-            Proposal(sb, state, p, pi, decisionError is { } de && de.ProposalId == p.Id ? de.Message : null);
+            var mine = decisionError is { } de && de.ProposalId == p.Id ? de : default((string, string, DecisionInput?)?);
+            Proposal(sb, state, p, pi, mine?.Item2, mine?.Item3);
         }
         sb.Append("</section>\n");
 
@@ -441,7 +444,7 @@ public static class Pages
         // Goals and determinations
         sb.Append("<section aria-labelledby=\"h-doelen\"><h2 id=\"h-doelen\">Doelen</h2><table><caption>Wat voor dit huishouden zou werken</caption><thead><tr><th scope=\"col\">Doel</th><th scope=\"col\">Actief</th><th scope=\"col\">Nu</th><th scope=\"col\">Na toepassing van de regels</th></tr></thead><tbody>");
         foreach (var g in result.Goals.Where(g => g.Active))
-            sb.Append("<tr><td>").Append(E(g.Title)).Append("</td><td>").Append(E(g.ActiveBecause)).Append("</td><td>").Append(Holds(g.HoldsToday)).Append("</td><td>").Append(Holds(g.HoldsProjected)).Append("</td></tr>");
+            sb.Append("<tr><td>").Append(E(g.Title)).Append("</td><td>").Append(E(ActiveBecause(g.ActiveBecause))).Append("</td><td>").Append(Holds(g.HoldsToday)).Append("</td><td>").Append(Holds(g.HoldsProjected)).Append("</td></tr>");
         sb.Append("</tbody></table></section>\n");
 
         sb.Append("<section aria-labelledby=\"h-bepalingen\"><h2 id=\"h-bepalingen\">Wat de regels bepalen</h2>");
@@ -462,7 +465,7 @@ public static class Pages
         return Page("Beoordeling", sb.ToString());
     }
 
-    private static void Proposal(StringBuilder sb, State state, ProposalResult p, int i, string? error)
+    private static void Proposal(StringBuilder sb, State state, ProposalResult p, int i, string? error, DecisionInput? submitted)
     {
         var id = $"voorstel-{i}";
         sb.Append("<article class=\"card proposal\" id=\"").Append(id).Append("\" aria-labelledby=\"").Append(id).Append("-titel\">");
@@ -500,7 +503,8 @@ public static class Pages
             sb.Append("</ul>");
         }
         sb.Append("<form method=\"post\" action=\"/wat-als\">").Append(StateFields(state)).Append("<input type=\"hidden\" name=\"afwijking\" value=\"")
-            .Append(E(string.Join(",", p.Deviations))).Append("\"><button type=\"submit\" class=\"secondary\">Wat als dit voorstel wordt toegepast?</button></form>");
+            .Append(E(string.Join(",", p.Deviations))).Append("\"><input type=\"hidden\" name=\"titel\" value=\"").Append(E(p.Title))
+            .Append("\"><button type=\"submit\" class=\"secondary\">Wat als dit voorstel wordt toegepast?</button></form>");
 
         // Decision form
         sb.Append("<form method=\"post\" action=\"/besluit#").Append(id).Append("\">").Append(StateFields(state))
@@ -508,19 +512,21 @@ public static class Pages
         sb.Append("<fieldset><legend>Besluit over dit voorstel</legend>");
         if (error is not null) sb.Append("<div class=\"alert\" role=\"alert\" id=\"").Append(id).Append("-fout\">").Append(E(error)).Append("</div>");
         sb.Append("<fieldset><legend>Uitkomst</legend>");
-        foreach (var (v, t, c) in new[] { ("accepted", "Aanvaarden", true), ("changed", "Wijzigen (kortere duur of lager bedrag)", false), ("rejected", "Afwijzen", false) })
-            sb.Append("<div><input type=\"radio\" id=\"").Append(id).Append("-uitkomst-").Append(v).Append("\" name=\"uitkomst\" value=\"").Append(v).Append('"').Append(c ? " checked" : "")
+        var chosen = submitted?.Outcome is { Length: > 0 } o ? o : "accepted";
+        foreach (var (v, t) in new[] { ("accepted", "Aanvaarden"), ("changed", "Wijzigen (kortere duur of lager bedrag)"), ("rejected", "Afwijzen") })
+            sb.Append("<div><input type=\"radio\" id=\"").Append(id).Append("-uitkomst-").Append(v).Append("\" name=\"uitkomst\" value=\"").Append(v).Append('"').Append(v == chosen ? " checked" : "")
                 .Append("><label for=\"").Append(id).Append("-uitkomst-").Append(v).Append("\"> ").Append(t).Append("</label></div>");
         sb.Append("</fieldset><div class=\"row\">");
-        sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-duur\">Duur in maanden (bij wijzigen)</label><input type=\"number\" min=\"1\" id=\"").Append(id).Append("-duur\" name=\"duur\"></div>");
-        sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-bedrag\">Bedrag in € (bij wijzigen)</label><input type=\"text\" inputmode=\"decimal\" id=\"").Append(id).Append("-bedrag\" name=\"bedrag\"></div>");
-        sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-door\">Besloten door (rol of personeelsnummer)</label><input type=\"text\" id=\"").Append(id).Append("-door\" name=\"besloten_door\" required value=\"regisseur\"></div>");
+        sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-duur\">Duur in maanden (bij wijzigen)</label><input type=\"number\" min=\"1\" id=\"").Append(id).Append("-duur\" name=\"duur\" value=\"").Append(submitted?.DurationMonths).Append("\"></div>");
+        sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-bedrag\">Bedrag in € (bij wijzigen)</label><input type=\"text\" inputmode=\"decimal\" id=\"").Append(id).Append("-bedrag\" name=\"bedrag\" value=\"").Append(submitted?.Amount is { } am ? E(am.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "").Append("\"></div>");
+        sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-door\">Besloten door (rol of personeelsnummer)</label><input type=\"text\" id=\"").Append(id).Append("-door\" name=\"besloten_door\" required value=\"").Append(E(submitted?.DecidedBy is { Length: > 0 } by ? by : "regisseur")).Append("\"></div>");
         sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-mandaat\">Mandaat van wie besluit</label><select id=\"").Append(id).Append("-mandaat\" name=\"mandaat\">");
-        foreach (var m in Workflow.MandateLevels) sb.Append("<option value=\"").Append(m).Append("\">").Append(m).Append("</option>");
+        foreach (var m in Workflow.MandateLevels)
+            sb.Append("<option value=\"").Append(m).Append('"').Append(submitted?.Mandate == m ? " selected" : "").Append('>').Append(m).Append("</option>");
         sb.Append("</select></div></div>");
         sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-motivering\">Motivering (feiten, belangenafweging, evenredigheid)</label><textarea id=\"").Append(id)
-            .Append("-motivering\" name=\"motivering\" rows=\"6\">").Append(E(p.Motivation)).Append("</textarea></div>");
-        sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-reden\">Reden als dit afwijkt van eerdere gelijke besluiten (optioneel)</label><input type=\"text\" id=\"").Append(id).Append("-reden\" name=\"reden_verschil\"></div>");
+            .Append("-motivering\" name=\"motivering\" rows=\"6\">").Append(E(submitted is not null ? submitted.Motivation : p.Motivation)).Append("</textarea></div>");
+        sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-reden\">Reden als dit afwijkt van eerdere gelijke besluiten (optioneel)</label><input type=\"text\" id=\"").Append(id).Append("-reden\" name=\"reden_verschil\" value=\"").Append(E(submitted?.ReasonForDifference)).Append("\"></div>");
         sb.Append("<button type=\"submit\">Besluit vastleggen</button></fieldset></form></article>\n");
     }
 
@@ -561,11 +567,11 @@ public static class Pages
 
     // ---------------------------------------------------------------- what-if page
 
-    private static string WhatIfPage(DoorbraakEngine engine, State state, WhatIfResult w)
+    private static string WhatIfPage(string title, State state, WhatIfResult w)
     {
-        var titles = w.Deviations.Select(id => engine.Packs is not null ? id : id).ToList();
         var sb = new StringBuilder();
-        sb.Append("<h1>Wat als: ").Append(E(string.Join(" + ", titles))).Append("</h1>");
+        sb.Append("<h1>Wat als: ").Append(E(title)).Append("</h1>");
+        sb.Append("<p class=\"hint\">Afwijking(en): <span class=\"path\">").Append(E(string.Join(", ", w.Deviations))).Append("</span>. Dit is een verkenning; er is niets besloten.</p>");
         sb.Append("<p class=\"summary-line\" role=\"status\">").Append(E(w.Summary)).Append("</p><dl class=\"facts\">");
         foreach (var (id, allowed) in w.Allowed)
             sb.Append("<dt>Toegestaan: ").Append(E(id)).Append("</dt><dd>").Append(allowed switch { true => "ja, de voorwaarde is vervuld", false => "nee, de voorwaarde is niet vervuld", null => "onbekend: er ontbreken feiten" }).Append("</dd>");
@@ -583,6 +589,11 @@ public static class Pages
     // ---------------------------------------------------------------- words
 
     private static string Holds(bool? b) => b switch { true => "haalbaar", false => "<strong>faalt</strong>", null => "onbekend" };
+
+    private static string ActiveBecause(string s) => s switch
+    {
+        "stated" => "eigen doel van het huishouden", "condition" => "voorwaarde vervuld", "holds-today" => "wordt nu gehaald", "inactive" => "niet actief", _ => s,
+    };
 
     private static string Severity(string s) => s switch { "low" => "laag", "medium" => "middel", "high" => "hoog", "critical" => "kritiek", _ => s };
 

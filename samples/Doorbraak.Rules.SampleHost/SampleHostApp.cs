@@ -36,6 +36,8 @@ public static class SampleHostApp
             o.MultipartBodyLengthLimit = settings.MaxRequestBytes;
             o.ValueLengthLimit = (int)Math.Min(int.MaxValue, settings.MaxRequestBytes);
             o.BufferBodyLengthLimit = settings.MaxRequestBytes;
+            // Privacy: keep uploaded households in memory; above this threshold ASP.NET Core would buffer a form file to a temp file on disk.
+            o.MemoryBufferThreshold = (int)Math.Min(int.MaxValue, settings.MaxRequestBytes + 1);
         });
 
         var rules = builder.Services.AddDoorbraakRules();

@@ -100,7 +100,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             (await page.TitleAsync()).Should().Contain("Huishouden invoeren");
 
             // The S1 household through the form, by label, as a regisseur types it.
-            await page.GetByLabel("Peildatum (jjjj-mm-dd)").FillAsync("2026-03-01");
+            await page.GetByLabel("Peildatum", new() { Exact = true }).FillAsync("2026-03-01");
             await page.GetByLabel("Huur per maand (€)").FillAsync("780");
             await page.Locator("#lid1-id").FillAsync("moeder");
             await page.Locator("#lid1-geboren").FillAsync("1971-01-10");
@@ -150,8 +150,9 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
 
             // What-if for the proposal, and back.
             await proposal.GetByRole(AriaRole.Button, new() { Name = "Wat als dit voorstel wordt toegepast?" }).ClickAsync();
-            await page.GetByRole(AriaRole.Heading, new() { Name = "Wat als: afw.kostendelersnorm-tijdelijk-buiten-beschouwing" }).WaitForAsync();
-            (await page.Locator("main").InnerTextAsync()).Should().Contain("botsing.kostendeler-jongvolwassene");
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Wat als: Inwonend kind tijdelijk niet meetellen" }).WaitForAsync();
+            var whatIf = await page.Locator("main").InnerTextAsync();
+            whatIf.Should().Contain("afw.kostendelersnorm-tijdelijk-buiten-beschouwing").And.Contain("botsing.kostendeler-jongvolwassene").And.Contain("ja, de voorwaarde is vervuld");
             await page.GetByRole(AriaRole.Button, new() { Name = "Terug naar het resultaat" }).ClickAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Beoordeling per 1 maart 2026" }).WaitForAsync();
 
@@ -163,6 +164,8 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             var refusal = page.Locator("article.proposal [role=alert]");
             await refusal.WaitForAsync();
             (await refusal.InnerTextAsync()).Should().Contain("Besluit geweigerd").And.Contain("mandaat 'teamleider' of hoger nodig");
+            // The refused form keeps what was entered.
+            (await page.Locator("article.proposal").First.GetByLabel("Besloten door (rol of personeelsnummer)").InputValueAsync()).Should().Be("consulent-07");
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "2-geweigerd.png"), FullPage = false });
             await refusal.ScrollIntoViewIfNeededAsync();
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "2b-geweigerd-melding.png") });
@@ -213,7 +216,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             // The skip link is the first stop of the keyboard.
             await page.Keyboard.PressAsync("Tab");
             (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Should().Be("Naar de inhoud");
-            await page.GetByLabel("Peildatum (jjjj-mm-dd)").FillAsync("2026-03-01");
+            await page.GetByLabel("Peildatum", new() { Exact = true }).FillAsync("2026-03-01");
             await page.GetByLabel("Huishouden als YAML of JSON").FillAsync(Scenario.S1Yaml);
             await page.GetByRole(AriaRole.Button, new() { Name = "Beoordelen" }).FocusAsync();
             await page.Keyboard.PressAsync("Enter");

@@ -56,6 +56,19 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Uploaded_yaml_file_is_evaluated()
+    {
+        // Padded past ASP.NET Core's default 64 KB in-memory threshold: the host keeps uploads in memory (no temp file).
+        var yaml = "# " + new string('x', 100 * 1024) + "\n" + Scenario.S1Yaml;
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(yaml));
+        file.Headers.ContentType = new("application/yaml");
+        var form = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { file, "bestand", "s1.yaml" } };
+        var response = await _client.PostAsync("/beoordeel", form);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("Kostendelersnorm duwt volwassen kind de deur uit");
+    }
+
+    [Fact]
     public async Task Impossible_date_on_the_form_is_shown_with_the_field()
     {
         var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-02-30", ["lid1.id"] = "moeder" });
