@@ -69,8 +69,7 @@ internal static class CollisionFinder
             var sets = new List<int[]>();
             foreach (var set in Combinations(candidates, size))
             {
-                var (goals, cf) = ctx.Reproject(Key(set), ProjectionChanges.Without(set));
-                if (goals[goal.Index].IsTrue && !ctx.NewlyUndecided(cf)) sets.Add(set);
+                if (ctx.HoldsWithout(goal, set)) sets.Add(set);
             }
             if (sets.Count > 0) return sets;
         }
@@ -169,6 +168,7 @@ internal static class CollisionFinder
 
     private static Explanation GoalTrace(EvaluationContext ctx, CompiledGoal goal, List<CompiledRule> rules, string text)
     {
+        if (!ctx.Options.IncludeExplanations) return Evaluator.None with { Text = text };
         var frame = ctx.Base.Frame;
         frame.Tracing = true;
         var mark = frame.Reads.Count;

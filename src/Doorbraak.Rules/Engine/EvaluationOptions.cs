@@ -29,4 +29,10 @@ public sealed class EvaluationOptions
 
     /// <summary>Whether to search proposals at all (screening runs may only want collisions). <value>Default: true.</value></summary>
     public bool IncludeProposals { get; init; } = true;
+
+    /// <summary>
+    /// Whether to build explanations and traces. Screening many households at night can turn them off;
+    /// determinations, collisions and proposals are the same, with empty explanations. <value>Default: true.</value>
+    /// </summary>
+    public bool IncludeExplanations { get; init; } = true;
 }

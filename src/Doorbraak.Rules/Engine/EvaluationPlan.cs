@@ -51,7 +51,20 @@ internal sealed class CompiledGoal
     public required CompiledExpression? Active { get; init; }
 
     /// <summary>Indices of rules whose outcomes can reach this goal through the dependency graph.</summary>
-    public required IReadOnlyList<int> Cone { get; set; }
+    public required IReadOnlyList<int> Cone
+    {
+        get => _cone;
+        set
+        {
+            _cone = value;
+            ConeSet = value.ToHashSet();
+        }
+    }
+
+    private IReadOnlyList<int> _cone = [];
+
+    /// <summary>The cone as a set, for projections that run only these rules.</summary>
+    public IReadOnlySet<int> ConeSet { get; private set; } = new HashSet<int>();
 
     public string Id => Definition.Id;
 }

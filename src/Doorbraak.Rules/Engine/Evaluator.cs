@@ -44,6 +44,16 @@ internal sealed class EvaluationContext
     }
 
     /// <summary>
+    /// Whether the goal holds with these rule outcomes set aside, running only the goal's cone; false when the
+    /// goal "holds" only because rules became undecided.
+    /// </summary>
+    public bool HoldsWithout(CompiledGoal goal, int[] set)
+    {
+        var p = Projector.Project(Plan, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: false);
+        return EvaluateGoal(goal, p).IsTrue && !NewlyUndecided(p);
+    }
+
+    /// <summary>
     /// Whether a re-projection leaves rules undecided that the base projection decided: then a goal that
     /// "holds" there holds only because facts became unknown, which proves nothing.
     /// </summary>
@@ -104,7 +114,7 @@ internal static class Evaluator
 
         var parameters = plan.Parameters.ValuesOn(date);
         var todayFrame = new EvaluationFrame(supplied, parameters, date);
-        var projection = Projector.Project(plan, supplied, parameters, date, ProjectionChanges.None, detailed: true);
+        var projection = Projector.Project(plan, supplied, parameters, date, ProjectionChanges.None, detailed: true, trace: options.IncludeExplanations);
 
         var n = plan.Goals.Count;
         var today = new FactValue[n];
@@ -184,8 +194,11 @@ internal static class Evaluator
         return list;
     }
 
+    public static readonly Explanation None = new("", "none", [], []);
+
     public static Explanation ExplainRule(EvaluationContext ctx, Written w)
     {
+        if (!ctx.Options.IncludeExplanations) return None;
         var def = w.Rule.Definition;
         var lang = ctx.Lang;
         var law = def.Kind == RuleKind.Rule;

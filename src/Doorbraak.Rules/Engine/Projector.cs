@@ -8,13 +8,16 @@ internal sealed class ProjectionChanges
     public static ProjectionChanges None { get; } = new();
 
     public HashSet<int> Suppressed { get; } = new();
+
+    /// <summary>When set, only these rules run (a goal's cone: enough to decide that goal, cheaper than all rules).</summary>
+    public IReadOnlySet<int>? Only { get; init; }
     public List<CompiledDeviation> Deviations { get; } = new();
 
     public bool IsEmpty => Suppressed.Count == 0 && Deviations.Count == 0;
 
-    public static ProjectionChanges Without(IEnumerable<int> rules)
+    public static ProjectionChanges Without(IEnumerable<int> rules, IReadOnlySet<int>? only = null)
     {
-        var c = new ProjectionChanges();
+        var c = new ProjectionChanges { Only = only };
         c.Suppressed.UnionWith(rules);
         return c;
     }
@@ -56,7 +59,8 @@ internal sealed class Projection
 /// <summary>Applies rules and consequences in plan order to a copy of the supplied situation.</summary>
 internal static class Projector
 {
-    public static Projection Project(EvaluationPlan plan, EntityInstance supplied, FactValue[] parameters, DateOnly date, ProjectionChanges changes, bool detailed)
+    // detailed: track contradictions (the base projection); trace: capture how each rule's condition was decided.
+    public static Projection Project(EvaluationPlan plan, EntityInstance supplied, FactValue[] parameters, DateOnly date, ProjectionChanges changes, bool detailed, bool trace = false)
     {
         var household = supplied.Clone();
         if (changes.Deviations.Any(d => d.Parameter is not null))
@@ -73,29 +77,30 @@ internal static class Projector
         foreach (var rule in plan.Rules)
         {
             if (changes.Suppressed.Contains(rule.Index) || !rule.ValidOn(date)) continue;
+            if (changes.Only is { } only && !only.Contains(rule.Index)) continue;
             if (rule.ForEach is { } coll)
             {
                 foreach (var element in household.Collections[coll.Slot])
-                    Apply(plan, rule, element, frame, projection, changes, writers);
+                    Apply(plan, rule, element, frame, projection, changes, writers, trace);
             }
             else
             {
-                Apply(plan, rule, null, frame, projection, changes, writers);
+                Apply(plan, rule, null, frame, projection, changes, writers, trace);
             }
         }
         return projection;
     }
 
-    private static void Apply(EvaluationPlan plan, CompiledRule rule, EntityInstance? element, EvaluationFrame frame, Projection projection, ProjectionChanges changes, Dictionary<(EntityInstance, int), Written>? writers)
+    private static void Apply(EvaluationPlan plan, CompiledRule rule, EntityInstance? element, EvaluationFrame frame, Projection projection, ProjectionChanges changes, Dictionary<(EntityInstance, int), Written>? writers, bool tracing)
     {
         RuleTrace? trace = null;
         if (rule.Applies is { } applies)
         {
             var mark = frame.Reads.Count;
-            frame.Tracing = writers is not null;
+            frame.Tracing = tracing;
             var ok = applies.Evaluate(frame, element);
             frame.Tracing = false;
-            if (writers is not null && ok.IsTrue) trace = Trace(applies, frame, element, mark);
+            if (tracing && ok.IsTrue) trace = Trace(applies, frame, element, mark);
             if (!ok.IsTrue)
             {
                 if (ok.IsUnknown)

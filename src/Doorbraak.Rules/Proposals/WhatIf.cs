@@ -109,8 +109,7 @@ internal static class WhatIf
             var sets = new List<IReadOnlyList<string>>();
             foreach (var set in CollisionFinder.Combinations(candidates, size))
             {
-                var (goals, cf) = ctx.Reproject(CollisionFinder.Key(set), ProjectionChanges.Without(set));
-                if (goals[goal.Index].IsTrue && !ctx.NewlyUndecided(cf)) sets.Add(set.Select(i => ctx.Plan.Rules[i].Id).ToList());
+                if (ctx.HoldsWithout(goal, set)) sets.Add(set.Select(i => ctx.Plan.Rules[i].Id).ToList());
             }
             if (sets.Count > 0) return sets;
         }

@@ -56,4 +56,15 @@ public class DoorbraakEngineTests
         a.Should().Be(b);
         a.Should().Contain("\"determinations\"").And.Contain("\"missingFacts\"").And.Contain("\"audit\"");
     }
+
+    [Fact]
+    public void Screening_without_explanations_finds_the_same_collisions_and_proposals()
+    {
+        var engine = new DoorbraakEngine(MiniPack.Load());
+        var full = engine.Evaluate(MiniPack.S1(), Peildatum);
+        var lean = engine.Evaluate(MiniPack.S1(), Peildatum, new EvaluationOptions { IncludeExplanations = false });
+        lean.Collisions.Select(c => c.Id).Should().Equal(full.Collisions.Select(c => c.Id));
+        lean.Proposals.Select(p => (p.Id, p.Cost.Difference)).Should().Equal(full.Proposals.Select(p => (p.Id, p.Cost.Difference)));
+        lean.Determinations.Should().OnlyContain(d => d.Explanation.Text.Length == 0 && d.Explanation.Facts.Count == 0);
+    }
 }
