@@ -574,7 +574,7 @@ public static class Pages
         sb.Append("<p class=\"hint\">Afwijking(en): <span class=\"path\">").Append(E(string.Join(", ", w.Deviations))).Append("</span>. Dit is een verkenning; er is niets besloten.</p>");
         sb.Append("<p class=\"summary-line\" role=\"status\">").Append(E(w.Summary)).Append("</p><dl class=\"facts\">");
         foreach (var (id, allowed) in w.Allowed)
-            sb.Append("<dt>Toegestaan: ").Append(E(id)).Append("</dt><dd>").Append(allowed switch { true => "ja, de voorwaarde is vervuld", false => "nee, de voorwaarde is niet vervuld", null => "onbekend: er ontbreken feiten" }).Append("</dd>");
+            sb.Append("<dt>Toegestaan").Append(w.Allowed.Count > 1 ? ": " + E(id) : " voor dit huishouden").Append("</dt><dd>").Append(allowed switch { true => "ja, de voorwaarde is vervuld", false => "nee, de voorwaarde is niet vervuld", null => "onbekend: er ontbreken feiten" }).Append("</dd>");
         sb.Append("<dt>Lost op</dt><dd>").Append(E(w.Resolves.Count == 0 ? "niets" : string.Join(", ", w.Resolves))).Append("</dd>");
         sb.Append("<dt>Blijft over</dt><dd>").Append(E(w.Leaves.Count == 0 ? "niets" : string.Join(", ", w.Leaves))).Append("</dd>");
         sb.Append("<dt>Veroorzaakt</dt><dd>").Append(E(w.Creates.Count == 0 ? "niets" : string.Join(", ", w.Creates))).Append("</dd></dl>");

@@ -15,11 +15,13 @@ public sealed class BrowserFactAttribute : FactAttribute
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    public BrowserFactAttribute()
-    {
-        if (!File.Exists(Chromium) && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            Skip = $"{Chromium} is not installed (run .ci/install-browser.sh); browser tests run whenever CI=true.";
-    }
+    public BrowserFactAttribute() => Skip = SkipReason(File.Exists(Chromium), Environment.GetEnvironmentVariable("CI"));
+
+    /// <summary>Why to skip, or null to run: skip only when the browser is absent and CI is not 'true'.</summary>
+    public static string? SkipReason(bool chromiumPresent, string? ci) =>
+        chromiumPresent || string.Equals(ci, "true", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : $"{Chromium} is not installed (run .ci/install-browser.sh); browser tests run whenever CI=true.";
 }
 
 /// <summary>The sample host on Kestrel at a free loopback port, for the browser.</summary>
@@ -153,6 +155,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             await page.GetByRole(AriaRole.Heading, new() { Name = "Wat als: Inwonend kind tijdelijk niet meetellen" }).WaitForAsync();
             var whatIf = await page.Locator("main").InnerTextAsync();
             whatIf.Should().Contain("afw.kostendelersnorm-tijdelijk-buiten-beschouwing").And.Contain("botsing.kostendeler-jongvolwassene").And.Contain("ja, de voorwaarde is vervuld");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "2a-wat-als.png"), FullPage = true });
             await page.GetByRole(AriaRole.Button, new() { Name = "Terug naar het resultaat" }).ClickAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Beoordeling per 1 maart 2026" }).WaitForAsync();
 
