@@ -50,8 +50,47 @@ internal static class ConditionCompiler
             Flatten(bound, op, operands);
             foreach (var operand in operands) clauses.Add(Build(source, operand, top: false));
         }
-        var text = top ? source.Text.Trim() : source.Text[bound.Start..bound.End];
+        var text = top ? source.Text.Trim() : Balanced(source.Text, bound.Start, bound.End);
         return new CompiledExpression(text, source.LocationAt(bound.Start), bound, LinqCompiler.Compile(bound), clauses, connective);
+    }
+
+    /// <summary>
+    /// The source of a clause, widened to whole parentheses: a node's span can end before the ')' that closes a
+    /// bracket it opened (<c>not (any ... where x)</c>), and a clause shown to a regisseur must read as written.
+    /// </summary>
+    internal static string Balanced(string text, int start, int end)
+    {
+        int Depth(int from, int to)
+        {
+            var depth = 0;
+            var inText = false;
+            for (var i = from; i < to; i++)
+            {
+                var ch = text[i];
+                if (ch == '"' && (i == 0 || text[i - 1] != '\\')) inText = !inText;
+                else if (!inText && ch is '(' or '[') depth++;
+                else if (!inText && ch is ')' or ']') depth--;
+            }
+            return depth;
+        }
+        var open = Depth(start, end);
+        while (open > 0)
+        {
+            var j = end;
+            while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+            if (j >= text.Length || text[j] is not (')' or ']')) break;
+            end = j + 1;
+            open--;
+        }
+        while (open < 0)
+        {
+            var j = start - 1;
+            while (j >= 0 && char.IsWhiteSpace(text[j])) j--;
+            if (j < 0 || text[j] is not ('(' or '[')) break;
+            start = j;
+            open++;
+        }
+        return text[start..end].Trim();
     }
 
     private static void Flatten(Bound b, BinaryOp op, List<Bound> operands)

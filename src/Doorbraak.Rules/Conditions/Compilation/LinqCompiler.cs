@@ -22,6 +22,8 @@ internal sealed class LinqCompiler
     private static readonly PropertyInfo HouseholdProperty = typeof(EvaluationFrame).GetProperty(nameof(EvaluationFrame.Household))!;
     private static readonly PropertyInfo IsTrueProperty = typeof(FactValue).GetProperty(nameof(FactValue.IsTrue))!;
     private static readonly PropertyInfo IsFalseProperty = typeof(FactValue).GetProperty(nameof(FactValue.IsFalse))!;
+    private static readonly PropertyInfo IsUnknownProperty = typeof(FactValue).GetProperty(nameof(FactValue.IsUnknown))!;
+    private static readonly MethodInfo NumberMethod = typeof(FactValue).GetMethod(nameof(FactValue.Number))!;
     private static readonly LX UnknownValue = LX.Constant(FactValue.Unknown, typeof(FactValue));
     private static readonly LX TrueValue = LX.Constant(FactValue.True, typeof(FactValue));
     private static readonly LX FalseValue = LX.Constant(FactValue.False, typeof(FactValue));
@@ -88,20 +90,9 @@ internal sealed class LinqCompiler
                         LX.Condition(LX.Property(c, IsFalseProperty), Lower(f.Else), UnknownValue)));
             }
             case BQuantifier q:
-                return Call(q.Kind switch { QuantifierKind.Any => nameof(Ops.Any), QuantifierKind.All => nameof(Ops.All), _ => nameof(Ops.No) },
-                    Items(q.Collection), Element(q.ElementId, q.Condition)!);
+                return Quantifier(q);
             case BAggregate a:
-            {
-                var items = Items(a.Collection);
-                var where = a.Where is null ? LX.Constant(null, typeof(Func<EntityInstance, FactValue>)) : Element(a.ElementId, a.Where);
-                return a.Kind switch
-                {
-                    AggregateKind.Count => Call(nameof(Ops.Count), items, where),
-                    AggregateKind.Sum => Call(nameof(Ops.Sum), items, Element(a.ElementId, a.Value!), where,
-                        LX.Constant(a.Type.Kind == FactKind.Money ? FactValue.Money(0) : FactValue.Number(0), typeof(FactValue))),
-                    _ => Call(nameof(Ops.Extreme), items, Element(a.ElementId, a.Value!), where, LX.Constant(a.Kind == AggregateKind.Max)),
-                };
-            }
+                return Aggregate(a);
             case BBuiltinCall call:
             {
                 var args = call.Arguments.Select(Lower).ToArray();
@@ -146,13 +137,86 @@ internal sealed class LinqCompiler
 
     private LX Items(BCollection c) => Call(nameof(Ops.Items), Entity(c.Source), LX.Constant(c.Field.Slot));
 
-    /// <summary>A nested lambda over the current element; it closes over the frame and outer elements.</summary>
-    private LX Element(int id, Bound body)
+    /// <summary>
+    /// An inline loop over a collection (no delegate, no closure, nothing allocated per evaluation): the element is a
+    /// local variable that inner expressions read; <paramref name="perElement"/> may break out with a result.
+    /// </summary>
+    private LX Loop(BCollection collection, int id, ParameterExpression[] state, LX[] init, Func<LabelTarget, LX> perElement, Func<LX> atEnd)
     {
-        var p = LX.Parameter(typeof(EntityInstance), "e" + id);
-        _elements[id] = p;
-        var lambda = LX.Lambda<Func<EntityInstance, FactValue>>(Lower(body), p);
+        var items = LX.Variable(typeof(EntityInstance[]), "items" + id);
+        var i = LX.Variable(typeof(int), "i" + id);
+        var e = LX.Variable(typeof(EntityInstance), "e" + id);
+        var done = LX.Label(typeof(FactValue), "done" + id);
+        var source = Items(collection);
+        _elements[id] = e;
+        var step = perElement(done);
         _elements.Remove(id);
-        return lambda;
+        var loop = LX.Loop(
+            LX.Block(
+                LX.IfThen(LX.GreaterThanOrEqual(i, LX.ArrayLength(items)), LX.Break(done, atEnd())),
+                LX.Assign(e, LX.ArrayIndex(items, i)),
+                step,
+                LX.PostIncrementAssign(i)),
+            done);
+        LX[] body = [LX.Assign(items, source), LX.Assign(i, LX.Constant(0)), .. init, loop];
+        return LX.Block(typeof(FactValue), [items, i, e, .. state], body);
+    }
+
+    /// <summary><c>any</c>/<c>all</c>/<c>no</c> in Kleene logic: stops at the first deciding element.</summary>
+    private LX Quantifier(BQuantifier q)
+    {
+        var all = q.Kind == QuantifierKind.All;
+        var unknown = LX.Variable(typeof(bool), "unknown" + q.ElementId);
+        var loop = Loop(q.Collection, q.ElementId, [unknown], [LX.Assign(unknown, LX.Constant(false))], done =>
+        {
+            var v = LX.Variable(typeof(FactValue), "v" + q.ElementId);
+            return LX.Block([v],
+                LX.Assign(v, Lower(q.Condition)),
+                LX.IfThen(LX.Property(v, all ? IsFalseProperty : IsTrueProperty), LX.Break(done, all ? FalseValue : TrueValue)),
+                LX.IfThen(LX.Property(v, IsUnknownProperty), LX.Assign(unknown, LX.Constant(true))));
+        }, () => LX.Condition(unknown, UnknownValue, all ? TrueValue : FalseValue));
+        return q.Kind == QuantifierKind.No ? Call(nameof(Ops.Not), loop) : loop;
+    }
+
+    /// <summary>count/sum/min/max over a collection; unknown as soon as a relevant condition or value is unknown.</summary>
+    private LX Aggregate(BAggregate a)
+    {
+        var id = a.ElementId;
+        if (a.Kind == AggregateKind.Count)
+        {
+            if (a.Where is null) return Call(nameof(Ops.CountAll), Items(a.Collection));
+            var n = LX.Variable(typeof(int), "n" + id);
+            return Loop(a.Collection, id, [n], [LX.Assign(n, LX.Constant(0))], done =>
+            {
+                var w = LX.Variable(typeof(FactValue), "w" + id);
+                return LX.Block([w],
+                    LX.Assign(w, Lower(a.Where)),
+                    LX.IfThen(LX.Property(w, IsUnknownProperty), LX.Break(done, UnknownValue)),
+                    LX.IfThen(LX.Property(w, IsTrueProperty), LX.PostIncrementAssign(n)));
+            }, () => LX.Call(NumberMethod, LX.Convert(n, typeof(decimal))));
+        }
+
+        var acc = LX.Variable(typeof(FactValue), "acc" + id);
+        var start = a.Kind == AggregateKind.Sum
+            ? LX.Constant(a.Type.Kind == FactKind.Money ? FactValue.Money(0) : FactValue.Number(0), typeof(FactValue))
+            : UnknownValue;
+        return Loop(a.Collection, id, [acc], [LX.Assign(acc, start)], done =>
+        {
+            var v = LX.Variable(typeof(FactValue), "v" + id);
+            LX take = a.Kind == AggregateKind.Sum
+                ? LX.Block(
+                    LX.Assign(acc, Call(nameof(Ops.Add), acc, Lower(a.Value!))),
+                    LX.IfThen(LX.Property(acc, IsUnknownProperty), LX.Break(done, acc)))
+                : LX.Block([v],
+                    LX.Assign(v, Lower(a.Value!)),
+                    LX.IfThen(LX.Property(v, IsUnknownProperty), LX.Break(done, v)),
+                    LX.Assign(acc, Call(nameof(Ops.Better), acc, v, LX.Constant(a.Kind == AggregateKind.Max))));
+            if (a.Where is null) return take;
+            var w = LX.Variable(typeof(FactValue), "w" + id);
+            return LX.Block([w],
+                LX.Assign(w, Lower(a.Where)),
+                LX.IfThen(LX.Property(w, IsUnknownProperty), LX.Break(done, UnknownValue)),
+                LX.IfThen(LX.Property(w, IsTrueProperty), take));
+        }, () => acc);
     }
 }

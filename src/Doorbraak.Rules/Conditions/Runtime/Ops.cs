@@ -169,82 +169,12 @@ internal static class Ops
 
     // ---- quantifiers and aggregates (bounded loops over a collection) ----
 
-    public static FactValue Any(EntityInstance[] items, Func<EntityInstance, FactValue> condition)
-    {
-        var unknown = false;
-        foreach (var item in items)
-        {
-            var v = condition(item);
-            if (v.IsTrue) return FactValue.True;
-            if (v.IsUnknown) unknown = true;
-        }
-        return unknown ? FactValue.Unknown : FactValue.False;
-    }
+    /// <summary>Number of elements (count without a condition).</summary>
+    public static FactValue CountAll(EntityInstance[] items) => FactValue.Number(items.Length);
 
-    public static FactValue All(EntityInstance[] items, Func<EntityInstance, FactValue> condition)
-    {
-        var unknown = false;
-        foreach (var item in items)
-        {
-            var v = condition(item);
-            if (v.IsFalse) return FactValue.False;
-            if (v.IsUnknown) unknown = true;
-        }
-        return unknown ? FactValue.Unknown : FactValue.True;
-    }
-
-    public static FactValue No(EntityInstance[] items, Func<EntityInstance, FactValue> condition) => Not(Any(items, condition));
-
-    /// <summary>Number of elements where the condition holds; unknown if it is unknown for any element.</summary>
-    public static FactValue Count(EntityInstance[] items, Func<EntityInstance, FactValue>? where)
-    {
-        if (where is null) return FactValue.Number(items.Length);
-        var n = 0;
-        foreach (var item in items)
-        {
-            var v = where(item);
-            if (v.IsUnknown) return FactValue.Unknown;
-            if (v.IsTrue) n++;
-        }
-        return FactValue.Number(n);
-    }
-
-    /// <summary>Sum of the values of the elements where the condition holds; unknown if any condition or counted value is unknown.</summary>
-    public static FactValue Sum(EntityInstance[] items, Func<EntityInstance, FactValue> value, Func<EntityInstance, FactValue>? where, FactValue zero)
-    {
-        var total = zero;
-        foreach (var item in items)
-        {
-            if (where is not null)
-            {
-                var w = where(item);
-                if (w.IsUnknown) return FactValue.Unknown;
-                if (w.IsFalse) continue;
-            }
-            total = Add(total, value(item));
-            if (total.IsUnknown) return total;
-        }
-        return total;
-    }
-
-    /// <summary>Smallest (or largest) value over the elements where the condition holds; unknown if the selection is empty or any relevant value is unknown.</summary>
-    public static FactValue Extreme(EntityInstance[] items, Func<EntityInstance, FactValue> value, Func<EntityInstance, FactValue>? where, bool max)
-    {
-        var best = FactValue.Unknown;
-        foreach (var item in items)
-        {
-            if (where is not null)
-            {
-                var w = where(item);
-                if (w.IsUnknown) return FactValue.Unknown;
-                if (w.IsFalse) continue;
-            }
-            var v = value(item);
-            if (v.IsUnknown) return v;
-            if (best.IsUnknown || (max ? Compare(v, best) > 0 : Compare(v, best) < 0)) best = v;
-        }
-        return best;
-    }
+    /// <summary>One step of min/max over a collection: the better of the best so far (unknown before the first) and a known value.</summary>
+    public static FactValue Better(FactValue best, FactValue value, bool max) =>
+        best.IsUnknown || (max ? Compare(value, best) > 0 : Compare(value, best) < 0) ? value : best;
 
     /// <summary>Variadic min/max: unknown if any argument is unknown.</summary>
     public static FactValue Extreme(FactValue[] values, bool max)
@@ -253,7 +183,7 @@ internal static class Ops
         foreach (var v in values)
         {
             if (v.IsUnknown) return v;
-            if (best.IsUnknown || (max ? Compare(v, best) > 0 : Compare(v, best) < 0)) best = v;
+            best = Better(best, v, max);
         }
         return best;
     }
