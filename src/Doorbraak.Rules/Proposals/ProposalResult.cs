@@ -36,7 +36,11 @@ public sealed record ProposalResult(
     IReadOnlyList<string> Review,
     int Rank,
     string RankReason,
-    IReadOnlyList<PrecedentMatch> Precedents);
+    IReadOnlyList<PrecedentMatch> Precedents)
+{
+    /// <summary>The deviation this proposal applies (the ids joined with <c>+</c> for a combination); the same as <see cref="Id"/>.</summary>
+    public string Deviation => Id;
+}
 
 /// <summary>A legal basis for deviating.</summary>
 /// <param name="Deviation">The deviation id.</param>
