@@ -138,7 +138,7 @@ public static class CouncilReport
           .Append(H(report.Title)).Append(": ").Append(H(report.Period.DutchName)).Append("</title>\n<style>")
           .Append("body{font-family:system-ui,'Segoe UI',Arial,sans-serif;max-width:62rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}")
           .Append("table{border-collapse:collapse;margin:.5rem 0 1rem;min-width:50%}th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:left;vertical-align:top}")
-          .Append("td.num,th.num{text-align:right;white-space:nowrap}th{background:#f0f3f7}.met{color:#1e6b2f;font-weight:600}.notmet{color:#a8322d;font-weight:600}")
+          .Append("td.num{text-align:right;white-space:nowrap}th.num{text-align:right}th{background:#f0f3f7}.met{color:#1e6b2f;font-weight:600}.notmet{color:#a8322d;font-weight:600}")
           .Append(".muted{color:#666}.kpi{border-top:1px solid #ddd;padding-top:.5rem;margin-top:1.5rem}.note{background:#f6f6f0;border-left:4px solid #d9822b;padding:.5rem 1rem}")
           .Append("svg.chart{max-width:100%;height:auto;display:block;margin:.5rem 0}dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{font-weight:600}dd{margin:0}")
           .Append("@media print{.kpi{break-inside:avoid}}")

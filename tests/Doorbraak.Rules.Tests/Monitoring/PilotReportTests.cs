@@ -13,8 +13,8 @@ public class PilotReportTests
     private static readonly Lazy<KpiCatalog> National = new(() =>
         KpiCatalog.FromPackSet(PackSet.LoadDirectories(Path.Combine(RepoRoot.Path, "policypacks", "nl-sociaal-domein"))));
 
-    internal static MonitoringReport Example() => MonitoringAggregator.Compute(National.Value, Pilot.Value, ReportPeriod.Parse("2026-Q2"),
-        new MonitoringOptions { Title = "Monitor doorbraakaanpak (synthetische pilot)", GeneratedOn = new DateOnly(2026, 7, 15) });
+    internal static MonitoringReport Example() => MonitoringAggregator.Compute(National.Value, Pilot.Value, ReportPeriod.Parse("2026-Q1"),
+        new MonitoringOptions { Title = "Monitor doorbraakaanpak (synthetische pilot)", GeneratedOn = new DateOnly(2026, 4, 15) });
 
     [Fact]
     public void The_generator_is_seeded_and_plausible()
@@ -55,8 +55,8 @@ public class PilotReportTests
         foreach (var k in report.Kpis) html.Should().Contain(System.Net.WebUtility.HtmlEncode(k.Kpi.Title));
 
         var md = CouncilReport.ToMarkdown(report);
-        md.Should().StartWith("# Monitor doorbraakaanpak (synthetische pilot): 2e kwartaal 2026");
-        md.Should().Contain("## 1. Kengetallen tegen de streefnorm").And.Contain("| KPI | Q2 2026 | Q1 2026 | Trend | Streefnorm | Status |");
+        md.Should().StartWith("# Monitor doorbraakaanpak (synthetische pilot): 1e kwartaal 2026");
+        md.Should().Contain("## 1. Kengetallen tegen de streefnorm").And.Contain("| KPI | Q1 2026 | Q4 2025 | Trend | Streefnorm | Status |");
         md.Should().Contain("┆ streefnorm ≤ 30 dagen");
         var gemeente = report.Cost.Single(c => c.Payer == "gemeente");
         md.Should().Contain($"| gemeente | {gemeente.Households.Value} | EUR ");
@@ -79,5 +79,7 @@ public class PilotReportTests
         File.WriteAllText(Path.Combine(dir, "council-report.html"), CouncilReport.ToHtml(report));
         File.WriteAllText(Path.Combine(dir, "council-report.csv"), CouncilReport.ToCsv(report));
         File.WriteAllBytes(Path.Combine(dir, "council-report.xlsx"), CouncilReport.ToXlsx(report));
+        if (Environment.GetEnvironmentVariable("DOORBRAAK_PILOT_JSONL") is { Length: > 0 } jsonl)
+            File.WriteAllLines(jsonl, Pilot.Value.Select(p => System.Text.Json.JsonSerializer.Serialize(p, new System.Text.Json.JsonSerializerOptions(Doorbraak.Rules.Engine.ResultJson.Options) { WriteIndented = false })));
     }
 }
