@@ -238,7 +238,9 @@ internal static partial class ProposalFinder
             "The board deviates from {{regel}} on the basis of {{basis}}. The deviation applies from {{ingangsdatum}} to {{einddatum}} ({{limieten}}); decided by {{mandaat}}.");
         var start = ctx.Date;
         var end = start.AddMonths(months).AddDays(-1);
-        return Placeholder().Replace(template.Trim(), m =>
+        // A literal block in YAML keeps the author's line breaks; a motivation reads as paragraphs.
+        template = string.Join("\n\n", template.Trim().Replace("\r\n", "\n").Split("\n\n").Select(p => string.Join(' ', p.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))));
+        return Placeholder().Replace(template, m =>
         {
             var head = m.Groups[1].Value;
             var name = m.Groups[2].Success ? m.Groups[2].Value : null;
