@@ -30,26 +30,7 @@ public class CollisionKindsTests
         return h;
     }
 
-    private const string TwoRules = """
-        rules:
-          - id: regel.a
-            title: Regel A
-            law: { law: Wet A, article: "1", url: "https://example.org/a" }
-            domain: inkomen
-            applies: aanvrager.inkomen > 1000
-            determines: { huishouden.korting_a: 600 }
-          - id: regel.b
-            title: Regel B
-            law: { law: Wet B, article: "2", url: "https://example.org/b" }
-            domain: inkomen
-            applies: aanvrager.inkomen > 1000
-            determines: { huishouden.korting_b: 600 }
-        goals:
-          - id: doel.rond
-            title: Rondkomen
-            domain: inkomen
-            holds: aanvrager.inkomen - huishouden.korting_a - huishouden.korting_b >= 1000
-        """;
+    private const string TwoRules = TwoRulePack.RulesAndGoal;
 
     [Fact]
     public void Two_rules_that_only_together_make_a_goal_fail_are_attributed_as_one_set()

@@ -8,28 +8,7 @@ public class CombinationAndCostTests
 {
     private static readonly DateOnly Peildatum = new(2026, 3, 1);
 
-    private const string Pack = """
-        facts:
-          huishouden.korting_a: { type: money, description: Korting A, default: 0 }
-          huishouden.korting_b: { type: money, description: Korting B, default: 0 }
-        rules:
-          - id: regel.a
-            title: Regel A
-            law: { law: Wet A, article: "1", url: "https://example.org/a" }
-            domain: inkomen
-            applies: aanvrager.inkomen > 1000
-            determines: { huishouden.korting_a: 600 }
-          - id: regel.b
-            title: Regel B
-            law: { law: Wet B, article: "2", url: "https://example.org/b" }
-            domain: inkomen
-            applies: aanvrager.inkomen > 1000
-            determines: { huishouden.korting_b: 600 }
-        goals:
-          - id: doel.rond
-            title: Rondkomen
-            domain: inkomen
-            holds: aanvrager.inkomen - huishouden.korting_a - huishouden.korting_b >= 1000
+    private const string Pack = TwoRulePack.Facts + "\n" + TwoRulePack.RulesAndGoal + "\n" + """
         deviations:
           - id: afw.a
             title: A niet toepassen
