@@ -103,8 +103,9 @@ internal static class Projector
             if (tracing && ok.IsTrue) trace = Trace(applies, frame, element, mark);
             if (!ok.IsTrue)
             {
+                // Re-projections only need to know that a rule was undecided; the base projection also says why.
                 if (ok.IsUnknown)
-                    projection.Undecided.Add(new Undecided(rule, element, frame.Reads.Skip(mark).Where(r => r.Value.IsUnknown).ToList()));
+                    projection.Undecided.Add(new Undecided(rule, element, writers is null ? [] : frame.Reads.Skip(mark).Where(r => r.Value.IsUnknown).ToList()));
                 frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
                 return;
             }
