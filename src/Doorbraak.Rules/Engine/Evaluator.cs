@@ -21,6 +21,9 @@ internal sealed class EvaluationContext
     public Dictionary<string, (FactValue[] Goals, Projection Projection)> Cache { get; } = new(StringComparer.Ordinal);
     public required MissingFactCollector Missing { get; init; }
 
+    // One household copy reused by the counterfactuals of the collision search (they are not kept).
+    private EntityInstance? _scratch;
+
     public ReportLanguage Lang => Options.Language;
 
     public FactValue EvaluateGoal(CompiledGoal goal, Projection p)
@@ -49,7 +52,8 @@ internal sealed class EvaluationContext
     /// </summary>
     public bool HoldsWithout(CompiledGoal goal, int[] set)
     {
-        var p = Projector.Project(Plan, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: false);
+        _scratch ??= Supplied.Clone();
+        var p = Projector.Project(Plan, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: false, into: _scratch);
         return EvaluateGoal(goal, p).IsTrue && !NewlyUndecided(p);
     }
 

@@ -60,9 +60,19 @@ internal sealed class Projection
 internal static class Projector
 {
     // detailed: track contradictions (the base projection); trace: capture how each rule's condition was decided.
-    public static Projection Project(EvaluationPlan plan, EntityInstance supplied, FactValue[] parameters, DateOnly date, ProjectionChanges changes, bool detailed, bool trace = false)
+    // into: a household of the same shape to overwrite (for projections that are not kept), or null for a new copy.
+    public static Projection Project(EvaluationPlan plan, EntityInstance supplied, FactValue[] parameters, DateOnly date, ProjectionChanges changes, bool detailed, bool trace = false, EntityInstance? into = null)
     {
-        var household = supplied.Clone();
+        EntityInstance household;
+        if (into is null)
+        {
+            household = supplied.Clone();
+        }
+        else
+        {
+            into.CopyFrom(supplied);
+            household = into;
+        }
         if (changes.Deviations.Any(d => d.Parameter is not null))
         {
             parameters = (FactValue[])parameters.Clone();
