@@ -49,11 +49,8 @@ internal static class CollisionFinder
     private static bool WhenHolds(EvaluationContext ctx, CompiledCollision c)
     {
         if (c.When is null) return true;
-        var frame = ctx.Base.Frame;
-        var mark = frame.Reads.Count;
-        var v = c.When.Evaluate(frame, null);
-        if (v.IsUnknown) ctx.Missing.Add(frame.Reads.Skip(mark), c.Definition.Id);
-        frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
+        var v = c.When.Decide(ctx.Base.Frame, null, out var unknowns);
+        ctx.Missing.Add(unknowns, c.Definition.Id);
         return v.IsTrue;
     }
 

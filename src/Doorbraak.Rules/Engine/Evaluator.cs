@@ -28,10 +28,7 @@ internal sealed class EvaluationContext
 
     public FactValue EvaluateGoal(CompiledGoal goal, Projection p)
     {
-        var mark = p.Frame.Reads.Count;
-        var v = goal.Holds.Evaluate(p.Frame, null);
-        p.Frame.Reads.RemoveRange(mark, p.Frame.Reads.Count - mark);
-        return v;
+        return goal.Holds.Decide(p.Frame);
     }
 
     /// <summary>Re-projects with changes and evaluates every goal; cached by key.</summary>
@@ -76,8 +73,9 @@ internal sealed class MissingFactCollector
 {
     private readonly SortedDictionary<string, (FieldDefinition Field, SortedSet<string> For)> _facts = new(StringComparer.Ordinal);
 
-    public void Add(IEnumerable<FactRead> reads, string neededFor)
+    public void Add(IEnumerable<FactRead>? reads, string neededFor)
     {
+        if (reads is null) return;
         foreach (var r in reads)
         {
             if (!r.Value.IsUnknown) continue;
@@ -129,15 +127,8 @@ internal static class Evaluator
         for (var i = 0; i < n; i++)
         {
             var goal = plan.Goals[i];
-            var mark = todayFrame.Reads.Count;
-            today[i] = goal.Holds.Evaluate(todayFrame, null);
-            var todayUnknowns = todayFrame.Reads.Skip(mark).ToList();
-            todayFrame.Reads.RemoveRange(mark, todayFrame.Reads.Count - mark);
-
-            mark = projection.Frame.Reads.Count;
-            projected[i] = goal.Holds.Evaluate(projection.Frame, null);
-            var projectedUnknowns = projection.Frame.Reads.Skip(mark).ToList();
-            projection.Frame.Reads.RemoveRange(mark, projection.Frame.Reads.Count - mark);
+            today[i] = goal.Holds.Decide(todayFrame, null, out var todayUnknowns);
+            projected[i] = goal.Holds.Decide(projection.Frame, null, out var projectedUnknowns);
 
             if (household.Goals.Contains(goal.Id))
             {
@@ -146,10 +137,8 @@ internal static class Evaluator
             }
             else if (goal.Active is { } cond)
             {
-                mark = todayFrame.Reads.Count;
-                var a = cond.Evaluate(todayFrame, null);
-                if (a.IsUnknown) missing.Add(todayFrame.Reads.Skip(mark), goal.Id);
-                todayFrame.Reads.RemoveRange(mark, todayFrame.Reads.Count - mark);
+                var a = cond.Decide(todayFrame, null, out var activeUnknowns);
+                missing.Add(activeUnknowns, goal.Id);
                 active[i] = a.IsTrue;
                 because[i] = a.IsTrue ? "condition" : "inactive";
             }
@@ -157,9 +146,9 @@ internal static class Evaluator
             {
                 active[i] = today[i].IsTrue;
                 because[i] = today[i].IsTrue ? "holds-today" : "inactive";
-                if (today[i].IsUnknown) missing.Add(todayUnknowns, goal.Id);
+                missing.Add(todayUnknowns, goal.Id);
             }
-            if (active[i] && projected[i].IsUnknown) missing.Add(projectedUnknowns, goal.Id);
+            if (active[i]) missing.Add(projectedUnknowns, goal.Id);
         }
 
         foreach (var u in projection.Undecided) missing.Add(u.UnknownReads, u.Rule.Id);

@@ -132,9 +132,7 @@ internal static class Projector
                 _ => frame.MemberWithRole(det.Target.Role!, plan.RoleField, plan.MembersField),
             };
             if (target is null) continue;
-            var mark = frame.Reads.Count;
-            var value = det.Value.Evaluate(frame, element);
-            frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
+            var value = det.Value.Decide(frame, element);
             value = ApplyDeviations(rule, det, value, frame, element, changes);
             var before = target.Values[det.Target.Field.Slot];
             target.Values[det.Target.Field.Slot] = value;

@@ -71,11 +71,8 @@ internal static partial class ProposalFinder
     public static bool IsAllowed(EvaluationContext ctx, CompiledDeviation d)
     {
         if (d.Allowed is null) return true;
-        var frame = ctx.Base.Frame;
-        var mark = frame.Reads.Count;
-        var v = d.Allowed.Evaluate(frame, null);
-        if (v.IsUnknown) ctx.Missing.Add(frame.Reads.Skip(mark), d.Id);
-        frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
+        var v = d.Allowed.Decide(ctx.Base.Frame, null, out var unknowns);
+        ctx.Missing.Add(unknowns, d.Id);
         return v.IsTrue;
     }
 
@@ -162,17 +159,14 @@ internal static partial class ProposalFinder
 
     private static decimal Monthly(EvaluationContext ctx, CompiledCost c, Projection p)
     {
-        var frame = p.Frame;
-        var mark = frame.Reads.Count;
         decimal sum = 0;
         var elements = c.ForEach is { } coll ? p.Household.Collections[coll.Slot] : NoElement;
         foreach (var e in elements)
         {
-            if (c.When is not null && !c.When.Evaluate(frame, e).IsTrue) continue;
-            var v = c.Monthly.Evaluate(frame, e);
+            if (c.When is not null && !c.When.Decide(p.Frame, e).IsTrue) continue;
+            var v = c.Monthly.Decide(p.Frame, e);
             if (!v.IsUnknown) sum += v.AsDecimal;
         }
-        frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
         return decimal.Round(sum, 2, MidpointRounding.AwayFromZero);
     }
 

@@ -49,11 +49,7 @@ internal static class WhatIf
         var allowed = new SortedDictionary<string, bool?>(StringComparer.Ordinal);
         foreach (var d in set)
         {
-            var frame = ctx.Base.Frame;
-            var mark = frame.Reads.Count;
-            var v = d.Allowed?.Evaluate(frame, null) ?? FactValue.True;
-            frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
-            allowed[d.Id] = Evaluator.Bool(v);
+            allowed[d.Id] = Evaluator.Bool(d.Allowed?.Decide(ctx.Base.Frame) ?? FactValue.True);
         }
         var (goals, projection) = ctx.Reproject("+" + string.Join(",", set.Select(d => d.Index)), ProjectionChanges.With(set));
         var resolves = new List<string>();
