@@ -108,7 +108,7 @@ public static class MonitoringAggregator
                 return Counted(kpi, s, cohort.Select((pl, i) => (i, pl.Collisions.Select(c => new[] { catalog.DomainOf(c) }).ToList())), k => k);
             case KpiMeasures.CollisionsByRule:
                 return Counted(kpi, s, cohort.Select((pl, i) => (i, pl.Collisions.Select(c => c.Rules.Distinct(StringComparer.Ordinal).ToArray()).ToList())),
-                    k => $"{catalog.RuleTitle(k)} ({k})");
+                    k => catalog.RuleTitle(k) is var title && title != k ? $"{title} ({k})" : k);
             case KpiMeasures.DeviationsByBasis:
                 return Counted(kpi, s, cohort.Select((pl, i) => (i, Granted(pl).Select(d => d.Basis.Distinct(StringComparer.Ordinal).ToArray()).ToList())), k => k);
             case KpiMeasures.DeviationsByMandate:

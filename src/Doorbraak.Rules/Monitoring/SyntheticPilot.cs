@@ -67,7 +67,7 @@ public static class SyntheticPilot
             [("kosten.bijzondere-bijstand", "Bijzondere bijstand", "gemeente", 450m, 50m), ("kosten.terugvordering", "Aflossing vordering", "gemeente", -250m, -120m),
              ("kosten.huisuitzetting-maatschappelijk", "Maatschappelijke kosten huisuitzetting", "corporatie", 1200m, 0m)],
             ["doel.inkomen-bestaansminimum", "doel.schulden-onder-controle"], 16),
-        new("botsing.terugvordering-boodschappen", "Terugvordering van boodschappen van een ouder", "doel.inkomen-bestaansminimum", ["pw.terugvordering"],
+        new("botsing.terugvordering-boodschappen", "Terugvordering van boodschappen van een ouder", "doel.inkomen-bestaansminimum", ["pw.fraudevordering-buiten-schuldregeling"],
             "afw.terugvordering-dringende-redenen", "afw.terugvordering-dringende-redenen", "Afzien van terugvordering om dringende redenen",
             "Participatiewet art. 58 lid 8", "manager",
             [("kosten.terugvordering", "Aflossing vordering", "gemeente", -180m, 0m), ("kosten.wmo", "Wmo-begeleiding", "gemeente", 900m, 450m), ("kosten.huisuitzetting-maatschappelijk", "Maatschappelijke kosten huisuitzetting", "corporatie", 900m, 0m)],
