@@ -110,9 +110,9 @@ internal sealed record DeviationDefinition(
 internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location, string Title, string Payer, ConditionSource Monthly, ConditionSource? When, string? ForEach, string? Source)
     : PackItem(Id, PackId, Location);
 
-internal sealed record KpiNorm(decimal Target, string Direction, DateOnly? Deadline);
+internal sealed record KpiNormDeclaration(decimal Target, string Direction, DateOnly? Deadline);
 
-internal sealed record KpiDefinition(string Id, string PackId, SourceLocation Location, string Title, string Measure, string? Description, string? Unit, KpiNorm? Norm, string? Source, string? Filter)
+internal sealed record KpiDefinition(string Id, string PackId, SourceLocation Location, string Title, string Measure, string? Description, string? Unit, KpiNormDeclaration? Norm, string? Source, string? Filter)
     : PackItem(Id, PackId, Location);
 
 internal sealed record PackTestExpectation(

@@ -570,14 +570,14 @@ internal static partial class PackReader
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var measure = r.Text("measure", required: true);
-        KpiNorm? norm = null;
+        KpiNormDeclaration? norm = null;
         if (r.Mapping("norm") is { } nm)
         {
             var nr = new MappingReader(nm, ctx.Bag, "'norm'", ["target", "direction", "deadline"]);
             var target = nr.Decimal("target", required: true);
             var direction = nr.Text("direction") ?? "at_least";
             if (direction is not ("at_least" or "at_most")) ctx.Bag.Error("DBR1012", nr.At("direction"), "direction must be at_least or at_most.");
-            if (target is not null) norm = new KpiNorm(target.Value, direction, nr.Date("deadline"));
+            if (target is not null) norm = new KpiNormDeclaration(target.Value, direction, nr.Date("deadline"));
         }
         if (id is null || title is null || measure is null) return null;
         return WithLayering(new KpiDefinition(id, ctx.PackId, m.Start, title, measure, r.Text("description"), r.Text("unit"), norm, r.Text("source"), r.Text("filter")), r, ctx);
