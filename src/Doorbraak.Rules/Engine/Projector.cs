@@ -136,6 +136,7 @@ internal static class Projector
             value = ApplyDeviations(rule, det, value, frame, element, changes);
             var before = target.Values[det.Target.Field.Slot];
             target.Values[det.Target.Field.Slot] = value;
+            if (det.Target.Field == plan.RoleField) frame.ForgetRoles();
             var path = $"{target.Key}.{det.Target.Field.Name}";
             var written = new Written(rule, target, det.Target.Field, before, value, path, trace);
             projection.Writes.Add(written);

@@ -87,16 +87,32 @@ internal sealed class EvaluationFrame
         if (Tracing || value.IsUnknown) Reads.Add(new FactRead(instance, field, value));
     }
 
+    // The members found for the (at most two) role selectors used, so that every aanvrager.x does not scan the members.
+    private string? _role1, _role2;
+    private EntityInstance? _member1, _member2;
+
     /// <summary>The first member whose <c>rol</c> equals <paramref name="role"/>, or null.</summary>
     public EntityInstance? MemberWithRole(string role, FieldDefinition roleField, FieldDefinition membersField)
     {
+        if (string.Equals(role, _role1, StringComparison.Ordinal)) return _member1;
+        if (string.Equals(role, _role2, StringComparison.Ordinal)) return _member2;
+        EntityInstance? found = null;
         foreach (var m in Household.Collections[membersField.Slot])
         {
             var r = m.Values[roleField.Slot];
-            if (!r.IsUnknown && r.Kind == FactKind.Text && r.AsText == role) return m;
+            if (!r.IsUnknown && r.Kind == FactKind.Text && r.AsText == role)
+            {
+                found = m;
+                break;
+            }
         }
-        return null;
+        if (_role1 is null) (_role1, _member1) = (role, found);
+        else if (_role2 is null) (_role2, _member2) = (role, found);
+        return found;
     }
+
+    /// <summary>Forgets the members found by role (called when a rule sets a member's <c>rol</c>).</summary>
+    public void ForgetRoles() => (_role1, _role2, _member1, _member2) = (null, null, null, null);
 }
 
 /// <summary>A parameter as expressions see it: its id, type and slot in <see cref="EvaluationFrame.Parameters"/>.</summary>

@@ -224,4 +224,35 @@ public class CollisionKindsTests
         var fromJson = engine.Evaluate(engine.ReadHousehold(json, "h.json"), Peildatum);
         ResultJson.Serialize(fromJson).Should().Be(ResultJson.Serialize(engine.Evaluate(MiniPack.S1(), Peildatum)));
     }
+
+    [Fact]
+    public void A_rule_that_sets_a_role_is_seen_by_later_rules_reading_through_that_role()
+    {
+        var engine = new DoorbraakEngine(Load("""
+            rules:
+              - id: regel.eerst
+                title: Eerst lezen
+                law: { law: Wet, article: "1", url: "https://example.org" }
+                domain: wonen
+                applies: aanvrager.inkomen > 0
+                determines: { huishouden.status: "gelezen" }
+              - id: regel.rol
+                title: Partner wordt aanvrager
+                law: { law: Wet, article: "2", url: "https://example.org" }
+                domain: wonen
+                for_each: leden
+                applies: rol = "partner"
+                determines: { lid.rol: "aanvrager" }
+              - id: regel.daarna
+                title: Daarna lezen
+                law: { law: Wet, article: "3", url: "https://example.org" }
+                domain: wonen
+                applies: huishouden.status = "gelezen" and aanvrager.leeftijd < 30
+                determines: { huishouden.korting_a: 1 }
+            """));
+        var h = new Household();
+        h.Members.Add(new HouseholdMember("p") { Role = "partner", BirthDate = new DateOnly(2000, 1, 1), Income = 100m });
+        var result = engine.Evaluate(h, Peildatum);
+        result.Determinations.Select(d => d.Rule).Should().Equal("regel.rol", "regel.eerst", "regel.daarna");
+    }
 }
