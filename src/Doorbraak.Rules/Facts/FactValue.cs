@@ -88,8 +88,26 @@ public readonly struct FactValue : IEquatable<FactValue>
     public static DateOnly AddDuration(DateOnly date, int months, int days) => date.AddMonths(months).AddDays(days);
 
     /// <inheritdoc />
-    public bool Equals(FactValue other) =>
-        _kind == other._kind && _number == other._number && _a == other._a && _b == other._b && string.Equals(_text, other._text, StringComparison.Ordinal);
+    public bool Equals(FactValue other)
+    {
+        if (_kind != other._kind) return false;
+        return _kind switch
+        {
+            0 => true,
+            (byte)FactKind.Text + 1 => string.Equals(_text, other._text, StringComparison.Ordinal),
+            (byte)FactKind.Number + 1 or (byte)FactKind.Money + 1 => _number == other._number,
+            _ => _a == other._a && _b == other._b,
+        };
+    }
+
+    /// <summary>The decimal of a known number or money value, without checks (for the compiled operators).</summary>
+    internal decimal RawNumber => _number;
+
+    /// <summary>The day number of a date, the flag of a boolean, the months of a duration, without checks.</summary>
+    internal int RawA => _a;
+
+    /// <summary>The text of a text value, without checks.</summary>
+    internal string? RawText => _text;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is FactValue v && Equals(v);

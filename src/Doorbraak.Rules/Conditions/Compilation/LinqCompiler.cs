@@ -116,7 +116,11 @@ internal sealed class LinqCompiler
         }
     }
 
-    private LX Values(IReadOnlyList<Bound> items) => LX.NewArrayInit(typeof(FactValue), items.Select(Lower));
+    /// <summary>The values as an array: built once at compile time when they are all literals (no allocation per evaluation).</summary>
+    private LX Values(IReadOnlyList<Bound> items) =>
+        items.All(i => i is BLiteral)
+            ? LX.Constant(items.Select(i => ((BLiteral)i).Value).ToArray(), typeof(FactValue[]))
+            : LX.NewArrayInit(typeof(FactValue), items.Select(Lower));
 
     /// <summary><c>l = left; l.IsFalse ? false : Ops.And(l, right)</c> (and the dual for or): the right side is not evaluated when the left decides.</summary>
     private LX ShortCircuit(BBinary b, PropertyInfo decides, LX result, string rest)

@@ -17,7 +17,7 @@ internal static class Ops
         if (entity is null) return FactValue.Unknown;
         var v = entity.Values[field.Slot];
         if (!v.IsUnknown && v.Kind != field.Type.Kind) v = FactValue.Unknown;
-        frame.OnRead(entity, field, v);
+        if (frame.Tracing || v.IsUnknown) frame.OnRead(entity, field, v);
         return v;
     }
 
@@ -49,15 +49,16 @@ internal static class Ops
 
     // ---- comparison ----
 
-    private static int Compare(FactValue a, FactValue b) => a.Kind switch
-    {
-        FactKind.Date => a.AsDate.DayNumber.CompareTo(b.AsDate.DayNumber),
-        _ => a.AsDecimal.CompareTo(b.AsDecimal),
-    };
+    // Both values are known and of comparable kinds (the binder checked the types).
+    private static int Compare(in FactValue a, in FactValue b) => a.Kind == FactKind.Date
+        ? a.RawA.CompareTo(b.RawA)
+        : decimal.Compare(a.RawNumber, b.RawNumber);
 
-    private static bool Same(FactValue a, FactValue b)
+    private static bool Same(in FactValue a, in FactValue b)
     {
-        if (a.Kind is FactKind.Number or FactKind.Money && b.Kind is FactKind.Number or FactKind.Money) return a.AsDecimal == b.AsDecimal;
+        var ka = a.Kind;
+        if (ka == FactKind.Text) return b.Kind == FactKind.Text && string.Equals(a.RawText, b.RawText, StringComparison.Ordinal);
+        if (ka is FactKind.Number or FactKind.Money && b.Kind is FactKind.Number or FactKind.Money) return a.RawNumber == b.RawNumber;
         return a.Equals(b);
     }
 
