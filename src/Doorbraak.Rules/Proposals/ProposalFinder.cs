@@ -55,17 +55,18 @@ internal static partial class ProposalFinder
             kept.AddRange(combos);
         }
 
+        var costs = kept.ToDictionary<Tried, Tried, CostComparison>(t => t, t => Cost(ctx, t.Deviations, t.Projection), ReferenceEqualityComparer.Instance);
         var ranked = kept
             .OrderByDescending(t => t.Resolves.Count)
             .ThenBy(t => t.Creates.Count)
             .ThenBy(t => t.Deviations.Max(d => BasisKinds.Rank(d.Definition.Basis.Kind)))
             .ThenBy(t => t.Deviations.Max(d => Mandates.Rank(d.Definition.Mandate)))
-            .ThenBy(t => Cost(ctx, t).Difference)
+            .ThenBy(t => costs[t].Difference)
             .ThenBy(t => t.Deviations.Length)
             .ThenBy(t => Id(t), StringComparer.Ordinal)
             .ToList();
 
-        return ranked.Select((t, i) => Build(ctx, t, i + 1, precedents)).ToList();
+        return ranked.Select((t, i) => Build(ctx, t, costs[t], i + 1, precedents)).ToList();
     }
 
     public static bool IsAllowed(EvaluationContext ctx, CompiledDeviation d)
@@ -153,8 +154,6 @@ internal static partial class ProposalFinder
         return new CostComparison(horizon, months, current, proposal, proposal - current, lines);
     }
 
-    private static CostComparison Cost(EvaluationContext ctx, Tried t) => Cost(ctx, t.Deviations, t.Projection);
-
     private static readonly EntityInstance?[] NoElement = [null];
 
     private static decimal Monthly(EvaluationContext ctx, CompiledCost c, Projection p)
@@ -170,13 +169,12 @@ internal static partial class ProposalFinder
         return decimal.Round(sum, 2, MidpointRounding.AwayFromZero);
     }
 
-    private static ProposalResult Build(EvaluationContext ctx, Tried t, int rank, IPrecedentSource? precedents)
+    private static ProposalResult Build(EvaluationContext ctx, Tried t, CostComparison cost, int rank, IPrecedentSource? precedents)
     {
         var lang = ctx.Lang;
         var plan = ctx.Plan;
         var defs = t.Deviations.Select(d => d.Definition).ToList();
         var mandate = defs.Select(d => d.Mandate).MaxBy(Mandates.Rank)!;
-        var cost = Cost(ctx, t);
         var months = cost.DeviationMonths;
         var limits = Limits(defs, lang);
         var basis = t.Deviations.Select(d => new LegalBasis(d.Id, plan.Rules[d.Rule].Id, d.Definition.Basis.ToString(), d.Definition.Basis.Url, d.Definition.Basis.Kind)).ToList();
