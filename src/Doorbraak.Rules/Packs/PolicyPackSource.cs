@@ -59,29 +59,27 @@ public abstract class PolicyPackSource
 
     private sealed class DirectorySource(string folder) : PolicyPackSource(folder)
     {
-#pragma warning disable IDE1006
-        private string path => Name;
-#pragma warning restore IDE1006
+        private string Folder => Name;
 
         internal override IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits)
         {
-            if (!Directory.Exists(path))
+            if (!Directory.Exists(Folder))
             {
-                bag.Error("DBR1035", new SourceLocation(path, 1, 1), File.Exists(path)
+                bag.Error("DBR1035", new SourceLocation(Folder, 1, 1), File.Exists(Folder)
                     ? "This is a file; give the pack's folder (the one that holds pack.yaml)."
                     : "The pack folder does not exist; check the path.");
                 return null;
             }
             var files = new List<PackFile>();
-            foreach (var file in Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories))
+            foreach (var file in Directory.EnumerateFiles(Folder, "*.*", SearchOption.AllDirectories))
             {
                 if (!(file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".yml", StringComparison.Ordinal))) continue;
-                var rel = Path.GetRelativePath(path, file).Replace('\\', '/');
+                var rel = Path.GetRelativePath(Folder, file).Replace('\\', '/');
                 var info = new FileInfo(file);
                 if (info.Length > limits.MaxFileBytes)
                 {
                     // Do not read an oversized file into memory; the reader reports it from the length.
-                    bag.Error("DBR1003", new SourceLocation(PackReader.Display(path, rel), 1, 1), $"The file is {info.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes. Split it into several files.");
+                    bag.Error("DBR1003", new SourceLocation(PackReader.Display(Folder, rel), 1, 1), $"The file is {info.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes. Split it into several files.");
                     continue;
                 }
                 files.Add(new PackFile(rel, File.ReadAllBytes(file)));

@@ -151,10 +151,11 @@ public sealed class DoorbraakPlanner
             result.Proposals.Where(p => !list.Any(d => d.ProposalId == p.Id)).ToList(), actions, reviewDates, cost, [], audit);
     }
 
+    /// <summary>Whole months from start to the last day of the period (1 March to 31 August is 6), at least 1.</summary>
     private static int MonthsBetween(DateOnly start, DateOnly end)
     {
-        var months = (end.Year - start.Year) * 12 + end.Month - start.Month;
-        if (end.AddDays(1).Day == start.Day || end.Day >= start.Day) months += end.AddDays(1).Day == start.Day ? 1 : 0;
+        var months = (end.Year - start.Year) * 12 + end.Month - start.Month + 1;
+        while (months > 1 && start.AddMonths(months).AddDays(-1) > end) months--;
         return Math.Max(1, months);
     }
 }

@@ -192,7 +192,7 @@ internal static partial class ProposalFinder
             basis, mandate, limits, cost, motivation, checklist, review, rank, reason, matches);
     }
 
-    private static DeviationLimitsResult Limits(List<DeviationDefinition> defs, ReportLanguage lang)
+    internal static DeviationLimitsResult Limits(IReadOnlyList<DeviationDefinition> defs, ReportLanguage lang)
     {
         int? duration = defs.Select(d => d.Limits.DurationMonths).Where(m => m is not null).DefaultIfEmpty(null).Min();
         decimal? amount = defs.Select(d => d.Limits.Amount).Where(a => a is not null).DefaultIfEmpty(null).Min();

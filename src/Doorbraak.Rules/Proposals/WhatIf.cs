@@ -82,12 +82,7 @@ internal static class WhatIf
     public static DeviationInfo Info(EvaluationPlan plan, CompiledDeviation d, ReportLanguage lang)
     {
         var def = d.Definition;
-        var l = def.Limits;
-        var parts = new List<string>();
-        if (l.DurationMonths is { } m) parts.Add(Texts.Pick(lang, $"ten hoogste {Texts.Months(m, lang)}", $"at most {Texts.Months(m, lang)}"));
-        if (l.Amount is { } a) parts.Add(Texts.Pick(lang, $"ten hoogste {Texts.Money(a, lang)}", $"at most {Texts.Money(a, lang)}"));
-        if (l.Times is { } t) parts.Add(Texts.Pick(lang, $"ten hoogste {t} keer", $"at most {t} time(s)"));
-        var limits = new DeviationLimitsResult(l.DurationMonths, l.Amount, l.AmountPer, l.Times, parts.Count == 0 ? Texts.Pick(lang, "geen grenzen in het pakket", "no limits in the pack") : Texts.Join(parts, lang));
+        var limits = ProposalFinder.Limits([def], lang);
         return new DeviationInfo(def.Id, def.Title, plan.Rules[d.Rule].Id, def.Change.Kind.ToString().ToLowerInvariant(),
             new LegalBasis(def.Id, plan.Rules[d.Rule].Id, def.Basis.ToString(), def.Basis.Url, def.Basis.Kind), def.Mandate, def.Allowed?.Text, limits,
             def.Review.Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList());
