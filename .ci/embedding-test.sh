@@ -13,14 +13,16 @@ SECONDS=0
 rm -rf "$FEED"
 mkdir -p "$FEED"
 echo "== pack into $FEED"
-dotnet pack src/Doorbraak.Rules/Doorbraak.Rules.csproj -c Release -o "$FEED" -p:ContinuousIntegrationBuild=true --nologo -v:q
+for lib in Doorbraak.Rules Doorbraak.Rules.Hosting Doorbraak.Rules.Monitoring; do
+  dotnet pack "src/$lib/$lib.csproj" -c Release -o "$FEED" -p:ContinuousIntegrationBuild=true --nologo -v:q
+done
 for proj in src/PolicyPacks/*/*.csproj; do
   dotnet pack "$proj" -c Release -o "$FEED" --nologo -v:q
 done
 ls -1 "$FEED"
 pack_seconds=$SECONDS
 
-lib=$(ls "$FEED"/Doorbraak.Rules.*.nupkg | grep -v '\.snupkg$' | head -1)
+lib=$(ls "$FEED"/Doorbraak.Rules.[0-9]*.nupkg | grep -v '\.snupkg$' | head -1)
 pp=$(ls "$FEED"/Doorbraak.PolicyPack.NlSociaalDomein.*.nupkg | head -1)
 lib_version=$(basename "$lib" .nupkg); lib_version=${lib_version#Doorbraak.Rules.}
 pp_version=$(basename "$pp" .nupkg); pp_version=${pp_version#Doorbraak.PolicyPack.NlSociaalDomein.}

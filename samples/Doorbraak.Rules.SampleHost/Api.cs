@@ -1,10 +1,7 @@
+using Doorbraak.Rules.Evaluation;
+using Doorbraak.Rules.Hosting;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Hosting;
-using Doorbraak.Rules.Plans;
-using Doorbraak.Rules.Proposals;
 
 namespace Doorbraak.Rules.SampleHost;
 

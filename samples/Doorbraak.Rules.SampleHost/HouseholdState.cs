@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
 
 namespace Doorbraak.Rules.SampleHost;
 

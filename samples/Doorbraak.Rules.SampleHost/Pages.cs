@@ -1,11 +1,9 @@
+using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Evaluation;
+using Doorbraak.Rules.Hosting;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Hosting;
-using Doorbraak.Rules.Plans;
-using Doorbraak.Rules.Proposals;
 using Microsoft.Extensions.Primitives;
 using static Doorbraak.Rules.SampleHost.Html;
 

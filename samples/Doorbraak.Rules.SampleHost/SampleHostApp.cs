@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 

@@ -1,7 +1,5 @@
+using Doorbraak.Rules.Evaluation;
 using System.Text.Json.Nodes;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Plans;
 
 namespace Doorbraak.Rules.SampleHost;
 

@@ -1,3 +1,5 @@
+using Doorbraak.Rules.Packs;
+
 namespace Doorbraak.Rules.Cli;
 
 /// <summary>Where the tool writes, whether those are terminals (colours, tables, progress), the clock and the working folder.</summary>

@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Packs;
-
 namespace Doorbraak.Rules.Benchmarks;
 
 /// <summary>Checks that Doorbraak, RulesEngine and hand-written C# find the same applicable rules for every household of the batch.</summary>

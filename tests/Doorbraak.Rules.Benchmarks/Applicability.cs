@@ -1,7 +1,5 @@
-using Doorbraak.Rules.Conditions;
-using Doorbraak.Rules.Engine;
 using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Compilation;
 
 namespace Doorbraak.Rules.Benchmarks;
 
@@ -112,7 +110,7 @@ internal sealed class EngineApplicability
     private readonly (CompiledRule Rule, int Bit, CompiledDetermination[] Writes)[] _rules;
     private readonly FactValue[] _parameters;
     private readonly DateOnly _date;
-    private readonly EvaluationPlan _plan;
+    private readonly CompiledRuleSet _plan;
 
     public EngineApplicability(PackSet packs, DateOnly date)
     {

@@ -1,10 +1,8 @@
+using Doorbraak.Rules.Facts;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Benchmarks;
 

@@ -1,9 +1,7 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Facts;
 using System.Globalization;
 using System.Text;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Benchmarks;
 

@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Facts;
-
 namespace Doorbraak.Rules.Benchmarks;
 
 /// <summary>

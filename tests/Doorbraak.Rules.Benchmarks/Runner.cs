@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Benchmarks;
 

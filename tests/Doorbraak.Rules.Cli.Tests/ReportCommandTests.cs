@@ -1,7 +1,5 @@
-using System.Text.Json;
-using Doorbraak.Rules.Engine;
 using Doorbraak.Rules.Monitoring;
-using Doorbraak.Rules.Plans;
+using System.Text.Json;
 
 namespace Doorbraak.Rules.Cli.Tests;
 

@@ -1,8 +1,7 @@
 // A minimal host: register Doorbraak.Rules with DI, load the pack shipped as a NuGet package, evaluate a household,
 // print the proposals, record a decision and export a doorbraakplan. Exit code 0 only if all of that worked.
-using Doorbraak.Rules.Engine;
+using Doorbraak.Rules;
 using Doorbraak.Rules.Hosting;
-using Doorbraak.Rules.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Hosting;
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;

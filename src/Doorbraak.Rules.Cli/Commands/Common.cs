@@ -1,9 +1,6 @@
+using Doorbraak.Rules.Packs;
 using System.CommandLine;
 using System.Globalization;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Cli.Commands;
 

@@ -1,8 +1,7 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Packs;
 using System.CommandLine;
 using System.Text;
-using Doorbraak.Rules.Conditions;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Cli.Commands;
 
@@ -348,7 +347,7 @@ internal static class DocsCommand
     private static string Period(DateOnly? from, DateOnly? to) =>
         $"{(from is { } f ? f.ToString("yyyy-MM-dd") : "…")} – {(to is { } t ? t.ToString("yyyy-MM-dd") : "…")}";
 
-    private static string Loc(Diagnostics.SourceLocation l) => $"`{l.File}:{l.Line}`";
+    private static string Loc(SourceLocation l) => $"`{l.File}:{l.Line}`";
 
     internal static string Anchor(string id) => id.ToLowerInvariant().Replace('.', '-').Replace(':', '-').Replace(' ', '-');
 

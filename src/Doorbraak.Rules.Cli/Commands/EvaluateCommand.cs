@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Doorbraak.Rules.Cli.Rendering;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Plans;
 
 namespace Doorbraak.Rules.Cli.Commands;
 

@@ -1,7 +1,7 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Packs;
 using System.CommandLine;
 using Doorbraak.Rules.Cli.Rendering;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Engine;
 
 namespace Doorbraak.Rules.Cli.Commands;
 

@@ -1,7 +1,7 @@
-using System.CommandLine;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Engine;
+using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Compilation;
+using System.CommandLine;
 
 namespace Doorbraak.Rules.Cli.Commands;
 
@@ -53,7 +53,7 @@ internal static class LintCommand
         return strict && findings.Count > 0 ? Program.ExitFailed : Program.ExitOk;
     }
 
-    internal static IReadOnlyList<PackDiagnostic> Lint(EvaluationPlan plan)
+    internal static IReadOnlyList<PackDiagnostic> Lint(CompiledRuleSet plan)
     {
         var found = new List<PackDiagnostic>();
         void Warn(string code, SourceLocation at, string message) => found.Add(new PackDiagnostic(code, DiagnosticSeverity.Warning, at, message));

@@ -1,8 +1,7 @@
+using Doorbraak.Rules.Monitoring;
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using Doorbraak.Rules.Monitoring;
-using Doorbraak.Rules.Plans;
 
 namespace Doorbraak.Rules.Cli.Commands;
 

@@ -1,8 +1,6 @@
+using Doorbraak.Rules.Testing;
 using System.CommandLine;
 using Doorbraak.Rules.Cli.Rendering;
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Packs;
-using Doorbraak.Rules.Testing;
 
 namespace Doorbraak.Rules.Cli.Commands;
 

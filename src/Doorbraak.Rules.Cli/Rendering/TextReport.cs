@@ -1,5 +1,5 @@
+using Doorbraak.Rules.Packs;
 using System.Globalization;
-using Doorbraak.Rules.Engine;
 
 namespace Doorbraak.Rules.Cli.Rendering;
 

@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Engine;
-
 namespace Doorbraak.Rules.Cli.Rendering;
 
 /// <summary>Labels in Dutch and English, and the shared ways of writing explanations in words.</summary>

@@ -1,6 +1,5 @@
-using Doorbraak.Rules.Conditions.Binding;
-using Doorbraak.Rules.Diagnostics;
 using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions.Binding;
 
 namespace Doorbraak.Rules.Conditions;
 

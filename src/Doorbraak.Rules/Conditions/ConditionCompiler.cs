@@ -1,9 +1,9 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Conditions.Ast;
 using Doorbraak.Rules.Conditions.Binding;
 using Doorbraak.Rules.Conditions.Compilation;
 using Doorbraak.Rules.Conditions.Parsing;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Facts;
 
 namespace Doorbraak.Rules.Conditions;
 

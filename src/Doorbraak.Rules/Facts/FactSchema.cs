@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Diagnostics;
-
 namespace Doorbraak.Rules.Facts;
 
 /// <summary>One typed fact of an entity (a scalar field), or a collection of child entities.</summary>

@@ -1,4 +1,4 @@
-namespace Doorbraak.Rules.Facts;
+namespace Doorbraak.Rules;
 
 /// <summary>The kind of a fact, parameter or expression value.</summary>
 public enum FactKind

@@ -1,5 +1,4 @@
-using Doorbraak.Rules.Diagnostics;
-
+using Doorbraak.Rules.Source;
 namespace Doorbraak.Rules.Facts;
 
 /// <summary>Turns a host's <see cref="Household"/> into the slot arrays that compiled expressions read.</summary>

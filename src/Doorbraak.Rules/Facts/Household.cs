@@ -1,4 +1,4 @@
-namespace Doorbraak.Rules.Facts;
+namespace Doorbraak.Rules;
 
 /// <summary>
 /// Facts by their Dutch name (as packs use them: <c>huur</c>, <c>heeft_bijstand</c>, or a pack's own

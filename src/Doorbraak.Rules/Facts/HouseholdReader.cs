@@ -1,6 +1,6 @@
-using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
 using Doorbraak.Rules.Packs;
-using Doorbraak.Rules.Yaml;
 
 namespace Doorbraak.Rules.Facts;
 

@@ -1,7 +1,6 @@
-using Doorbraak.Rules.Conditions;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Yaml;
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
+using Doorbraak.Rules.Conditions.Parsing;
 
 namespace Doorbraak.Rules.Packs;
 

@@ -1,10 +1,10 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions.Ast;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using Doorbraak.Rules.Conditions;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Yaml;
 
 namespace Doorbraak.Rules.Packs;
 

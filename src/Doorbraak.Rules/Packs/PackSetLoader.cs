@@ -1,5 +1,6 @@
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Yaml;
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
+using Doorbraak.Rules.Facts;
 
 namespace Doorbraak.Rules.Packs;
 

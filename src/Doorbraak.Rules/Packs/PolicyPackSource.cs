@@ -1,9 +1,10 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
+using Doorbraak.Rules.Packs;
 using System.Reflection;
 using System.Text;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Yaml;
 
-namespace Doorbraak.Rules.Packs;
+namespace Doorbraak.Rules;
 
 /// <summary>
 /// Where a policy pack's YAML files come from: a folder, an assembly's embedded resources, or

@@ -1,8 +1,9 @@
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Engine;
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
 using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Packs;
-using Doorbraak.Rules.Yaml;
+using Doorbraak.Rules.Compilation;
+using Doorbraak.Rules.Evaluation;
 
 namespace Doorbraak.Rules.Testing;
 
@@ -117,7 +118,7 @@ public static class PackTestRunner
     }
 
     /// <summary>Reads a path (<c>huishouden.x</c>, <c>aanvrager.x</c>, <c>leden[id].x</c>) from the projected situation.</summary>
-    internal static FactValue ProjectedValue(EvaluationPlan plan, Household household, DateOnly date, string path, out FieldDefinition? field, out string? problem)
+    internal static FactValue ProjectedValue(CompiledRuleSet plan, Household household, DateOnly date, string path, out FieldDefinition? field, out string? problem)
     {
         field = null;
         problem = null;

@@ -1,7 +1,7 @@
-using System.Text.RegularExpressions;
-using Doorbraak.Rules.Conditions;
-using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions;
+using System.Text.RegularExpressions;
 using static Doorbraak.Rules.Tests.Conditions.TestWorld;
 
 namespace Doorbraak.Rules.Tests.Conditions;

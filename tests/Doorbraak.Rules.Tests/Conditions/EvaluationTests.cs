@@ -1,5 +1,5 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Conditions;
-using Doorbraak.Rules.Facts;
 using static Doorbraak.Rules.Tests.Conditions.TestWorld;
 
 namespace Doorbraak.Rules.Tests.Conditions;
@@ -182,14 +182,14 @@ public class EvaluationTests
     [Fact]
     public void Clauses_of_a_top_level_chain_are_compiled_for_explanations()
     {
-        var bag = new Doorbraak.Rules.Diagnostics.DiagnosticBag();
+        var bag = new Doorbraak.Rules.Source.DiagnosticBag();
         var source = new ConditionSource("aanvrager.leeftijd >= 27 and huishouden.huur > 0 and (huishouden.vermogen > 0 or true)",
-            new Doorbraak.Rules.Diagnostics.SourceLocation("rules.yaml", 4, 12));
+            new Doorbraak.Rules.SourceLocation("rules.yaml", 4, 12));
         var c = ConditionCompiler.Compile(source, Env, FactType.Boolean, null, bag)!;
         c.Connective.Should().Be("and");
         c.Text.Should().Be(source.Text);
         c.ToString().Should().Be(source.Text);
-        c.Location.Should().Be(new Doorbraak.Rules.Diagnostics.SourceLocation("rules.yaml", 4, 12));
+        c.Location.Should().Be(new Doorbraak.Rules.SourceLocation("rules.yaml", 4, 12));
         c.Clauses.Select(x => x.Text).Should().Equal("aanvrager.leeftijd >= 27", "huishouden.huur > 0", "huishouden.vermogen > 0 or true");
         c.Clauses[1].Location.Column.Should().Be(12 + 29);
         c.Clauses.Select(x => x.Evaluate(Frame(), null)).Should().Equal(FactValue.True, FactValue.True, FactValue.True);

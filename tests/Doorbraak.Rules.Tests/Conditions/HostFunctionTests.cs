@@ -1,6 +1,5 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Conditions;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Facts;
 using static Doorbraak.Rules.Tests.Conditions.TestWorld;
 
 namespace Doorbraak.Rules.Tests.Conditions;

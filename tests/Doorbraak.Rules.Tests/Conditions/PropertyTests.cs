@@ -1,10 +1,11 @@
-using System.Text;
-using CsCheck;
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Conditions;
 using Doorbraak.Rules.Conditions.Ast;
+using Doorbraak.Rules.Conditions.Binding;
 using Doorbraak.Rules.Conditions.Parsing;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Facts;
+using System.Text;
+using CsCheck;
 using static Doorbraak.Rules.Tests.Conditions.TestWorld;
 
 namespace Doorbraak.Rules.Tests.Conditions;

@@ -1,5 +1,6 @@
-using Doorbraak.Rules.Conditions.Ast;
 using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions.Ast;
+using Doorbraak.Rules.Wording;
 using static Doorbraak.Rules.Tests.Conditions.TestWorld;
 
 namespace Doorbraak.Rules.Tests.Conditions;

@@ -1,6 +1,6 @@
+using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Conditions.Ast;
 using Doorbraak.Rules.Conditions.Binding;
-using Doorbraak.Rules.Facts;
 
 namespace Doorbraak.Rules.Tests.Conditions;
 

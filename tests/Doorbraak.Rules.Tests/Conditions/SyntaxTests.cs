@@ -1,8 +1,7 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Conditions;
 using Doorbraak.Rules.Conditions.Ast;
 using Doorbraak.Rules.Conditions.Parsing;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Facts;
 using static Doorbraak.Rules.Tests.Conditions.TestWorld;
 
 namespace Doorbraak.Rules.Tests.Conditions;

@@ -1,6 +1,6 @@
-using Doorbraak.Rules.Conditions;
-using Doorbraak.Rules.Diagnostics;
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions;
 
 namespace Doorbraak.Rules.Tests.Conditions;
 

@@ -1,4 +1,7 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions;
+using Doorbraak.Rules.Conditions.Runtime;
 using static Doorbraak.Rules.Tests.Conditions.TestWorld;
 
 namespace Doorbraak.Rules.Tests.Conditions;
@@ -95,16 +98,16 @@ public class TypeCheckTests
     [Fact]
     public void Host_function_with_a_non_scalar_type_is_rejected()
     {
-        var env = new Doorbraak.Rules.Conditions.ConditionEnvironment(TestSchema, Parameters, new Dictionary<string, Doorbraak.Rules.Conditions.IConditionFunction>
+        var env = new Doorbraak.Rules.Conditions.ConditionEnvironment(TestSchema, Parameters, new Dictionary<string, Doorbraak.Rules.IConditionFunction>
         {
             ["leden_van"] = new ListFunction(),
         });
-        var bag = new Doorbraak.Rules.Diagnostics.DiagnosticBag();
-        Doorbraak.Rules.Conditions.ConditionCompiler.Compile(Doorbraak.Rules.Conditions.ConditionSource.Inline("1 = 1 and leden_van() = 1"), env, FactType.Boolean, null, bag).Should().BeNull();
-        bag.Items.Should().ContainSingle().Which.Should().Match<Doorbraak.Rules.Diagnostics.PackDiagnostic>(d => d.Code == "DBR2019" && d.Location.Column == 11);
+        var bag = new Doorbraak.Rules.Source.DiagnosticBag();
+        Doorbraak.Rules.Conditions.ConditionCompiler.Compile(Doorbraak.Rules.Source.ConditionSource.Inline("1 = 1 and leden_van() = 1"), env, FactType.Boolean, null, bag).Should().BeNull();
+        bag.Items.Should().ContainSingle().Which.Should().Match<Doorbraak.Rules.PackDiagnostic>(d => d.Code == "DBR2019" && d.Location.Column == 11);
     }
 
-    private sealed class ListFunction : Doorbraak.Rules.Conditions.IConditionFunction
+    private sealed class ListFunction : Doorbraak.Rules.IConditionFunction
     {
         public string Name => "leden_van";
         public IReadOnlyList<FactType> ParameterTypes { get; } = [];

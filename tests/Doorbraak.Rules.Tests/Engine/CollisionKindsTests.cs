@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Tests.Engine;

@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Engine;
-
 namespace Doorbraak.Rules.Tests.Engine;
 
 public class DoorbraakEngineTests

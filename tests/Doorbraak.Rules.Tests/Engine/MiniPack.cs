@@ -1,6 +1,3 @@
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
-
 namespace Doorbraak.Rules.Tests.Engine;
 
 /// <summary>A small pack with the worked example of the concept model (kostendelersnorm and a roof for every member).</summary>

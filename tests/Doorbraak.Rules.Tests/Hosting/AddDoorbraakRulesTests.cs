@@ -1,6 +1,4 @@
-using Doorbraak.Rules.Engine;
 using Doorbraak.Rules.Hosting;
-using Doorbraak.Rules.Plans;
 using Doorbraak.Rules.Tests.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Engine;
 using Doorbraak.Rules.Hosting;
 using Doorbraak.Rules.Tests.Engine;
 using Microsoft.Extensions.DependencyInjection;

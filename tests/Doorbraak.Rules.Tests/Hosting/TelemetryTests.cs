@@ -1,7 +1,7 @@
+using Doorbraak.Rules.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Doorbraak.Rules.Hosting;
 using Doorbraak.Rules.Tests.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -65,7 +65,7 @@ public class TelemetryTests
 
         using var sp = Build();
         var household = MiniPack.S1();
-        household.Members[0].Facts.Set("geen_bekend_feit", Doorbraak.Rules.Facts.FactValue.Number(3));
+        household.Members[0].Facts.Set("geen_bekend_feit", Doorbraak.Rules.FactValue.Number(3));
         var act = () => sp.GetRequiredService<IDoorbraakEvaluator>().Evaluate(household, Peildatum);
         act.Should().Throw<Exception>();
         outcomes.Should().Contain("error");

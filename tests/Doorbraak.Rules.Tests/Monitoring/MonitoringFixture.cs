@@ -1,6 +1,4 @@
-using Doorbraak.Rules.Engine;
 using Doorbraak.Rules.Monitoring;
-using Doorbraak.Rules.Plans;
 
 namespace Doorbraak.Rules.Tests.Monitoring;
 

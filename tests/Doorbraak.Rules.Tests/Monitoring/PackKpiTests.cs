@@ -1,7 +1,5 @@
-using Doorbraak.Rules.Engine;
 using Doorbraak.Rules.Monitoring;
-using PackSet = Doorbraak.Rules.Packs.PackSet;
-using Doorbraak.Rules.Plans;
+using PackSet = Doorbraak.Rules.PackSet;
 
 namespace Doorbraak.Rules.Tests.Monitoring;
 

@@ -1,7 +1,6 @@
-using System.Text.RegularExpressions;
 using Doorbraak.Rules.Monitoring;
-using Doorbraak.Rules.Plans;
-using PackSet = Doorbraak.Rules.Packs.PackSet;
+using System.Text.RegularExpressions;
+using PackSet = Doorbraak.Rules.PackSet;
 
 namespace Doorbraak.Rules.Tests.Monitoring;
 
@@ -80,6 +79,6 @@ public class PilotReportTests
         File.WriteAllText(Path.Combine(dir, "council-report.csv"), CouncilReport.ToCsv(report));
         File.WriteAllBytes(Path.Combine(dir, "council-report.xlsx"), CouncilReport.ToXlsx(report));
         if (Environment.GetEnvironmentVariable("DOORBRAAK_PILOT_JSONL") is { Length: > 0 } jsonl)
-            File.WriteAllLines(jsonl, Pilot.Value.Select(p => System.Text.Json.JsonSerializer.Serialize(p, new System.Text.Json.JsonSerializerOptions(Doorbraak.Rules.Engine.ResultJson.Options) { WriteIndented = false })));
+            File.WriteAllLines(jsonl, Pilot.Value.Select(p => System.Text.Json.JsonSerializer.Serialize(p, new System.Text.Json.JsonSerializerOptions(Doorbraak.Rules.ResultJson.Options) { WriteIndented = false })));
     }
 }

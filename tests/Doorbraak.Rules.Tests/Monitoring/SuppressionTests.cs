@@ -1,7 +1,7 @@
+using Doorbraak.Rules.Monitoring;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Xml.Linq;
-using Doorbraak.Rules.Monitoring;
 using static Doorbraak.Rules.Tests.Monitoring.MonitoringFixture;
 
 namespace Doorbraak.Rules.Tests.Monitoring;

@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Packs;
 using Doorbraak.Rules.Testing;
 
 namespace Doorbraak.Rules.Tests.PackScenarios;

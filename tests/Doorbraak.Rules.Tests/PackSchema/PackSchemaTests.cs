@@ -1,7 +1,7 @@
+using Doorbraak.Rules.Tests.Packs;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
-using Doorbraak.Rules.Tests.Packs;
 
 namespace Doorbraak.Rules.Tests.PackSchema;
 

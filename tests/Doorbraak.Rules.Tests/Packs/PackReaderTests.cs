@@ -1,5 +1,5 @@
-using System.Text;
 using Doorbraak.Rules.Packs;
+using System.Text;
 using static Doorbraak.Rules.Tests.Packs.TestPacks;
 
 namespace Doorbraak.Rules.Tests.Packs;
@@ -252,7 +252,7 @@ public sealed class PackReaderTests
         // text, and text cannot be stored in a boolean fact. (docs/pack-format.md still says quoted is refused.)
         var (set, diagnostics) = Load(With("test", ("rules.yaml", RulesFile.Replace("huishouden.x: true", "huishouden.x: \"true\""))));
         set.Should().BeNull();
-        var error = diagnostics.Should().ContainSingle(d => d.Severity == Doorbraak.Rules.Diagnostics.DiagnosticSeverity.Error).Subject;
+        var error = diagnostics.Should().ContainSingle(d => d.Severity == Doorbraak.Rules.DiagnosticSeverity.Error).Subject;
         error.Code.Should().StartWith("DBR2");
         error.Location.ToString().Should().Be("test/rules.yaml:12:21");
     }

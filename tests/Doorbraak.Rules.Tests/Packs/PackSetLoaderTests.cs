@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Packs;
 using static Doorbraak.Rules.Tests.Packs.TestPacks;
 
 namespace Doorbraak.Rules.Tests.Packs;

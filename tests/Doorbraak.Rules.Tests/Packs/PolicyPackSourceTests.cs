@@ -1,5 +1,4 @@
 using System.Text;
-using Doorbraak.Rules.Packs;
 using static Doorbraak.Rules.Tests.Packs.TestPacks;
 
 namespace Doorbraak.Rules.Tests.Packs;

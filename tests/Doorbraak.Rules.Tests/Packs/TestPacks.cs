@@ -1,6 +1,4 @@
 using System.Text;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Tests.Packs;
 

@@ -1,6 +1,4 @@
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Plans;
-using Doorbraak.Rules.Proposals;
+using Doorbraak.Rules.Evaluation;
 using Doorbraak.Rules.Tests.Engine;
 
 namespace Doorbraak.Rules.Tests.Plans;

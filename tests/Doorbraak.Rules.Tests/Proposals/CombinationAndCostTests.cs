@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Engine;
 using Doorbraak.Rules.Packs;
 using Doorbraak.Rules.Tests.Engine;
 
@@ -31,10 +30,10 @@ public class CombinationAndCostTests
         ["content.yaml"] = Pack.Replace("LIMIT", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     })]));
 
-    private static Doorbraak.Rules.Facts.Household Household()
+    private static Doorbraak.Rules.Household Household()
     {
-        var h = new Doorbraak.Rules.Facts.Household();
-        h.Members.Add(new Doorbraak.Rules.Facts.HouseholdMember("a") { Role = "aanvrager", BirthDate = new DateOnly(1980, 5, 1), Income = 1500m });
+        var h = new Doorbraak.Rules.Household();
+        h.Members.Add(new Doorbraak.Rules.HouseholdMember("a") { Role = "aanvrager", BirthDate = new DateOnly(1980, 5, 1), Income = 1500m });
         return h;
     }
 

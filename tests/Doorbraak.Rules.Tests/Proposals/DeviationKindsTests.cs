@@ -1,6 +1,3 @@
-using Doorbraak.Rules.Engine;
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
 using Doorbraak.Rules.Tests.Engine;
 
 namespace Doorbraak.Rules.Tests.Proposals;

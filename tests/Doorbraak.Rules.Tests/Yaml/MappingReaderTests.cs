@@ -1,6 +1,6 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
 using System.Text;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Yaml;
 
 namespace Doorbraak.Rules.Tests.Yaml;
 

@@ -1,7 +1,8 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
+using Doorbraak.Rules.Conditions.Ast;
 using System.Diagnostics;
 using System.Text;
-using Doorbraak.Rules.Diagnostics;
-using Doorbraak.Rules.Yaml;
 
 namespace Doorbraak.Rules.Tests.Yaml;
 

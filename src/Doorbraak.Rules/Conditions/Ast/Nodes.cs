@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Facts;
-
 namespace Doorbraak.Rules.Conditions.Ast;
 
 /// <summary>A node of the syntax tree, with its span (offsets into the expression text).</summary>

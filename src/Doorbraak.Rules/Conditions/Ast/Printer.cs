@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Doorbraak.Rules.Facts;
 
 namespace Doorbraak.Rules.Conditions.Ast;
 

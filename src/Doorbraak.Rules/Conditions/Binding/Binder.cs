@@ -1,7 +1,8 @@
-using Doorbraak.Rules.Conditions.Ast;
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Conditions.Parsing;
-using Doorbraak.Rules.Diagnostics;
 using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions;
+using Doorbraak.Rules.Conditions.Ast;
 
 namespace Doorbraak.Rules.Conditions.Binding;
 

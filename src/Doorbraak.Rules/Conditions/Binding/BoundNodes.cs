@@ -1,5 +1,5 @@
-using Doorbraak.Rules.Conditions.Ast;
 using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions.Ast;
 
 namespace Doorbraak.Rules.Conditions.Binding;
 

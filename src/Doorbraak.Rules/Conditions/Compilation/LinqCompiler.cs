@@ -1,9 +1,9 @@
-using System.Linq.Expressions;
-using System.Reflection;
+using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Conditions.Ast;
 using Doorbraak.Rules.Conditions.Binding;
 using Doorbraak.Rules.Conditions.Runtime;
-using Doorbraak.Rules.Facts;
+using System.Linq.Expressions;
+using System.Reflection;
 using LX = System.Linq.Expressions.Expression;
 
 namespace Doorbraak.Rules.Conditions.Compilation;

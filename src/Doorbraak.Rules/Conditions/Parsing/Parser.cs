@@ -1,5 +1,4 @@
 using Doorbraak.Rules.Conditions.Ast;
-using Doorbraak.Rules.Facts;
 
 namespace Doorbraak.Rules.Conditions.Parsing;
 

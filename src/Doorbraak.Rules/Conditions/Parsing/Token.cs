@@ -1,5 +1,3 @@
-using Doorbraak.Rules.Facts;
-
 namespace Doorbraak.Rules.Conditions.Parsing;
 
 /// <summary>The kinds of token in the condition language.</summary>

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Doorbraak.Rules.Hosting;
+
+/// <summary>
+/// Names of the library's <see cref="Meter"/> and <see cref="ActivitySource"/>, for OpenTelemetry or any listener:
+/// <c>.AddMeter(DoorbraakDiagnostics.MeterName)</c>, <c>.AddSource(DoorbraakDiagnostics.ActivitySourceName)</c>.
+/// Tags carry pack ids, versions and counts only, never household facts.
+/// </summary>
+/// <remarks>
+/// Instruments: <c>doorbraak.evaluations</c> (counter, tag <c>doorbraak.outcome</c> = ok|error),
+/// <c>doorbraak.evaluation.duration</c> (histogram, ms), <c>doorbraak.collisions</c> (counter),
+/// <c>doorbraak.proposals</c> (counter), <c>doorbraak.pack_reloads</c> (counter, tag <c>doorbraak.outcome</c> = ok|failed).
+/// Activities: <c>doorbraak.evaluate</c> and <c>doorbraak.what_if</c>.
+/// </remarks>
+public static class DoorbraakDiagnostics
+{
+    /// <summary>The meter name: <c>Doorbraak.Rules</c>.</summary>
+    public const string MeterName = "Doorbraak.Rules";
+
+    /// <summary>The activity source name: <c>Doorbraak.Rules</c>.</summary>
+    public const string ActivitySourceName = "Doorbraak.Rules";
+}
+
+/// <summary>The library's instruments. Static so that any listener sees them without DI.</summary>
+internal static class DoorbraakTelemetry
+{
+    private static readonly string Version = DoorbraakEngine.EngineVersion;
+
+    public static readonly ActivitySource Source = new(DoorbraakDiagnostics.ActivitySourceName, Version);
+    public static readonly Meter Meter = new(DoorbraakDiagnostics.MeterName, Version);
+
+    public static readonly Counter<long> Evaluations = Meter.CreateCounter<long>("doorbraak.evaluations", "{evaluation}", "Households evaluated.");
+    public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("doorbraak.evaluation.duration", "ms", "Time to evaluate one household.");
+    public static readonly Counter<long> Collisions = Meter.CreateCounter<long>("doorbraak.collisions", "{collision}", "Collisions found.");
+    public static readonly Counter<long> Proposals = Meter.CreateCounter<long>("doorbraak.proposals", "{proposal}", "Proposals made.");
+    public static readonly Counter<long> Reloads = Meter.CreateCounter<long>("doorbraak.pack_reloads", "{reload}", "Pack set reloads.");
+
+    public const string OutcomeTag = "doorbraak.outcome";
+
+    /// <summary>Pack ids and versions, as <c>id@version</c> joined with commas. Contains no household data.</summary>
+    public static string PackList(DoorbraakEngine engine) => string.Join(",", engine.Packs.Packs.Select(p => $"{p.Id}@{p.Version}"));
+
+    public static Activity? Start(string name, DoorbraakEngine engine)
+    {
+        var activity = Source.StartActivity(name, ActivityKind.Internal);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("doorbraak.packs", PackList(engine));
+            activity.SetTag("doorbraak.pack_count", engine.Packs.Packs.Count);
+            activity.SetTag("doorbraak.engine_version", Version);
+        }
+        return activity;
+    }
+
+    public static void Failed(Activity? activity, Exception ex)
+    {
+        // The exception type only: messages may quote household values.
+        activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+        activity?.SetTag("error.type", ex.GetType().FullName);
+    }
+
+    private static readonly KeyValuePair<string, object?> Ok = new(OutcomeTag, "ok");
+    private static readonly KeyValuePair<string, object?> Error = new(OutcomeTag, "error");
+
+    /// <summary>Starts the trace of one evaluation. Pair with <see cref="EvaluationCompleted"/> or <see cref="EvaluationFailed"/>.</summary>
+    public static (Activity? Activity, long Started) StartEvaluation(DoorbraakEngine engine) =>
+        (Start("doorbraak.evaluate", engine), Stopwatch.GetTimestamp());
+
+    /// <summary>Records a finished evaluation: counts and duration, and the counts as activity tags. No household data.</summary>
+    public static void EvaluationCompleted(Activity? activity, long started, EvaluationResult result)
+    {
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Ok);
+        Evaluations.Add(1, Ok);
+        if (result.Collisions.Count > 0) Collisions.Add(result.Collisions.Count);
+        if (result.Proposals.Count > 0) Proposals.Add(result.Proposals.Count);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("doorbraak.determinations", result.Determinations.Count);
+            activity.SetTag("doorbraak.collisions", result.Collisions.Count);
+            activity.SetTag("doorbraak.proposals", result.Proposals.Count);
+            activity.SetTag("doorbraak.missing_facts", result.MissingFacts.Count);
+        }
+    }
+
+    /// <summary>Records a failed evaluation (the exception type only).</summary>
+    public static void EvaluationFailed(Activity? activity, long started, Exception ex)
+    {
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Error);
+        Evaluations.Add(1, Error);
+        Failed(activity, ex);
+    }
+}

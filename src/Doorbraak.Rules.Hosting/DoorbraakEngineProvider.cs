@@ -1,0 +1,174 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Doorbraak.Rules.Hosting;
+
+/// <summary>
+/// The engine provider registered by AddDoorbraakRules: loads the packs once, and with hot reload watches the pack folders,
+/// reloads in the background after a quiet period and swaps the engine atomically if the new set is valid.
+/// </summary>
+internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDisposable
+{
+    private readonly DoorbraakRulesOptions _options;
+    private readonly IPrecedentSource? _precedents;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly object _reloadGate = new();
+    private readonly List<FileSystemWatcher> _watchers = new();
+    private readonly Timer? _debounce;
+    private DoorbraakEngine _current;
+    private PackReloadFailure? _lastError;
+    private CancellationTokenSource _reloadTokenSource = new();
+    private volatile bool _disposed;
+
+    public DoorbraakEngineProvider(IOptionsMonitor<DoorbraakRulesOptions> options, InitialPackSetCache cache, ILogger logger, TimeProvider time, IPrecedentSource? precedents)
+    {
+        _logger = logger;
+        _time = time;
+        _precedents = precedents;
+        // Reading the options runs the validator (unless ValidateOnStart already did): it throws OptionsValidationException
+        // with every diagnostic if the packs do not load, and otherwise leaves the loaded set in the cache.
+        _options = options.CurrentValue;
+        var set = cache.Take(_options);
+        if (set is null)
+        {
+            var (loaded, failure) = PackSourceResolver.TryLoad(_options, time.GetUtcNow());
+            set = loaded ?? throw new OptionsValidationException(Options.DefaultName, typeof(DoorbraakRulesOptions), [failure!.ToString()]);
+        }
+        _current = new DoorbraakEngine(set, _precedents);
+        if (set.Warnings.Count > 0) Log.LoadWarnings(_logger, set.Warnings.Count);
+        Log.Loaded(_logger, set.Packs.Count, DoorbraakTelemetry.PackList(_current));
+
+        if (_options.WatchForChanges)
+        {
+            _debounce = new Timer(_ => OnQuiet(), null, Timeout.Infinite, Timeout.Infinite);
+            foreach (var folder in PackSourceResolver.Resolve(_options).Folders) Watch(folder);
+        }
+    }
+
+    public DoorbraakEngine Current => Volatile.Read(ref _current);
+
+    public PackReloadFailure? LastReloadError => Volatile.Read(ref _lastError);
+
+    public IChangeToken GetReloadToken() => new CancellationChangeToken(Volatile.Read(ref _reloadTokenSource).Token);
+
+    public event EventHandler<PackSetReloadedEventArgs>? Reloaded;
+
+    public event EventHandler<PackReloadFailedEventArgs>? ReloadFailed;
+
+    public Task<bool> ReloadAsync(CancellationToken cancellationToken = default) =>
+        Task.Run(Reload, cancellationToken);
+
+    /// <summary>Loads and validates a new set; swaps it in only if valid. Reloads run one at a time.</summary>
+    internal bool Reload()
+    {
+        lock (_reloadGate)
+        {
+            if (_disposed) return false;
+            var (set, failure) = PackSourceResolver.TryLoad(_options, _time.GetUtcNow());
+            if (set is null)
+            {
+                Volatile.Write(ref _lastError, failure);
+                DoorbraakTelemetry.Reloads.Add(1, new KeyValuePair<string, object?>(DoorbraakTelemetry.OutcomeTag, "failed"));
+                Log.ReloadFailed(_logger, failure!);
+                Raise(() => ReloadFailed?.Invoke(this, new PackReloadFailedEventArgs(failure!)));
+                return false;
+            }
+            Volatile.Write(ref _lastError, null);
+            var previous = Current;
+            if (SameContent(previous.Packs, set))
+            {
+                Log.Unchanged(_logger);
+                return true;
+            }
+            var engine = new DoorbraakEngine(set, _precedents);
+            // The swap: evaluations that already hold 'previous' finish on it.
+            Interlocked.Exchange(ref _current, engine);
+            DoorbraakTelemetry.Reloads.Add(1, new KeyValuePair<string, object?>(DoorbraakTelemetry.OutcomeTag, "ok"));
+            if (set.Warnings.Count > 0) Log.LoadWarnings(_logger, set.Warnings.Count);
+            Log.Reloaded(_logger, set.Packs.Count, DoorbraakTelemetry.PackList(engine));
+            var oldTokenSource = Interlocked.Exchange(ref _reloadTokenSource, new CancellationTokenSource());
+            // Not disposed: consumers may still hold (and register on) a token from it. It has no timer to release.
+            Raise(() => oldTokenSource.Cancel());
+            Raise(() => Reloaded?.Invoke(this, new PackSetReloadedEventArgs(previous, engine)));
+            return true;
+        }
+    }
+
+    private void Raise(Action action)
+    {
+        // A failing subscriber must not undo a reload or stop the watcher.
+        try { action(); }
+        catch (Exception ex) { Log.WatcherError(_logger, ex); }
+    }
+
+    private static bool SameContent(PackSet a, PackSet b) =>
+        a.Packs.Count == b.Packs.Count &&
+        a.Packs.Zip(b.Packs).All(p => p.First.Id == p.Second.Id && p.First.Sha256 == p.Second.Sha256);
+
+    private void Watch(string folder)
+    {
+        var watcher = new FileSystemWatcher(folder)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+        };
+        watcher.Changed += OnChanged;
+        watcher.Created += OnChanged;
+        watcher.Deleted += OnChanged;
+        watcher.Renamed += OnRenamed;
+        watcher.Error += OnError;
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+        Log.Watching(_logger, folder);
+    }
+
+    private static bool Relevant(string path)
+    {
+        var ext = Path.GetExtension(path);
+        // YAML files, or a folder (no extension) being added, removed or renamed.
+        return ext.Length == 0 || ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private void OnChanged(object sender, FileSystemEventArgs e)
+    {
+        if (Relevant(e.FullPath)) Schedule();
+    }
+
+    private void OnRenamed(object sender, RenamedEventArgs e)
+    {
+        if (Relevant(e.FullPath) || Relevant(e.OldFullPath)) Schedule();
+    }
+
+    private void OnError(object sender, ErrorEventArgs e)
+    {
+        Log.WatcherError(_logger, e.GetException());
+        Schedule();
+    }
+
+    private void Schedule()
+    {
+        if (_disposed) return;
+        try { _debounce?.Change(_options.ReloadDebounce, Timeout.InfiniteTimeSpan); }
+        catch (ObjectDisposedException) { }
+    }
+
+    private void OnQuiet()
+    {
+        try { Reload(); }
+        catch (Exception ex) { Log.WatcherError(_logger, ex); }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var w in _watchers)
+        {
+            w.EnableRaisingEvents = false;
+            w.Dispose();
+        }
+        _debounce?.Dispose();
+    }
+}

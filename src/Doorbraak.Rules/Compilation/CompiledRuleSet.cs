@@ -1,0 +1,148 @@
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions;
+using Doorbraak.Rules.Packs;
+
+namespace Doorbraak.Rules.Compilation;
+
+/// <summary>Where a determination writes: the household, a role-selected member, or the rule's current element.</summary>
+internal enum TargetKind { Household, Role, Element }
+
+internal sealed record CompiledTarget(TargetKind Kind, FieldDefinition Field, string? Role)
+{
+    public string Path => Kind switch
+    {
+        TargetKind.Household => $"huishouden.{Field.Name}",
+        TargetKind.Role => $"{Role}.{Field.Name}",
+        _ => $"{Field.Owner.Name}.{Field.Name}",
+    };
+}
+
+internal sealed record CompiledDetermination(CompiledTarget Target, CompiledExpression Value);
+
+internal sealed class CompiledRule
+{
+    public required int Index { get; init; }
+    public required RuleDefinition Definition { get; init; }
+    public required FieldDefinition? ForEach { get; init; }
+    public required CompiledExpression? Applies { get; init; }
+    public required IReadOnlyList<CompiledDetermination> Determines { get; init; }
+    public required IReadOnlySet<FieldDefinition> Reads { get; init; }
+    public required IReadOnlySet<FieldDefinition> Writes { get; init; }
+    public required IReadOnlyList<ParameterSymbol> ParametersRead { get; init; }
+
+    public string Id => Definition.Id;
+
+    public bool ValidOn(DateOnly date)
+    {
+        var d = Definition;
+        if (d.ValidFrom is { } f && date < f) return false;
+        if (d.ValidTo is { } t && date > t) return false;
+        if (d.Citation.ValidFrom is { } cf && date < cf) return false;
+        if (d.Citation.ValidTo is { } ct && date > ct) return false;
+        return true;
+    }
+}
+
+internal sealed class CompiledGoal
+{
+    public required int Index { get; init; }
+    public required GoalDefinition Definition { get; init; }
+    public required CompiledExpression Holds { get; init; }
+    public required CompiledExpression? Active { get; init; }
+
+    /// <summary>Indices of rules whose outcomes can reach this goal through the dependency graph.</summary>
+    public required IReadOnlyList<int> Cone
+    {
+        get => _cone;
+        set
+        {
+            _cone = value;
+            ConeSet = value.ToHashSet();
+        }
+    }
+
+    private IReadOnlyList<int> _cone = [];
+
+    /// <summary>The cone as a set, for projections that run only these rules.</summary>
+    public IReadOnlySet<int> ConeSet { get; private set; } = new HashSet<int>();
+
+    public string Id => Definition.Id;
+}
+
+internal sealed class CompiledCollision
+{
+    public required CollisionDeclaration Definition { get; init; }
+    public required CompiledExpression? When { get; init; }
+    public required IReadOnlyList<int> Rules { get; init; }
+    public required int Goal { get; init; }
+}
+
+internal sealed class CompiledDeviation
+{
+    public required int Index { get; init; }
+    public required DeviationDefinition Definition { get; init; }
+    public required CompiledExpression? Allowed { get; init; }
+    public required int Rule { get; init; }
+    public ParameterSymbol? Parameter { get; init; }
+    public CompiledExpression? ParameterValue { get; init; }
+    public IReadOnlyList<CompiledDetermination> Sets { get; init; } = [];
+    public FieldDefinition? Fact { get; init; }
+
+    public string Id => Definition.Id;
+}
+
+internal sealed class CompiledCost
+{
+    public required CostDefinition Definition { get; init; }
+    public required FieldDefinition? ForEach { get; init; }
+    public required CompiledExpression Monthly { get; init; }
+    public required CompiledExpression? When { get; init; }
+}
+
+/// <summary>The date-effective values of every parameter.</summary>
+internal sealed class ParameterTable
+{
+    private readonly ParameterDefinition[] _definitions;
+
+    public ParameterTable(IReadOnlyList<ParameterDefinition> definitions) => _definitions = definitions.ToArray();
+
+    public IReadOnlyList<ParameterDefinition> Definitions => _definitions;
+
+    public FactValue[] ValuesOn(DateOnly date)
+    {
+        var values = new FactValue[_definitions.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            foreach (var v in _definitions[i].Values)
+            {
+                if (v.From <= date && (v.To is null || date <= v.To.Value))
+                {
+                    values[i] = v.Value;
+                    break;
+                }
+            }
+        }
+        return values;
+    }
+}
+
+/// <summary>Everything compiled once per pack set: immutable and shared by all evaluations and threads.</summary>
+internal sealed class CompiledRuleSet
+{
+    public required MergedPacks Packs { get; init; }
+    public required FactSchema Schema { get; init; }
+    public required ConditionEnvironment Environment { get; init; }
+    public required ParameterTable Parameters { get; init; }
+
+    /// <summary>Rules and consequences in evaluation order (dependencies first).</summary>
+    public required IReadOnlyList<CompiledRule> Rules { get; init; }
+    public required IReadOnlyList<CompiledGoal> Goals { get; init; }
+    public required IReadOnlyList<CompiledCollision> Collisions { get; init; }
+    public required IReadOnlyList<CompiledDeviation> Deviations { get; init; }
+    public required IReadOnlyList<CompiledCost> Costs { get; init; }
+    public required FrameBuilder FrameBuilder { get; init; }
+    public required FieldDefinition MembersField { get; init; }
+    public required FieldDefinition RoleField { get; init; }
+
+    public CompiledRule Rule(string id) => Rules.First(r => r.Id == id);
+}

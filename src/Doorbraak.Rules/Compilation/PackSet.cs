@@ -1,0 +1,93 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
+using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Compilation;
+
+namespace Doorbraak.Rules;
+
+/// <summary>Options for loading packs.</summary>
+public sealed class PackLoadOptions
+{
+    /// <summary>The largest pack file in bytes. <value>Default: 1 MiB.</value></summary>
+    public int MaxFileBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>The deepest YAML nesting. <value>Default: 32.</value></summary>
+    public int MaxDepth { get; init; } = 32;
+
+    /// <summary>The most YAML events in one file. <value>Default: 100,000.</value></summary>
+    public int MaxEvents { get; init; } = 100_000;
+
+    /// <summary>Functions the host adds to the condition language.</summary>
+    public IList<IConditionFunction> Functions { get; } = new List<IConditionFunction>();
+
+    internal YamlLimits Limits => new(MaxFileBytes, MaxDepth, MaxEvents);
+}
+
+/// <summary>
+/// A set of policy packs, loaded, validated and compiled as a whole: either every pack loads, or
+/// <see cref="PackLoadException"/> lists every problem and nothing is loaded.
+/// </summary>
+/// <threadsafety>Immutable; share one instance between threads.</threadsafety>
+public sealed class PackSet
+{
+    internal PackSet(CompiledRuleSet plan, IReadOnlyList<PackDiagnostic> warnings)
+    {
+        Plan = plan;
+        Warnings = warnings;
+        Packs = plan.Packs.Packs.Select(p => new PackInfo(p.Manifest.Id, p.Manifest.Version.ToString(), p.Manifest.Title, p.Sha256)).ToList();
+    }
+
+    internal CompiledRuleSet Plan { get; }
+
+    /// <summary>The packs in load order (each after the packs it requires), with content hashes.</summary>
+    public IReadOnlyList<PackInfo> Packs { get; }
+
+    /// <summary>Warnings found while loading (the set loaded anyway).</summary>
+    public IReadOnlyList<PackDiagnostic> Warnings { get; }
+
+    /// <summary>Loads, validates and compiles packs. Throws <see cref="PackLoadException"/> with every problem found.</summary>
+    /// <param name="sources">The packs, in any order.</param>
+    /// <param name="options">Limits and host functions; null for the defaults.</param>
+    public static PackSet Load(IEnumerable<PolicyPackSource> sources, PackLoadOptions? options = null)
+    {
+        var (set, diagnostics) = TryLoad(sources, options);
+        return set ?? throw new PackLoadException(diagnostics);
+    }
+
+    /// <summary>Loads packs from folders. See <see cref="Load(IEnumerable{PolicyPackSource}, PackLoadOptions?)"/>.</summary>
+    public static PackSet LoadDirectories(params string[] folders) => Load(folders.Select(PolicyPackSource.FromDirectory));
+
+    /// <summary>Loads packs; returns the set, or null with the diagnostics. Never throws for bad packs.</summary>
+    public static (PackSet? Set, IReadOnlyList<PackDiagnostic> Diagnostics) TryLoad(IEnumerable<PolicyPackSource> sources, PackLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        options ??= new PackLoadOptions();
+        var bag = new DiagnosticBag();
+        var functions = new Dictionary<string, IConditionFunction>(StringComparer.Ordinal);
+        foreach (var f in options.Functions)
+        {
+            if (!functions.TryAdd(f.Name, f))
+                bag.Error("DBR2900", SourceLocation.None, $"Two host functions are named '{f.Name}'; register each function once.");
+        }
+        var merged = PackSetLoader.ReadAndMerge(sources.ToList(), bag, options.Limits);
+        CompiledRuleSet? plan = null;
+        if (merged is not null && !bag.HasErrors) plan = RuleSetCompiler.Compile(merged, functions, bag);
+        var sorted = bag.Items.OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+        if (plan is null || bag.HasErrors) return (null, sorted);
+        return (new PackSet(plan, sorted), sorted);
+    }
+}
+
+/// <summary>Thrown when a pack set does not load; <see cref="Diagnostics"/> lists every problem with its place.</summary>
+public sealed class PackLoadException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public PackLoadException(IReadOnlyList<PackDiagnostic> diagnostics)
+        : base($"The policy packs did not load ({diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s)):{Environment.NewLine}{string.Join(Environment.NewLine, diagnostics)}")
+    {
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Every problem found, as <c>path:line:column: error CODE: message</c>.</summary>
+    public IReadOnlyList<PackDiagnostic> Diagnostics { get; }
+}

@@ -1,0 +1,241 @@
+using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Wording;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Doorbraak.Rules;
+
+/// <summary>Exports a doorbraakplan as JSON (documented, stable, round-trips), Markdown or HTML for a regisseur.</summary>
+/// <threadsafety>Stateless and thread-safe.</threadsafety>
+public static class PlanExport
+{
+    /// <summary>The plan as JSON (see docs/doorbraakplan.md).</summary>
+    public static string ToJson(DoorbraakPlan plan) => JsonSerializer.Serialize(plan, ResultJson.Options);
+
+    /// <summary>Reads a plan back from its JSON.</summary>
+    public static DoorbraakPlan FromJson(string json) =>
+        JsonSerializer.Deserialize<DoorbraakPlan>(json, ResultJson.Options) ?? throw new JsonException("The JSON holds no doorbraakplan.");
+
+    private sealed record Words(string Title, string Case, string Regisseur, string RefDate, string Summary, string Members, string Collisions, string Decisions,
+        string Actions, string Reviews, string Cost, string Audit, string Outcome, string DecidedBy, string Mandate, string Basis, string Limits, string Period,
+        string Motivation, string Owner, string Due, string Item, string Payer, string Current, string Breakthrough, string Total, string Difference,
+        string Pack, string Version, string Engine, string Generated, string None, string Explanation, string Rules, string DecidedAt, string Reason,
+        string Proposals, string Resolves, string Creates, string Checklist, string Rank);
+
+    private static readonly Words Nl = new("Doorbraakplan", "Dossier", "Regisseur", "Peildatum", "Samenvatting", "Leden", "Botsingen", "Besluiten over afwijkingen",
+        "Afspraken", "Evaluatiemomenten", "Kostenvergelijking", "Verantwoording", "Besluit", "Besloten door", "Mandaat", "Grondslag", "Grenzen", "Periode",
+        "Motivering", "Wie", "Wanneer", "Post", "Betaler", "Huidige route per maand", "Doorbraakroute per maand", "Totaal over", "Verschil",
+        "Pakket", "Versie", "Engine", "Opgesteld op", "geen", "Toelichting", "Regels", "Vastgelegd op", "Reden van afwijking van eerdere besluiten",
+        "Openstaande voorstellen (nog te besluiten)", "Lost op", "Veroorzaakt", "Nog vast te leggen", "Rangorde");
+
+    private static readonly Words En = new("Breakthrough plan", "Case", "Case manager", "Reference date", "Summary", "Members", "Collisions", "Decisions on deviations",
+        "Agreed actions", "Review moments", "Cost comparison", "Audit", "Decision", "Decided by", "Mandate", "Legal basis", "Limits", "Period",
+        "Motivation", "Who", "When", "Item", "Payer", "Current route per month", "Breakthrough route per month", "Total over", "Difference",
+        "Pack", "Version", "Engine", "Generated at", "none", "Explanation", "Rules", "Recorded at", "Reason for differing from earlier decisions",
+        "Open proposals (to be decided)", "Resolves", "Creates", "Still to document", "Rank");
+
+    private static string Outcome(DecisionOutcome o, ReportLanguage lang) => (o, lang) switch
+    {
+        (DecisionOutcome.Accepted, ReportLanguage.Dutch) => "akkoord",
+        (DecisionOutcome.Changed, ReportLanguage.Dutch) => "akkoord met wijziging",
+        (DecisionOutcome.Rejected, ReportLanguage.Dutch) => "afgewezen",
+        (DecisionOutcome.Accepted, _) => "accepted",
+        (DecisionOutcome.Changed, _) => "accepted with changes",
+        _ => "rejected",
+    };
+
+    /// <summary>The plan as Markdown, readable by a regisseur (Dutch or English, by the plan's language).</summary>
+    public static string ToMarkdown(DoorbraakPlan plan)
+    {
+        var lang = plan.Language;
+        var w = lang == ReportLanguage.Dutch ? Nl : En;
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(w.Title).Append(": ").AppendLine(Md(plan.CaseReference)).AppendLine();
+        sb.Append("- **").Append(w.Case).Append("**: ").AppendLine(Md(plan.CaseReference));
+        if (plan.Regisseur is not null) sb.Append("- **").Append(w.Regisseur).Append("**: ").AppendLine(Md(plan.Regisseur));
+        sb.Append("- **").Append(w.RefDate).Append("**: ").AppendLine(Texts.Date(plan.ReferenceDate, lang));
+        sb.Append("- **").Append(w.Members).Append("**: ").AppendLine(Md(string.Join(", ", plan.Members))).AppendLine();
+        sb.Append("## ").AppendLine(w.Summary).AppendLine().AppendLine(Md(plan.Summary)).AppendLine();
+
+        sb.Append("## ").AppendLine(w.Collisions).AppendLine();
+        if (plan.Collisions.Count == 0) sb.AppendLine(w.None).AppendLine();
+        foreach (var c in plan.Collisions)
+        {
+            sb.Append("### ").Append(Md(c.Title)).Append(" (`").Append(c.Id).AppendLine("`)").AppendLine();
+            sb.AppendLine(Md(c.Explanation)).AppendLine();
+            sb.Append("- ").Append(w.Rules).Append(": ").AppendLine(string.Join(", ", c.Rules.Select(r => $"`{r}`")));
+            if (c.Goal is not null) sb.Append("- Doel/goal: `").Append(c.Goal).AppendLine("`");
+            sb.AppendLine();
+        }
+
+        sb.Append("## ").AppendLine(w.Decisions).AppendLine();
+        if (plan.Decisions.Count == 0) sb.AppendLine(w.None).AppendLine();
+        foreach (var d in plan.Decisions)
+        {
+            sb.Append("### ").Append(Md(d.Title)).Append(" (`").Append(d.ProposalId).AppendLine("`)").AppendLine();
+            sb.Append("- **").Append(w.Outcome).Append("**: ").AppendLine(Outcome(d.Outcome, lang));
+            sb.Append("- **").Append(w.DecidedBy).Append("**: ").Append(Md(d.DecidedBy)).Append(" (").Append(w.Mandate.ToLowerInvariant()).Append(' ').Append(d.Mandate).Append("; ").Append(lang == ReportLanguage.Dutch ? "vereist" : "required").Append(' ').Append(d.RequiredMandate).AppendLine(")");
+            sb.Append("- **").Append(w.Basis).Append("**: ").AppendLine(Md(string.Join("; ", d.Basis)));
+            sb.Append("- **").Append(w.Limits).Append("**: ").AppendLine(Md(d.Limits));
+            if (d.StartDate is { } s) sb.Append("- **").Append(w.Period).Append("**: ").Append(Texts.Date(s, lang)).Append(" – ").AppendLine(d.EndDate is { } e ? Texts.Date(e, lang) : "…");
+            if (d.ReviewDates.Count > 0) sb.Append("- **").Append(w.Reviews).Append("**: ").AppendLine(string.Join(", ", d.ReviewDates.Select(r => Texts.Date(r, lang))));
+            sb.Append("- **").Append(w.DecidedAt).Append("**: ").AppendLine(d.DecidedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+            if (d.ReasonForDifference is not null) sb.Append("- **").Append(w.Reason).Append("**: ").AppendLine(Md(d.ReasonForDifference));
+            sb.AppendLine().Append("**").Append(w.Motivation).AppendLine("**").AppendLine().AppendLine(Md(d.Motivation)).AppendLine();
+        }
+
+        if (plan.OpenProposals.Count > 0)
+        {
+            sb.Append("## ").AppendLine(w.Proposals).AppendLine();
+            foreach (var p in plan.OpenProposals)
+            {
+                sb.Append("### ").Append(p.Rank).Append(". ").Append(Md(p.Title)).Append(" (`").Append(p.Id).AppendLine("`)").AppendLine();
+                sb.Append("- **").Append(w.Resolves).Append("**: ").AppendLine(string.Join(", ", p.Resolves.Select(r => $"`{r}`")));
+                if (p.Creates.Count > 0) sb.Append("- **").Append(w.Creates).Append("**: ").AppendLine(string.Join(", ", p.Creates.Select(r => $"`{r}`")));
+                sb.Append("- **").Append(w.Basis).Append("**: ").AppendLine(Md(string.Join("; ", p.Basis.Select(b => b.Citation))));
+                sb.Append("- **").Append(w.Mandate).Append("**: ").AppendLine(p.Mandate);
+                sb.Append("- **").Append(w.Limits).Append("**: ").AppendLine(Md(p.Limits.Text));
+                sb.Append("- **").Append(w.Cost).Append("**: ").Append(Texts.Money(p.Cost.CurrentRoute, lang)).Append(" → ").Append(Texts.Money(p.Cost.ProposalRoute, lang))
+                    .Append(" (").Append(w.Difference.ToLowerInvariant()).Append(' ').Append(Texts.Money(p.Cost.Difference, lang)).Append(", ").Append(Texts.Months(p.Cost.HorizonMonths, lang)).AppendLine(")");
+                sb.Append("- **").Append(w.Rank).Append("**: ").AppendLine(Md(p.RankReason));
+                sb.AppendLine().Append("**").Append(w.Motivation).AppendLine("** (concept)").AppendLine().AppendLine(Md(p.Motivation)).AppendLine();
+                sb.Append("**").Append(w.Checklist).AppendLine("**").AppendLine();
+                foreach (var item in p.Checklist) sb.Append("- [ ] ").AppendLine(Md(item));
+                sb.AppendLine();
+            }
+        }
+
+        sb.Append("## ").AppendLine(w.Actions).AppendLine();
+        if (plan.Actions.Count == 0) sb.AppendLine(w.None).AppendLine();
+        else
+        {
+            sb.Append("| ").Append(w.Actions).Append(" | ").Append(w.Owner).Append(" | ").Append(w.Due).AppendLine(" |").AppendLine("|---|---|---|");
+            foreach (var a in plan.Actions)
+                sb.Append("| ").Append(Cell(a.Description)).Append(" | ").Append(Cell(a.Owner)).Append(" | ").Append(a.Due is { } due ? Texts.Date(due, lang) : "").AppendLine(" |");
+            sb.AppendLine();
+        }
+
+        sb.Append("## ").AppendLine(w.Reviews).AppendLine();
+        sb.AppendLine(plan.ReviewDates.Count == 0 ? w.None : string.Join(", ", plan.ReviewDates.Select(r => Texts.Date(r, lang)))).AppendLine();
+
+        sb.Append("## ").AppendLine(w.Cost).AppendLine();
+        sb.Append("| ").Append(w.Item).Append(" | ").Append(w.Payer).Append(" | ").Append(w.Current).Append(" | ").Append(w.Breakthrough).AppendLine(" |").AppendLine("|---|---|---:|---:|");
+        foreach (var l in plan.Cost.Lines)
+            sb.Append("| ").Append(Cell(l.Title)).Append(" | ").Append(Cell(l.Payer)).Append(" | ").Append(Texts.Money(l.CurrentMonthly, lang)).Append(" | ").Append(Texts.Money(l.ProposalMonthly, lang)).AppendLine(" |");
+        sb.AppendLine();
+        sb.Append("- ").Append(w.Total).Append(' ').Append(Texts.Months(plan.Cost.HorizonMonths, lang)).Append(": ").Append(w.Current.Split(' ')[0]).Append(' ').Append(Texts.Money(plan.Cost.CurrentRoute, lang))
+            .Append(", ").Append(w.Breakthrough.Split(' ')[0]).Append(' ').AppendLine(Texts.Money(plan.Cost.BreakthroughRoute, lang));
+        sb.Append("- ").Append(w.Difference).Append(": ").AppendLine(Texts.Money(plan.Cost.Difference, lang)).AppendLine();
+
+        sb.Append("## ").AppendLine(w.Audit).AppendLine();
+        sb.Append("| ").Append(w.Pack).Append(" | ").Append(w.Version).AppendLine(" | sha256 |").AppendLine("|---|---|---|");
+        foreach (var p in plan.Audit.Packs) sb.Append("| ").Append(p.Id).Append(" | ").Append(p.Version).Append(" | `").Append(p.Sha256).AppendLine("` |");
+        sb.AppendLine();
+        sb.Append("- ").Append(w.Engine).Append(": Doorbraak.Rules ").AppendLine(plan.Audit.EngineVersion);
+        sb.Append("- ").Append(w.RefDate).Append(": ").AppendLine(plan.Audit.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        sb.Append("- ").Append(w.Generated).Append(": ").AppendLine(plan.Audit.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    /// <summary>The plan as a self-contained HTML page (no scripts, no external resources).</summary>
+    public static string ToHtml(DoorbraakPlan plan)
+    {
+        var lang = plan.Language;
+        var w = lang == ReportLanguage.Dutch ? Nl : En;
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang == ReportLanguage.Dutch ? "nl" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(H(w.Title)).Append(": ").Append(H(plan.CaseReference)).Append("</title>\n<style>")
+            .Append("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}")
+            .Append("table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}td.num{text-align:right}")
+            .Append("section{margin-bottom:1.5rem}.decision{border-left:4px solid #2a6ebb;padding-left:1rem;margin:1rem 0}.collision{border-left:4px solid #c0392b;padding-left:1rem}")
+            .Append("</style>\n</head>\n<body>\n<main>\n");
+        sb.Append("<h1>").Append(H(w.Title)).Append(": ").Append(H(plan.CaseReference)).Append("</h1>\n<dl>\n");
+        Dd(sb, w.Case, plan.CaseReference);
+        if (plan.Regisseur is not null) Dd(sb, w.Regisseur, plan.Regisseur);
+        Dd(sb, w.RefDate, Texts.Date(plan.ReferenceDate, lang));
+        Dd(sb, w.Members, string.Join(", ", plan.Members));
+        sb.Append("</dl>\n<section>\n<h2>").Append(H(w.Summary)).Append("</h2>\n<p>").Append(H(plan.Summary)).Append("</p>\n</section>\n");
+
+        sb.Append("<section>\n<h2>").Append(H(w.Collisions)).Append("</h2>\n");
+        if (plan.Collisions.Count == 0) sb.Append("<p>").Append(H(w.None)).Append("</p>\n");
+        foreach (var c in plan.Collisions)
+            sb.Append("<div class=\"collision\"><h3>").Append(H(c.Title)).Append(" <code>").Append(H(c.Id)).Append("</code></h3>\n<p>").Append(H(c.Explanation))
+              .Append("</p>\n<p>").Append(H(w.Rules)).Append(": ").Append(string.Join(", ", c.Rules.Select(r => $"<code>{H(r)}</code>"))).Append("</p></div>\n");
+        sb.Append("</section>\n");
+
+        sb.Append("<section>\n<h2>").Append(H(w.Decisions)).Append("</h2>\n");
+        if (plan.Decisions.Count == 0) sb.Append("<p>").Append(H(w.None)).Append("</p>\n");
+        foreach (var d in plan.Decisions)
+        {
+            sb.Append("<div class=\"decision\"><h3>").Append(H(d.Title)).Append(" <code>").Append(H(d.ProposalId)).Append("</code></h3>\n<dl>\n");
+            Dd(sb, w.Outcome, Outcome(d.Outcome, lang));
+            Dd(sb, w.DecidedBy, $"{d.DecidedBy} ({d.Mandate}; {(lang == ReportLanguage.Dutch ? "vereist" : "required")} {d.RequiredMandate})");
+            Dd(sb, w.Basis, string.Join("; ", d.Basis));
+            Dd(sb, w.Limits, d.Limits);
+            if (d.StartDate is { } s) Dd(sb, w.Period, $"{Texts.Date(s, lang)} – {(d.EndDate is { } e ? Texts.Date(e, lang) : "…")}");
+            if (d.ReviewDates.Count > 0) Dd(sb, w.Reviews, string.Join(", ", d.ReviewDates.Select(r => Texts.Date(r, lang))));
+            if (d.ReasonForDifference is not null) Dd(sb, w.Reason, d.ReasonForDifference);
+            sb.Append("</dl>\n<h4>").Append(H(w.Motivation)).Append("</h4>\n<p>").Append(H(d.Motivation).Replace("\n", "<br>")).Append("</p></div>\n");
+        }
+        sb.Append("</section>\n");
+
+        if (plan.OpenProposals.Count > 0)
+        {
+            sb.Append("<section>\n<h2>").Append(H(w.Proposals)).Append("</h2>\n");
+            foreach (var p in plan.OpenProposals)
+            {
+                sb.Append("<div class=\"decision\"><h3>").Append(p.Rank).Append(". ").Append(H(p.Title)).Append(" <code>").Append(H(p.Id)).Append("</code></h3>\n<dl>\n");
+                Dd(sb, w.Resolves, string.Join(", ", p.Resolves));
+                if (p.Creates.Count > 0) Dd(sb, w.Creates, string.Join(", ", p.Creates));
+                Dd(sb, w.Basis, string.Join("; ", p.Basis.Select(b => b.Citation)));
+                Dd(sb, w.Mandate, p.Mandate);
+                Dd(sb, w.Limits, p.Limits.Text);
+                Dd(sb, w.Cost, $"{Texts.Money(p.Cost.CurrentRoute, lang)} → {Texts.Money(p.Cost.ProposalRoute, lang)} ({w.Difference.ToLowerInvariant()} {Texts.Money(p.Cost.Difference, lang)}, {Texts.Months(p.Cost.HorizonMonths, lang)})");
+                Dd(sb, w.Rank, p.RankReason);
+                sb.Append("</dl>\n<h4>").Append(H(w.Motivation)).Append(" (concept)</h4>\n<p>").Append(H(p.Motivation).Replace("\n", "<br>")).Append("</p>\n<h4>").Append(H(w.Checklist)).Append("</h4>\n<ul>\n");
+                foreach (var item in p.Checklist) sb.Append("<li>").Append(H(item)).Append("</li>\n");
+                sb.Append("</ul></div>\n");
+            }
+            sb.Append("</section>\n");
+        }
+
+        sb.Append("<section>\n<h2>").Append(H(w.Actions)).Append("</h2>\n");
+        if (plan.Actions.Count == 0) sb.Append("<p>").Append(H(w.None)).Append("</p>\n");
+        else
+        {
+            sb.Append("<table><thead><tr><th>").Append(H(w.Actions)).Append("</th><th>").Append(H(w.Owner)).Append("</th><th>").Append(H(w.Due)).Append("</th></tr></thead><tbody>\n");
+            foreach (var a in plan.Actions)
+                sb.Append("<tr><td>").Append(H(a.Description)).Append("</td><td>").Append(H(a.Owner)).Append("</td><td>").Append(a.Due is { } due ? H(Texts.Date(due, lang)) : "").Append("</td></tr>\n");
+            sb.Append("</tbody></table>\n");
+        }
+        sb.Append("</section>\n<section>\n<h2>").Append(H(w.Reviews)).Append("</h2>\n<p>")
+            .Append(H(plan.ReviewDates.Count == 0 ? w.None : string.Join(", ", plan.ReviewDates.Select(r => Texts.Date(r, lang))))).Append("</p>\n</section>\n");
+
+        sb.Append("<section>\n<h2>").Append(H(w.Cost)).Append("</h2>\n<table><thead><tr><th>").Append(H(w.Item)).Append("</th><th>").Append(H(w.Payer))
+            .Append("</th><th>").Append(H(w.Current)).Append("</th><th>").Append(H(w.Breakthrough)).Append("</th></tr></thead><tbody>\n");
+        foreach (var l in plan.Cost.Lines)
+            sb.Append("<tr><td>").Append(H(l.Title)).Append("</td><td>").Append(H(l.Payer)).Append("</td><td class=\"num\">").Append(H(Texts.Money(l.CurrentMonthly, lang)))
+              .Append("</td><td class=\"num\">").Append(H(Texts.Money(l.ProposalMonthly, lang))).Append("</td></tr>\n");
+        sb.Append("</tbody></table>\n<p>").Append(H(w.Total)).Append(' ').Append(H(Texts.Months(plan.Cost.HorizonMonths, lang))).Append(": ")
+            .Append(H(Texts.Money(plan.Cost.CurrentRoute, lang))).Append(" / ").Append(H(Texts.Money(plan.Cost.BreakthroughRoute, lang)))
+            .Append("; ").Append(H(w.Difference).ToLowerInvariant()).Append(": ").Append(H(Texts.Money(plan.Cost.Difference, lang))).Append("</p>\n</section>\n");
+
+        sb.Append("<section>\n<h2>").Append(H(w.Audit)).Append("</h2>\n<table><thead><tr><th>").Append(H(w.Pack)).Append("</th><th>").Append(H(w.Version)).Append("</th><th>sha256</th></tr></thead><tbody>\n");
+        foreach (var p in plan.Audit.Packs)
+            sb.Append("<tr><td>").Append(H(p.Id)).Append("</td><td>").Append(H(p.Version)).Append("</td><td><code>").Append(H(p.Sha256)).Append("</code></td></tr>\n");
+        sb.Append("</tbody></table>\n<p>").Append(H(w.Engine)).Append(": Doorbraak.Rules ").Append(H(plan.Audit.EngineVersion)).Append("; ")
+            .Append(H(w.Generated)).Append(": ").Append(H(plan.Audit.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))).Append("</p>\n</section>\n");
+        sb.Append("</main>\n</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static void Dd(StringBuilder sb, string term, string value) =>
+        sb.Append("<dt>").Append(H(term)).Append("</dt><dd>").Append(H(value)).Append("</dd>\n");
+
+    private static string H(string s) => WebUtility.HtmlEncode(s);
+
+    private static string Md(string s) => s.Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static string Cell(string s) => Md(s).Replace("|", "\\|").Replace("\n", " ");
+}

@@ -1,0 +1,267 @@
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Compilation;
+using Doorbraak.Rules.Wording;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Doorbraak.Rules.Evaluation;
+
+/// <summary>
+/// Tries the allowed deviations for a household's collisions by re-projecting with each one applied,
+/// then small combinations (2 or 3) where no single one resolves a collision; ranks what helps.
+/// </summary>
+internal static partial class ProposalFinder
+{
+    /// <summary>At most this many allowed deviations are combined (C(8,3) = 56 re-projections at most).</summary>
+    public const int MaxCombinationCandidates = 8;
+
+    private sealed record Tried(CompiledDeviation[] Deviations, List<string> Resolves, List<string> Leaves, List<string> Creates, Projection Projection, FactValue[] Goals);
+
+    public static List<ProposalResult> Find(EvaluationContext ctx, List<FoundCollision> collisions, IPrecedentSource? precedents)
+    {
+        if (collisions.Count == 0) return [];
+        var plan = ctx.Plan;
+        var relevantRules = collisions.SelectMany(c => c.Rules).ToHashSet();
+        var allowed = new List<CompiledDeviation>();
+        foreach (var d in plan.Deviations)
+        {
+            if (!relevantRules.Contains(d.Rule)) continue;
+            if (IsAllowed(ctx, d)) allowed.Add(d);
+        }
+
+        var kept = new List<Tried>();
+        foreach (var d in allowed)
+        {
+            var t = Try(ctx, [d], collisions);
+            if (t.Resolves.Count > 0 && !ctx.NewlyUndecided(t.Projection) && WithinAmountLimit(ctx, t)) kept.Add(t);
+        }
+
+        var unresolved = collisions.Where(c => !kept.Any(k => k.Resolves.Contains(c.Result.Id))).ToList();
+        if (unresolved.Count > 0 && allowed.Count > 1)
+        {
+            var pool = allowed.Take(MaxCombinationCandidates).ToList();
+            var combos = new List<Tried>();
+            for (var size = 2; size <= Math.Min(ctx.Options.MaxCombination, pool.Count); size++)
+            {
+                foreach (var idx in CollisionFinder.Combinations(Enumerable.Range(0, pool.Count).ToList(), size))
+                {
+                    var set = idx.Select(i => pool[i]).ToArray();
+                    if (set.Select(s => s.Rule).Distinct().Count() < set.Length && set.All(s => s.Definition.Change.Kind == ChangeKind.Suspend)) continue;
+                    if (combos.Any(c => c.Deviations.All(set.Contains))) continue; // a smaller combination already works
+                    var t = Try(ctx, set, collisions);
+                    if (t.Resolves.Any(id => unresolved.Any(u => u.Result.Id == id)) && !ctx.NewlyUndecided(t.Projection) && WithinAmountLimit(ctx, t)) combos.Add(t);
+                }
+            }
+            kept.AddRange(combos);
+        }
+
+        var costs = kept.ToDictionary<Tried, Tried, CostComparison>(t => t, t => Cost(ctx, t.Deviations, t.Projection), ReferenceEqualityComparer.Instance);
+        var ranked = kept
+            .OrderByDescending(t => t.Resolves.Count)
+            .ThenBy(t => t.Creates.Count)
+            .ThenBy(t => t.Deviations.Max(d => BasisKinds.Rank(d.Definition.Basis.Kind)))
+            .ThenBy(t => t.Deviations.Max(d => Mandates.Rank(d.Definition.Mandate)))
+            .ThenBy(t => costs[t].Difference)
+            .ThenBy(t => t.Deviations.Length)
+            .ThenBy(t => Id(t), StringComparer.Ordinal)
+            .ToList();
+
+        return ranked.Select((t, i) => Build(ctx, t, costs[t], i + 1, precedents)).ToList();
+    }
+
+    public static bool IsAllowed(EvaluationContext ctx, CompiledDeviation d)
+    {
+        if (d.Allowed is null) return true;
+        var v = d.Allowed.Decide(ctx.Base.Frame, null, out var unknowns);
+        ctx.Missing.Add(unknowns, d.Id);
+        return v.IsTrue;
+    }
+
+    private static string Id(Tried t) => string.Join("+", t.Deviations.Select(d => d.Id));
+
+    private static Tried Try(EvaluationContext ctx, CompiledDeviation[] set, List<FoundCollision> collisions)
+    {
+        var (goals, projection) = ctx.Reproject("+" + string.Join(",", set.Select(d => d.Index)), ProjectionChanges.With(set));
+        var resolves = new List<string>();
+        var leaves = new List<string>();
+        foreach (var c in collisions)
+        {
+            var resolved = c.Contradiction is { } x
+                ? set.Any(d => (d.Rule == x.First.Rule.Index || d.Rule == x.Second.Rule.Index) && d.Definition.Change.Kind is ChangeKind.Suspend or ChangeKind.Exempt or ChangeKind.Set)
+                : goals[c.Goal].IsTrue;
+            (resolved ? resolves : leaves).Add(c.Result.Id);
+        }
+        var creates = new List<string>();
+        foreach (var g in ctx.Plan.Goals)
+        {
+            var wasOk = ctx.HoldsProjected[g.Index].IsTrue || (ctx.Active[g.Index] && ctx.HoldsToday[g.Index].IsTrue && !ctx.HoldsProjected[g.Index].IsFalse);
+            if (ctx.HoldsProjected[g.Index].IsTrue && goals[g.Index].IsFalse && wasOk)
+                creates.Add($"botsing.{g.Id}.{string.Join("+", set.Select(d => d.Id))}");
+        }
+        return new Tried(set, resolves, leaves, creates, projection, goals);
+    }
+
+    /// <summary>The money a deviation moves per month (largest change to an amount the deviated rule determines) must stay within its limit.</summary>
+    private static bool WithinAmountLimit(EvaluationContext ctx, Tried t)
+    {
+        foreach (var d in t.Deviations)
+        {
+            if (d.Definition.Limits.Amount is not { } max) continue;
+            var moved = MovedPerMonth(ctx, d, t.Projection);
+            var months = DeviationMonths(ctx, [d]);
+            var total = d.Definition.Limits.AmountPer == "total" ? moved * months : moved;
+            if (total > max) return false;
+        }
+        return true;
+    }
+
+    internal static decimal MovedPerMonth(EvaluationContext ctx, CompiledDeviation d, Projection p)
+    {
+        decimal moved = 0;
+        var baseWrites = ctx.Base.Writes.Where(w => w.Rule.Index == d.Rule && w.Field.Type.Kind == FactKind.Money).ToList();
+        foreach (var w in baseWrites)
+        {
+            var after = p.Writes.FirstOrDefault(x => x.Rule.Index == d.Rule && x.Path == w.Path);
+            var newValue = after?.After ?? w.Before; // suspended: the value is what it was before the rule
+            if (w.After.IsUnknown || newValue.IsUnknown) continue;
+            moved = Math.Max(moved, Math.Abs(newValue.AsDecimal - w.After.AsDecimal));
+        }
+        return moved;
+    }
+
+    private static int DeviationMonths(EvaluationContext ctx, IEnumerable<CompiledDeviation> set)
+    {
+        var horizon = ctx.Options.HorizonMonths;
+        var months = set.Select(d => d.Definition.Limits.DurationMonths is { } m ? m + (d.Definition.Limits.DurationDays > 0 ? 1 : 0) : horizon).DefaultIfEmpty(horizon).Min();
+        return Math.Min(months, horizon);
+    }
+
+    internal static CostComparison Cost(EvaluationContext ctx, CompiledDeviation[] set, Projection with)
+    {
+        var horizon = ctx.Options.HorizonMonths;
+        var months = DeviationMonths(ctx, set);
+        var lines = new List<CostLine>();
+        decimal current = 0, proposal = 0;
+        foreach (var c in ctx.Plan.Costs)
+        {
+            var a = Monthly(ctx, c, ctx.Base);
+            var b = Monthly(ctx, c, with);
+            if (a == 0 && b == 0) continue;
+            lines.Add(new CostLine(c.Definition.Id, c.Definition.Title, c.Definition.Payer, a, b));
+            current += a * horizon;
+            proposal += b * months + a * (horizon - months);
+        }
+        return new CostComparison(horizon, months, current, proposal, proposal - current, lines);
+    }
+
+    private static readonly EntityInstance?[] NoElement = [null];
+
+    private static decimal Monthly(EvaluationContext ctx, CompiledCost c, Projection p)
+    {
+        decimal sum = 0;
+        var elements = c.ForEach is { } coll ? p.Household.Collections[coll.Slot] : NoElement;
+        foreach (var e in elements)
+        {
+            if (c.When is not null && !c.When.Decide(p.Frame, e).IsTrue) continue;
+            var v = c.Monthly.Decide(p.Frame, e);
+            if (!v.IsUnknown) sum += v.AsDecimal;
+        }
+        return decimal.Round(sum, 2, MidpointRounding.AwayFromZero);
+    }
+
+    private static ProposalResult Build(EvaluationContext ctx, Tried t, CostComparison cost, int rank, IPrecedentSource? precedents)
+    {
+        var lang = ctx.Lang;
+        var plan = ctx.Plan;
+        var defs = t.Deviations.Select(d => d.Definition).ToList();
+        var mandate = defs.Select(d => d.Mandate).MaxBy(Mandates.Rank)!;
+        var months = cost.DeviationMonths;
+        var limits = Limits(defs, lang);
+        var basis = t.Deviations.Select(d => new LegalBasis(d.Id, plan.Rules[d.Rule].Id, d.Definition.Basis.ToString(), d.Definition.Basis.Url, d.Definition.Basis.Kind)).ToList();
+        var review = defs.SelectMany(d => d.Review).Distinct().OrderBy(r => r.Months * 31 + r.Days).Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList();
+        var member = FocusMember(ctx, t.Projection);
+        var motivation = string.Join("\n\n", t.Deviations.Select(d => Motivation(ctx, d, member, months, limits.Text)));
+        var checklist = defs.SelectMany(d => d.Document).Distinct().ToList();
+        checklist.Add(Texts.Pick(lang, $"Besluit door iemand met mandaat: {mandate} of hoger", $"Decision by someone with mandate: {mandate} or higher"));
+        checklist.Add(Texts.Pick(lang, $"Evaluatiemomenten vastleggen: {string.Join(", ", review)}", $"Record the review moments: {string.Join(", ", review)}"));
+        var reason = Texts.Pick(lang,
+            $"Lost {t.Resolves.Count} botsing(en) op, veroorzaakt er {t.Creates.Count}; grondslag: {Texts.Join(defs.Select(d => d.Basis.Kind ?? "onbekend").Distinct(), lang)}; mandaat: {mandate}; kostenverschil over {cost.HorizonMonths} maanden: {Texts.Money(cost.Difference, lang)}.",
+            $"Resolves {t.Resolves.Count} collision(s), creates {t.Creates.Count}; basis: {Texts.Join(defs.Select(d => d.Basis.Kind ?? "unknown").Distinct(), lang)}; mandate: {mandate}; cost difference over {cost.HorizonMonths} months: {Texts.Money(cost.Difference, lang)}.");
+        var matches = precedents is null ? [] : PrecedentMatcher.Match(ctx, t.Deviations, member, precedents);
+        return new ProposalResult(Id(t), defs.Select(d => d.Id).ToList(), string.Join(" + ", defs.Select(d => d.Title)), t.Resolves, t.Leaves, t.Creates,
+            basis, mandate, limits, cost, motivation, checklist, review, rank, reason, matches);
+    }
+
+    internal static DeviationLimitsResult Limits(IReadOnlyList<DeviationDefinition> defs, ReportLanguage lang)
+    {
+        int? duration = defs.Select(d => d.Limits.DurationMonths).Where(m => m is not null).DefaultIfEmpty(null).Min();
+        decimal? amount = defs.Select(d => d.Limits.Amount).Where(a => a is not null).DefaultIfEmpty(null).Min();
+        int? times = defs.Select(d => d.Limits.Times).Where(a => a is not null).DefaultIfEmpty(null).Min();
+        var per = defs.FirstOrDefault(d => d.Limits.Amount is not null)?.Limits.AmountPer ?? "month";
+        var parts = new List<string>();
+        if (duration is { } m) parts.Add(Texts.Pick(lang, $"ten hoogste {Texts.Months(m, lang)}", $"at most {Texts.Months(m, lang)}"));
+        if (amount is { } a) parts.Add(Texts.Pick(lang, $"ten hoogste {Texts.Money(a, lang)} {(per == "month" ? "per maand" : "in totaal")}", $"at most {Texts.Money(a, lang)} {(per == "month" ? "a month" : "in total")}"));
+        if (times is { } n) parts.Add(Texts.Pick(lang, $"ten hoogste {n} keer", $"at most {n} time(s)"));
+        var text = parts.Count == 0 ? Texts.Pick(lang, "geen grenzen in het pakket", "no limits in the pack") : Texts.Join(parts, lang);
+        return new DeviationLimitsResult(duration, amount, per, times, text);
+    }
+
+    /// <summary>The member the deviation is about: the first member affected by the collisions it resolves, or the applicant.</summary>
+    internal static EntityInstance? FocusMember(EvaluationContext ctx, Projection p)
+    {
+        var plan = ctx.Plan;
+        var members = ctx.Base.Household.Collections[plan.MembersField.Slot];
+        var other = p.Household.Collections[plan.MembersField.Slot];
+        for (var i = 0; i < members.Length && i < other.Length; i++)
+            if (!members[i].Values.AsSpan().SequenceEqual(other[i].Values)) return members[i];
+        return ctx.Base.Frame.MemberWithRole("aanvrager", plan.RoleField, plan.MembersField) ?? members.FirstOrDefault();
+    }
+
+    [GeneratedRegex(@"\{\{\s*([a-z_]+)(?:\.([a-z0-9_.]+))?\s*\}\}")]
+    private static partial Regex Placeholder();
+
+    internal static string Motivation(EvaluationContext ctx, CompiledDeviation d, EntityInstance? member, int months, string limitsText)
+    {
+        var def = d.Definition;
+        var lang = ctx.Lang;
+        var rule = ctx.Plan.Rules[d.Rule].Definition;
+        var template = def.Motivation ?? Texts.Pick(lang,
+            "Het college wijkt op grond van {{basis}} af van {{regel}}. De afwijking geldt van {{ingangsdatum}} tot {{einddatum}} ({{limieten}}); besluit door {{mandaat}}.",
+            "The board deviates from {{regel}} on the basis of {{basis}}. The deviation applies from {{ingangsdatum}} to {{einddatum}} ({{limieten}}); decided by {{mandaat}}.");
+        var start = ctx.Date;
+        var end = start.AddMonths(months).AddDays(-1);
+        // A literal block in YAML keeps the author's line breaks; a motivation reads as paragraphs.
+        template = string.Join("\n\n", template.Trim().Replace("\r\n", "\n").Split("\n\n").Select(p => string.Join(' ', p.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))));
+        return Placeholder().Replace(template, m =>
+        {
+            var head = m.Groups[1].Value;
+            var name = m.Groups[2].Success ? m.Groups[2].Value : null;
+            return head switch
+            {
+                "basis" => def.Basis.ToString(),
+                "regel" => $"{rule.Title} ({rule.Citation})",
+                "peildatum" or "ingangsdatum" => Texts.Date(start, lang),
+                "einddatum" => Texts.Date(end, lang),
+                "limieten" => limitsText,
+                "mandaat" => def.Mandate,
+                "lid" when name is not null => FactText(ctx, member, name),
+                "aanvrager" when name is not null => FactText(ctx, ctx.Base.Frame.MemberWithRole("aanvrager", ctx.Plan.RoleField, ctx.Plan.MembersField), name),
+                "huishouden" when name is not null => FactText(ctx, ctx.Base.Household, name),
+                "param" when name is not null && ctx.Plan.Environment.Parameters.TryGetValue(name, out var p) => Texts.Value(ctx.Parameters[p.Slot], lang),
+                _ => m.Value,
+            };
+        });
+    }
+
+    private static string FactText(EvaluationContext ctx, EntityInstance? e, string name)
+    {
+        if (e is null || !e.Schema.TryGetField(name, out var f) || !f.Type.IsScalar) return Texts.Pick(ctx.Lang, "(onbekend)", "(unknown)");
+        if (ctx.Options.Redact) return Texts.Redacted;
+        var v = e.Values[f.Slot];
+        if (v.IsUnknown && name == "naam") return CollisionFinder.MemberId(e);
+        return Texts.Value(v, ctx.Lang);
+    }
+
+    internal static string Invariant(FactValue v) => v.IsUnknown ? "unknown" : Convert.ToString(v.ToString(), CultureInfo.InvariantCulture)!;
+}

@@ -1,0 +1,92 @@
+using Doorbraak.Rules.Packs;
+
+namespace Doorbraak.Rules;
+
+/// <summary>
+/// What the engine found for one household on one reference date: the rules that applied and what they
+/// determined, the goals, the collisions, the facts that are missing, the proposals, and an audit block.
+/// Serialise with <see cref="ResultJson"/> for the documented JSON form (docs/evaluation-result.md).
+/// </summary>
+/// <threadsafety>Immutable once returned.</threadsafety>
+public sealed record EvaluationResult(
+    IReadOnlyList<DeterminationResult> Determinations,
+    IReadOnlyList<GoalResult> Goals,
+    IReadOnlyList<CollisionResult> Collisions,
+    IReadOnlyList<MissingFact> MissingFacts,
+    IReadOnlyList<ProposalResult> Proposals,
+    AuditBlock Audit);
+
+/// <summary>A rule or consequence that applied, and the fact it set.</summary>
+/// <param name="Rule">The rule id.</param>
+/// <param name="Source"><c>law</c> for a rule ("the law says") or <c>practice</c> for a consequence ("experience shows").</param>
+/// <param name="Title">The rule's title.</param>
+/// <param name="Citation">The legal citation (rules) or source (consequences).</param>
+/// <param name="Url">A link to the law text or source, if the pack gives one.</param>
+/// <param name="Fact">The fact path set, such as <c>huishouden.bijstandsnorm</c> or <c>leden[zoon].dreigt_dakloos</c>.</param>
+/// <param name="Value">The value set (invariant text; <c>[afgeschermd]</c> when redacted).</param>
+/// <param name="Previous">The value before (supplied or set by an earlier rule), or <c>unknown</c>.</param>
+/// <param name="Explanation">Why it applied, in words and with the facts used.</param>
+public sealed record DeterminationResult(string Rule, string Source, string Title, string Citation, string? Url, string Fact, string Value, string Previous, Explanation Explanation);
+
+/// <summary>A goal and whether it holds today and on the projected lawful situation.</summary>
+/// <param name="Goal">The goal id.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Domain">Its domain.</param>
+/// <param name="Active">Whether it is checked for this household.</param>
+/// <param name="ActiveBecause"><c>stated</c> (the household's own goal), <c>condition</c> (its active condition holds), <c>holds-today</c>, or <c>inactive</c>.</param>
+/// <param name="HoldsToday">On the situation as supplied: true, false or null (unknown).</param>
+/// <param name="HoldsProjected">On the projected lawful situation: true, false or null (unknown).</param>
+public sealed record GoalResult(string Goal, string Title, string Domain, bool Active, string ActiveBecause, bool? HoldsToday, bool? HoldsProjected);
+
+/// <summary>Where a lawful outcome collides with what would work.</summary>
+/// <param name="Id">A stable id: the pack's declared id, or <c>botsing.&lt;goal&gt;.&lt;rules&gt;</c>, or <c>tegenstrijdig.&lt;rule&gt;.&lt;rule&gt;</c>.</param>
+/// <param name="Kind"><c>derived</c> (a goal fails because of rule outcomes), <c>declared</c> (known from the pack), or <c>contradiction</c> (two rules set different values).</param>
+/// <param name="Title">A short title (Dutch).</param>
+/// <param name="Severity"><c>low</c>, <c>medium</c>, <c>high</c> or <c>critical</c>.</param>
+/// <param name="Goal">The goal that fails, if any.</param>
+/// <param name="Rules">The rules involved: every rule of the smallest sets of rule outcomes that, set aside, let the goal hold; or the two contradicting rules.</param>
+/// <param name="Members">The members affected (ids).</param>
+/// <param name="Explanation">Why, in Dutch (or English on request).</param>
+/// <param name="Trace">The facts and conditions behind it.</param>
+public sealed record CollisionResult(string Id, string Kind, string Title, string Severity, string? Goal, IReadOnlyList<string> Rules, IReadOnlyList<string> Members, string Explanation, Explanation Trace)
+{
+    /// <summary>For derived collisions: each smallest set of rule outcomes that, set aside on its own, lets the goal hold.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
+}
+
+/// <summary>A fact the host did not supply that would decide a rule, goal, collision or deviation.</summary>
+/// <param name="Path">The fact, such as <c>leden[zoon].dreigt_dakloos</c>.</param>
+/// <param name="Description">What the fact means (from the schema).</param>
+/// <param name="Question">The question to put to the regisseur.</param>
+/// <param name="NeededFor">The ids of what it would decide.</param>
+public sealed record MissingFact(string Path, string Description, string? Question, IReadOnlyList<string> NeededFor);
+
+/// <summary>An explanation: a sentence a regisseur reads, whether it is law or practice, and the conditions and facts used.</summary>
+/// <param name="Text">The explanation in words.</param>
+/// <param name="Basis"><c>law</c> ("de wet zegt"), <c>practice</c> ("de ervaring leert") or <c>engine</c> (a finding of the engine).</param>
+/// <param name="Conditions">Each part of the deciding condition with its outcome.</param>
+/// <param name="Facts">The facts used, with their values (redacted on request).</param>
+public sealed record Explanation(string Text, string Basis, IReadOnlyList<ConditionOutcome> Conditions, IReadOnlyList<FactUsed> Facts);
+
+/// <summary>A part of a condition and its outcome (<c>waar</c>, <c>onwaar</c>, <c>onbekend</c>).</summary>
+/// <param name="Condition">The expression text.</param>
+/// <param name="Outcome">Its value.</param>
+public sealed record ConditionOutcome(string Condition, string Outcome);
+
+/// <summary>A fact read while deciding, and its value.</summary>
+/// <param name="Path">The fact path.</param>
+/// <param name="Value">The value, or <c>[afgeschermd]</c> when redacted.</param>
+public sealed record FactUsed(string Path, string Value);
+
+/// <summary>The audit block: which packs (with content hashes), which engine, which reference date.</summary>
+/// <param name="Packs">The packs in load order.</param>
+/// <param name="EngineVersion">The library's version.</param>
+/// <param name="ReferenceDate">The peildatum.</param>
+public sealed record AuditBlock(IReadOnlyList<PackInfo> Packs, string EngineVersion, DateOnly ReferenceDate);
+
+/// <summary>A loaded pack, as the audit trail names it.</summary>
+/// <param name="Id">The pack id.</param>
+/// <param name="Version">Its SemVer version.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Sha256">SHA-256 over the pack's normalised file contents.</param>
+public sealed record PackInfo(string Id, string Version, string Title, string Sha256);

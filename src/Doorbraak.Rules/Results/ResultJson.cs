@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Doorbraak.Rules;
+
+/// <summary>The documented JSON form of results and plans: camelCase members in a fixed order, dates as yyyy-mm-dd.</summary>
+public static class ResultJson
+{
+    /// <summary>The serializer options used for every JSON this library writes.</summary>
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>Serialises an evaluation result.</summary>
+    public static string Serialize(EvaluationResult result) => JsonSerializer.Serialize(result, Options);
+
+    /// <summary>Reads an evaluation result back.</summary>
+    public static EvaluationResult Deserialize(string json) =>
+        JsonSerializer.Deserialize<EvaluationResult>(json, Options) ?? throw new JsonException("The JSON holds no evaluation result.");
+}
