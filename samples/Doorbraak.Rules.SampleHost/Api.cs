@@ -167,6 +167,10 @@ public static class Api
         }
         catch (DecisionException ex)
         {
+            return SampleHost.Problems.Problem(422, ResultJson.NameOf(ex.Code), "Het besluit is geweigerd.", ex.Message);
+        }
+        catch (DecisionInputException ex)
+        {
             return SampleHost.Problems.Problem(422, ex.Code, "Het besluit is geweigerd.", ex.Message);
         }
     }

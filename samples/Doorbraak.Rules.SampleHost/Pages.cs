@@ -333,13 +333,13 @@ public static class Pages
         {
             ci++;
             sb.Append("<article class=\"card collision\" id=\"botsing-").Append(ci).Append("\" aria-labelledby=\"botsing-").Append(ci).Append("-titel\">");
-            sb.Append("<h3 id=\"botsing-").Append(ci).Append("-titel\">").Append(E(c.Title)).Append(" <span class=\"badge sev-").Append(E(c.Severity)).Append("\">ernst: ")
-                .Append(E(Severity(c.Severity))).Append("</span></h3>");
+            sb.Append("<h3 id=\"botsing-").Append(ci).Append("-titel\">").Append(E(c.Title)).Append(" <span class=\"badge sev-").Append(E(ResultJson.NameOf(c.Severity))).Append("\">ernst: ")
+                .Append(E(Severity(ResultJson.NameOf(c.Severity)))).Append("</span></h3>");
             sb.Append("<p class=\"explanation\">").Append(E(c.Explanation)).Append("</p><dl class=\"facts\">");
             if (c.Goal is not null) sb.Append("<dt>Doel dat faalt</dt><dd>").Append(E(goals.GetValueOrDefault(c.Goal, c.Goal))).Append("</dd>");
             sb.Append("<dt>Regels</dt><dd>").Append(E(string.Join(", ", c.Rules))).Append("</dd>");
             if (c.Members.Count > 0) sb.Append("<dt>Betrokken leden</dt><dd>").Append(E(string.Join(", ", c.Members))).Append("</dd>");
-            sb.Append("<dt>Soort</dt><dd>").Append(E(c.Kind switch { "derived" => "afgeleid door de motor", "declared" => "bekend uit het pakket", "contradiction" => "tegenstrijdige regels", _ => c.Kind })).Append("</dd></dl>");
+            sb.Append("<dt>Soort</dt><dd>").Append(E(c.Kind switch { CollisionKind.Derived => "afgeleid door de motor", CollisionKind.Declared => "bekend uit het pakket", _ => "tegenstrijdige regels" })).Append("</dd></dl>");
             Trace(sb, c.Trace);
 
             var deviations = c.Rules.SelectMany(r => DeviationsFor(engine, r)).DistinctBy(d => d.Id).ToList();
@@ -442,13 +442,13 @@ public static class Pages
         // Goals and determinations
         sb.Append("<section aria-labelledby=\"h-doelen\"><h2 id=\"h-doelen\">Doelen</h2><table><caption>Wat voor dit huishouden zou werken</caption><thead><tr><th scope=\"col\">Doel</th><th scope=\"col\">Actief</th><th scope=\"col\">Nu</th><th scope=\"col\">Na toepassing van de regels</th></tr></thead><tbody>");
         foreach (var g in result.Goals.Where(g => g.Active))
-            sb.Append("<tr><td>").Append(E(g.Title)).Append("</td><td>").Append(E(ActiveBecause(g.ActiveBecause))).Append("</td><td>").Append(Holds(g.HoldsToday)).Append("</td><td>").Append(Holds(g.HoldsProjected)).Append("</td></tr>");
+            sb.Append("<tr><td>").Append(E(g.Title)).Append("</td><td>").Append(E(ActiveBecause(ResultJson.NameOf(g.ActiveBecause)))).Append("</td><td>").Append(Holds(g.HoldsToday)).Append("</td><td>").Append(Holds(g.HoldsProjected)).Append("</td></tr>");
         sb.Append("</tbody></table></section>\n");
 
         sb.Append("<section aria-labelledby=\"h-bepalingen\"><h2 id=\"h-bepalingen\">Wat de regels bepalen</h2>");
         foreach (var d in result.Determinations)
         {
-            sb.Append("<details><summary>").Append(d.Source == "law" ? "De wet zegt: " : "De ervaring leert: ").Append(E(d.Title)).Append(" — ").Append(E(d.Fact)).Append(" = ").Append(E(d.Value)).Append("</summary>");
+            sb.Append("<details><summary>").Append(d.Source == StatementSource.Law ? "De wet zegt: " : "De ervaring leert: ").Append(E(d.Title)).Append(" — ").Append(E(d.Fact)).Append(" = ").Append(E(d.Value)).Append("</summary>");
             sb.Append("<p>").Append(E(d.Explanation.Text)).Append("</p><p class=\"hint\">").Append(E(d.Citation));
             if (d.Url is not null) sb.Append(" — <a href=\"").Append(E(d.Url)).Append("\">wettekst of bron</a>");
             sb.Append("</p></details>");

@@ -39,11 +39,11 @@ public sealed record DecisionInput(string ProposalId, string Outcome, string Dec
     };
 
     /// <summary>The library's request.</summary>
-    /// <exception cref="DecisionException">The outcome is not one of accepted, changed, rejected.</exception>
+    /// <exception cref="DecisionInputException">The outcome is not one of accepted, changed, rejected.</exception>
     public DecisionRequest ToRequest()
     {
         if (Outcome is null || !Outcomes.TryGetValue(Outcome, out var outcome))
-            throw new DecisionException("outcome", $"Onbekende uitkomst '{Outcome}'; gebruik accepted (aanvaarden), changed (wijzigen) of rejected (afwijzen).");
+            throw new DecisionInputException("outcome", $"Onbekende uitkomst '{Outcome}'; gebruik accepted (aanvaarden), changed (wijzigen) of rejected (afwijzen).");
         return new DecisionRequest(ProposalId ?? "", outcome, DecidedBy ?? "", Mandate ?? "", Motivation ?? "")
         {
             DurationMonths = DurationMonths,
@@ -94,4 +94,11 @@ public static class Workflow
     /// <summary>Records one decision (or refuses it).</summary>
     public static RecordedDecision Decide(DoorbraakEngine engine, TimeProvider time, Household household, EvaluationResult result, DecisionInput decision) =>
         new DoorbraakPlanner(engine, time).Decide(household, result, decision.ToRequest());
+}
+
+/// <summary>A decision form the sample host cannot turn into a request (an unknown outcome word).</summary>
+public sealed class DecisionInputException(string code, string message) : Exception(message)
+{
+    /// <summary>The problem code.</summary>
+    public string Code { get; } = code;
 }

@@ -40,7 +40,7 @@ internal static class DoorbraakTelemetry
     public const string OutcomeTag = "doorbraak.outcome";
 
     /// <summary>Pack ids and versions, as <c>id@version</c> joined with commas. Contains no household data.</summary>
-    public static string PackList(DoorbraakEngine engine) => string.Join(",", engine.Packs.Packs.Select(p => $"{p.Id}@{p.Version}"));
+    public static string PackList(DoorbraakEngine engine) => string.Join(",", engine.PackSet.Packs.Select(p => $"{p.Id}@{p.Version}"));
 
     public static Activity? Start(string name, DoorbraakEngine engine)
     {
@@ -48,7 +48,7 @@ internal static class DoorbraakTelemetry
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("doorbraak.packs", PackList(engine));
-            activity.SetTag("doorbraak.pack_count", engine.Packs.Packs.Count);
+            activity.SetTag("doorbraak.pack_count", engine.PackSet.Packs.Count);
             activity.SetTag("doorbraak.engine_version", Version);
         }
         return activity;

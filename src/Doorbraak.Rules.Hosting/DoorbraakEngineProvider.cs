@@ -77,7 +77,7 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
             }
             Volatile.Write(ref _lastError, null);
             var previous = Current;
-            if (SameContent(previous.Packs, set))
+            if (SameContent(previous.PackSet, set))
             {
                 Log.Unchanged(_logger);
                 return true;

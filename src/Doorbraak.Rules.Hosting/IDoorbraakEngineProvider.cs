@@ -60,7 +60,7 @@ public sealed class PackSetReloadedEventArgs : EventArgs
     public DoorbraakEngine Current { get; }
 
     /// <summary>The packs now loaded, with versions and hashes.</summary>
-    public IReadOnlyList<PackInfo> Packs => Current.Packs.Packs;
+    public IReadOnlyList<PackInfo> Packs => Current.PackSet.Packs;
 }
 
 /// <summary>Data for <see cref="IDoorbraakEngineProvider.ReloadFailed"/>.</summary>

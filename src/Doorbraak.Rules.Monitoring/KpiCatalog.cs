@@ -71,7 +71,7 @@ public sealed class KpiCatalog
     public static KpiCatalog FromPackSet(PackSet packs)
     {
         ArgumentNullException.ThrowIfNull(packs);
-        var merged = packs.Plan.Packs;
+        var merged = packs.RuleSet.Packs;
         var kpis = merged.Kpis.Select(k => new KpiSpec(k.Id, k.Title, k.Measure, k.Description, k.Unit,
             k.Norm is null ? null : new KpiNorm(k.Norm.Target, k.Norm.Direction == "at_most" ? NormDirection.AtMost : NormDirection.AtLeast, k.Norm.Deadline),
             k.Source, k.Filter) { PackId = k.PackId });

@@ -99,8 +99,8 @@ public static class SyntheticPilot
                 if (second.Deviation != main.Deviation) scenarios.Add(second);
             }
 
-            var collisions = scenarios.Select(s => new CollisionResult(s.Collision, "declared", s.Title, "high", s.Goal, s.Rules, ["lid1"],
-                s.Title, new Explanation(s.Title, "engine", [], []))).ToList();
+            var collisions = scenarios.Select(s => new CollisionResult(s.Collision, CollisionKind.Declared, s.Title, CollisionSeverity.High, s.Goal, s.Rules, ["lid1"],
+                s.Title, new Explanation(s.Title, StatementSource.Engine, [], []))).ToList();
             var decisions = new List<RecordedDecision>();
             var lines = new List<CostLine>();
             foreach (var s in scenarios)

@@ -26,7 +26,7 @@ public sealed class NationalParameters
 
     internal static NationalParameters From(PackSet packs, DateOnly date)
     {
-        var plan = packs.Plan;
+        var plan = packs.RuleSet;
         var values = plan.Parameters.ValuesOn(date);
         FactValue Get(string id) => values[plan.Parameters.Definitions.Select((d, i) => (d, i)).First(x => x.d.Id == id).i];
         var wacht = Get("wgs.wachttermijn_eerdere_schuldhulp");
@@ -114,7 +114,7 @@ internal sealed class EngineApplicability
 
     public EngineApplicability(PackSet packs, DateOnly date)
     {
-        _plan = packs.Plan;
+        _plan = packs.RuleSet;
         _date = date;
         _parameters = _plan.Parameters.ValuesOn(date);
         var compared = _plan.Rules.Where(r => NationalRules.Ids.Contains(r.Id)).ToList();

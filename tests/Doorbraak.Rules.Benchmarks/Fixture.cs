@@ -49,11 +49,11 @@ internal static class Fixture
         {
             var set = folder == National ? NationalSet : Load(National, folder);
             var engine = new DoorbraakEngine(set);
-            foreach (var pack in set.Plan.Packs.Packs.Where(p => folder == National ? p.Manifest.Id == "nl.sociaal-domein" : p.Manifest.Id != "nl.sociaal-domein"))
+            foreach (var pack in set.RuleSet.Packs.Packs.Where(p => folder == National ? p.Manifest.Id == "nl.sociaal-domein" : p.Manifest.Id != "nl.sociaal-domein"))
                 foreach (var test in pack.Tests)
                 {
                     var bag = new DiagnosticBag();
-                    var h = HouseholdReader.Read(test.Household, set.Plan.Schema, bag);
+                    var h = HouseholdReader.Read(test.Household, set.RuleSet.Schema, bag);
                     if (h is null) continue;
                     var r = engine.Evaluate(h, test.Date);
                     list.Add(new Scenario(pack.Manifest.Id, test.Name, set, h, test.Date, r.Collisions.Count, r.Proposals.Count));

@@ -175,7 +175,7 @@ internal static class Runner
             var set = SyntheticPacks.NationalPlus(k, neverApply: false);
             var us = EvalUs(new DoorbraakEngine(set), i => HouseholdGenerator.Generate(seed, i));
             b0 ??= us;
-            o.WriteLine($"| +{k} | {set.Plan.Rules.Count} | {us:F1} | {us / b0:F2} |");
+            o.WriteLine($"| +{k} | {set.RuleSet.Rules.Count} | {us:F1} | {us / b0:F2} |");
         }
         o.WriteLine("| members per household (national pack) | | µs/household | relative |");
         o.WriteLine("|---:|---:|---:|---:|");
@@ -194,7 +194,7 @@ internal static class Runner
             var set = Fixture.Load(Fixture.PackFolders(k));
             var us = EvalUs(new DoorbraakEngine(set), i => HouseholdGenerator.Generate(seed, i));
             b0 ??= us;
-            o.WriteLine($"| {k} ({string.Join(" + ", set.Packs.Select(x => x.Id))}) | {set.Plan.Rules.Count} | {us:F1} | {us / b0:F2} |");
+            o.WriteLine($"| {k} ({string.Join(" + ", set.Packs.Select(x => x.Id))}) | {set.RuleSet.Rules.Count} | {us:F1} | {us / b0:F2} |");
         }
 
         o.WriteLine($"\n(total {total.Elapsed.TotalSeconds:F0} s; load average at end: {Load()}; sink {sink & 1})");

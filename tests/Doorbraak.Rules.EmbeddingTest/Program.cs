@@ -23,7 +23,7 @@ provider.GetRequiredService<IStartupValidator>().Validate();
 
 var evaluator = provider.GetRequiredService<IDoorbraakEvaluator>();
 var engine = evaluator.Engine;
-Console.WriteLine($"Doorbraak.Rules {DoorbraakEngine.EngineVersion}; packs: {string.Join(", ", engine.Packs.Packs.Select(p => $"{p.Id} {p.Version} sha256:{p.Sha256[..12]}"))}");
+Console.WriteLine($"Doorbraak.Rules {DoorbraakEngine.EngineVersion}; packs: {string.Join(", ", engine.PackSet.Packs.Select(p => $"{p.Id} {p.Version} sha256:{p.Sha256[..12]}"))}");
 
 var household = engine.ReadHousehold(File.ReadAllText(args[0]), Path.GetFileName(args[0]));
 var result = evaluator.Evaluate(household, referenceDate);

@@ -33,7 +33,7 @@ internal static class DocsCommand
         if (set is null) return Program.ExitFailed;
         var full = context.FullPath(outDir);
         Directory.CreateDirectory(full);
-        var merged = set.Plan.Packs;
+        var merged = set.RuleSet.Packs;
         foreach (var pack in merged.Packs)
         {
             var folderName = Path.GetFileName(pack.Root.TrimEnd('/', '\\'));

@@ -47,7 +47,7 @@ internal static class ExplainCommand
         var t = new Words(options.Language);
         var w = context.Out;
         var style = context.OutStyle;
-        var plan = set.Plan;
+        var plan = set.RuleSet;
         switch (what)
         {
             case "rule":
@@ -99,7 +99,7 @@ internal static class ExplainCommand
                     w.WriteLine(t.T($"De botsing {id} doet zich bij dit huishouden op {date:yyyy-MM-dd} niet voor.", $"The collision {id} does not occur for this household on {date:yyyy-MM-dd}."));
                     return Program.ExitOk;
                 }
-                w.WriteLine($"{style.Severity(c.Severity, $"[{c.Severity}]")} {style.Bold(c.Title)} ({c.Id}, {c.Kind})");
+                w.WriteLine($"{style.Severity(ResultJson.NameOf(c.Severity), $"[{ResultJson.NameOf(c.Severity)}]")} {style.Bold(c.Title)} ({c.Id}, {ResultJson.NameOf(c.Kind)})");
                 Words.WriteWrapped(w, "", c.Explanation);
                 if (c.Goal is { } goalId && result.Goals.FirstOrDefault(g => g.Goal == goalId) is { } goal)
                     w.WriteLine(t.T($"Doel '{goal.Title}' ({goal.Goal}): nu {t.Outcome(goal.HoldsToday)}, na toepassing van de regels {t.Outcome(goal.HoldsProjected)}.",

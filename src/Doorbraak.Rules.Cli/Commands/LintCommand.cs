@@ -44,7 +44,7 @@ internal static class LintCommand
     {
         var set = Common.LoadPacks(dirs, context);
         if (set is null) return Program.ExitFailed;
-        var findings = set.Warnings.Concat(Lint(set.Plan))
+        var findings = set.Warnings.Concat(Lint(set.RuleSet))
             .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
         var style = context.OutStyle;

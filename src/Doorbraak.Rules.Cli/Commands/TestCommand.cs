@@ -39,7 +39,7 @@ internal static class TestCommand
             throw new CliException($"no loaded pack has the id '{packId}'; loaded: {string.Join(", ", set.Packs.Select(p => p.Id))}.");
 
         var results = new List<PackTestResult>();
-        var packs = set.Plan.Packs.Packs;
+        var packs = set.RuleSet.Packs.Packs;
         var byId = packs.ToDictionary(p => p.Manifest.Id, StringComparer.Ordinal);
         foreach (var pack in packs)
         {

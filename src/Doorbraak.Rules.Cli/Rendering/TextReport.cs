@@ -17,11 +17,11 @@ internal static class TextReport
             $"{r.Determinations.Count} determination(s), {r.Collisions.Count} collision(s), {r.MissingFacts.Count} missing fact(s), {r.Proposals.Count} proposal(s)."));
 
         Section(w, style, t.T("Wat de wet bepaalt (regels)", "What the law says (rules)"));
-        var law = r.Determinations.Where(d => d.Source != "practice").ToList();
+        var law = r.Determinations.Where(d => d.Source != StatementSource.Practice).ToList();
         if (law.Count == 0) w.WriteLine(t.T("  Geen regel is van toepassing.", "  No rule applies."));
         foreach (var d in law) t.WriteDetermination(w, "  ", d, style);
 
-        var practice = r.Determinations.Where(d => d.Source == "practice").ToList();
+        var practice = r.Determinations.Where(d => d.Source == StatementSource.Practice).ToList();
         if (practice.Count > 0)
         {
             Section(w, style, t.T("Wat de ervaring leert (gevolgen)", "What experience shows (consequences)"));
@@ -35,7 +35,7 @@ internal static class TextReport
         {
             Table.Write(w, terminal, "  ",
                 [t.T("doel", "goal"), t.T("nu", "today"), t.T("straks (rechtmatig)", "projected (lawful)"), t.T("actief omdat", "active because")],
-                goals.Select(g => (IReadOnlyList<string>)[$"{g.Title} ({g.Goal})", t.Outcome(g.HoldsToday), Mark(t.Outcome(g.HoldsProjected), g.HoldsProjected, style), g.ActiveBecause]).ToList());
+                goals.Select(g => (IReadOnlyList<string>)[$"{g.Title} ({g.Goal})", t.Outcome(g.HoldsToday), Mark(t.Outcome(g.HoldsProjected), g.HoldsProjected, style), ResultJson.NameOf(g.ActiveBecause)]).ToList());
         }
 
         Section(w, style, t.T("Botsingen", "Collisions"));
@@ -44,7 +44,7 @@ internal static class TextReport
         foreach (var c in r.Collisions)
         {
             n++;
-            w.WriteLine($"  {n}. {style.Severity(c.Severity, $"[{c.Severity}]")} {style.Bold(c.Title)} ({c.Id}, {c.Kind})");
+            w.WriteLine($"  {n}. {style.Severity(ResultJson.NameOf(c.Severity), $"[{ResultJson.NameOf(c.Severity)}]")} {style.Bold(c.Title)} ({c.Id}, {ResultJson.NameOf(c.Kind)})");
             if (c.Goal is not null) w.WriteLine($"     {t.T("Doel", "Goal")}: {c.Goal}");
             w.WriteLine($"     {t.T("Regels", "Rules")}: {string.Join(", ", c.Rules)}");
             if (c.Members.Count > 0) w.WriteLine($"     {t.T("Leden", "Members")}: {string.Join(", ", c.Members)}");

@@ -53,7 +53,7 @@ internal sealed class Words(ReportLanguage language)
     /// <summary>A determination in a few lines: what was set, by which rule, on which conditions and facts.</summary>
     public static void WriteCompact(TextWriter w, string indent, DeterminationResult d, Style style)
     {
-        var kind = d.Source == "practice" ? "consequence" : "rule";
+        var kind = d.Source == StatementSource.Practice ? "consequence" : "rule";
         w.WriteLine($"{indent}{d.Fact} = {style.Bold(d.Value)} (was {d.Previous}) by {kind} {d.Rule} ({d.Citation})");
         if (d.Explanation.Conditions.Count > 0)
             w.WriteLine($"{indent}  because: {string.Join("; ", d.Explanation.Conditions.Select(c => $"{style.Cyan(c.Condition)} → {c.Outcome}"))}");

@@ -32,12 +32,12 @@ public sealed class PackSet
 {
     internal PackSet(CompiledRuleSet plan, IReadOnlyList<PackDiagnostic> warnings)
     {
-        Plan = plan;
+        RuleSet = plan;
         Warnings = warnings;
         Packs = plan.Packs.Packs.Select(p => new PackInfo(p.Manifest.Id, p.Manifest.Version.ToString(), p.Manifest.Title, p.Sha256)).ToList();
     }
 
-    internal CompiledRuleSet Plan { get; }
+    internal CompiledRuleSet RuleSet { get; }
 
     /// <summary>The packs in load order (each after the packs it requires), with content hashes.</summary>
     public IReadOnlyList<PackInfo> Packs { get; }

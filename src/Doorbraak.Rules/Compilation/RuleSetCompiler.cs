@@ -21,8 +21,8 @@ internal static class RuleSetCompiler
             parameters.Add(p.Id, new ParameterSymbol(p.Id, p.Type, i, p.Title, p.Unit));
         }
         var env = new ConditionEnvironment(schema, parameters, functions);
-        schema.Household.TryGetField("leden", out var membersField);
-        schema.Member.TryGetField("rol", out var roleField);
+        schema.Household.TryGetField(BuiltInFacts.Members, out var membersField);
+        schema.Member.TryGetField(BuiltInFacts.Role, out var roleField);
 
         var rules = new List<CompiledRule>();
         for (var i = 0; i < packs.Rules.Count; i++)

@@ -1,16 +1,5 @@
 namespace Doorbraak.Rules;
 
-/// <summary>What the regisseur (or whoever holds the mandate) decided on a proposal.</summary>
-public enum DecisionOutcome
-{
-    /// <summary>Accepted as proposed.</summary>
-    Accepted,
-    /// <summary>Accepted with changes (a shorter duration or a lower amount).</summary>
-    Changed,
-    /// <summary>Rejected.</summary>
-    Rejected,
-}
-
 /// <summary>An action agreed in the doorbraakplan, with who does it.</summary>
 /// <param name="Description">What is done.</param>
 /// <param name="Owner">Who does it (an organisation or role, not a personal name where avoidable).</param>
@@ -39,6 +28,9 @@ public sealed record DecisionRequest(string ProposalId, DecisionOutcome Outcome,
 
     /// <summary>Actions agreed with this decision.</summary>
     public IReadOnlyList<AgreedAction> Actions { get; init; } = [];
+
+    /// <summary>The host's reference of the case (not a BSN), recorded with the precedent this decision becomes. A case opened with a reference supplies its own.</summary>
+    public string? CaseReference { get; init; }
 }
 
 /// <summary>A decision as recorded in the doorbraakplan.</summary>
@@ -64,12 +56,60 @@ public sealed record RecordedDecision(
     string Motivation, IReadOnlyList<string> Basis, string Limits, DateOnly? StartDate, DateOnly? EndDate, IReadOnlyList<DateOnly> ReviewDates,
     DateTimeOffset DecidedAt, string? ReasonForDifference, IReadOnlyList<AgreedAction> Actions, IReadOnlyDictionary<string, string> PrecedentFacts);
 
+/// <summary>Why a decision could not be recorded.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<DecisionRefusalCode>))]
+public enum DecisionRefusalCode
+{
+    /// <summary>The evaluation has no proposal with this id.</summary>
+    UnknownProposal,
+    /// <summary>The deviation exists but is not allowed for this household, or resolves no collision.</summary>
+    NotAllowed,
+    /// <summary>The motivation is missing.</summary>
+    Motivation,
+    /// <summary>The mandate is unknown, or too low for this proposal.</summary>
+    Mandate,
+    /// <summary>The decision goes beyond the deviation's limits (duration, amount, times).</summary>
+    Limits,
+    /// <summary>An equal earlier case was decided otherwise, and no reason for the difference is given.</summary>
+    Precedent,
+    /// <summary>The result was evaluated with other packs than the planner's.</summary>
+    OtherPacks,
+    /// <summary>The household is not the one evaluated (or it changed since).</summary>
+    OtherHousehold,
+}
+
+/// <summary>A refused decision: the reason as a code, and what to do about it in words (Dutch).</summary>
+/// <param name="Code">Why.</param>
+/// <param name="Message">What is wrong and what to do.</param>
+public sealed record DecisionRefusal(DecisionRefusalCode Code, string Message);
+
+/// <summary>The outcome of <see cref="DoorbraakPlanner.TryDecide(Household, EvaluationResult, DecisionRequest)"/>: the recorded decision, or why it was refused.</summary>
+public sealed record DecisionAttempt
+{
+    private DecisionAttempt(RecordedDecision? decision, DecisionRefusal? refusal) => (Decision, Refusal) = (decision, refusal);
+
+    /// <summary>The decision, when it was recorded.</summary>
+    public RecordedDecision? Decision { get; }
+
+    /// <summary>Why it was refused, when it was.</summary>
+    public DecisionRefusal? Refusal { get; }
+
+    /// <summary>Whether the decision was recorded.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Decision))]
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(false, nameof(Refusal))]
+    public bool Succeeded => Decision is not null;
+
+    internal static DecisionAttempt Recorded(RecordedDecision decision) => new(decision, null);
+
+    internal static DecisionAttempt Refused(DecisionRefusal refusal) => new(null, refusal);
+}
+
 /// <summary>Thrown when a decision cannot be recorded: not allowed for this household, beyond its limits, or beyond the decider's mandate.</summary>
 public sealed class DecisionException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public DecisionException(string code, string message) : base(message) => Code = code;
+    public DecisionException(DecisionRefusalCode code, string message) : base(message) => Code = code;
 
-    /// <summary><c>unknown-proposal</c>, <c>mandate</c>, <c>limits</c>, <c>motivation</c>, <c>precedent</c> or <c>not-allowed</c>.</summary>
-    public string Code { get; }
+    /// <summary>Why the decision was refused.</summary>
+    public DecisionRefusalCode Code { get; }
 }

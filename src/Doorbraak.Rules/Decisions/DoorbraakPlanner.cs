@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Packs;
 using Doorbraak.Rules.Evaluation;
@@ -27,65 +28,105 @@ public sealed class DoorbraakPlanner
         _precedents = precedents;
     }
 
+    /// <summary>The engine whose evaluations this planner decides on.</summary>
+    public DoorbraakEngine Engine => _engine;
+
+    /// <summary>
+    /// Evaluates a household and opens its case: one object holding the engine, the household and the result, on
+    /// which decisions are taken and the doorbraakplan is assembled. The engine is captured once, so a pack reload
+    /// in between cannot mix two pack sets in one case.
+    /// </summary>
+    /// <param name="household">The household.</param>
+    /// <param name="referenceDate">The peildatum.</param>
+    /// <param name="options">Evaluation options; null for the defaults.</param>
+    /// <param name="caseReference">The host's reference of the case (not a BSN); recorded with precedents.</param>
+    /// <exception cref="HouseholdException">The household does not fit the packs' fact schema.</exception>
+    public DoorbraakCase OpenCase(Household household, DateOnly referenceDate, EvaluationOptions? options = null, string? caseReference = null)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, referenceDate, options ?? EvaluationOptions.Default);
+        var result = Evaluator.Evaluate(session, _engine.PackSet.Packs, _precedents);
+        return new DoorbraakCase(this, session, result, caseReference);
+    }
+
     /// <summary>Records a decision on a proposal of <paramref name="result"/>, or refuses it with a clear reason.</summary>
-    /// <exception cref="DecisionException">The proposal is unknown or not allowed, the decider lacks the mandate, the decision goes beyond the limits, the motivation is missing, or it differs from equal precedents without a reason.</exception>
+    /// <exception cref="DecisionException">The result is not this household's or not from this planner's packs, the proposal is unknown or not allowed, the decider lacks the mandate, the decision goes beyond the limits, the motivation is missing, or it differs from equal precedents without a reason.</exception>
     public RecordedDecision Decide(Household household, EvaluationResult result, DecisionRequest request)
+    {
+        var attempt = TryDecide(household, result, request);
+        return attempt.Decision ?? throw new DecisionException(attempt.Refusal!.Code, attempt.Refusal.Message);
+    }
+
+    /// <summary>
+    /// Records a decision, or says why it cannot be recorded, without throwing: a refused decision is normal business
+    /// (a missing motivation, a mandate too low). Arguments that are null still throw.
+    /// </summary>
+    public DecisionAttempt TryDecide(Household household, EvaluationResult result, DecisionRequest request)
     {
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(request);
-        var plan = _engine.Packs.Plan;
+        var refusal = CheckProvenance(household, result, out var options);
+        if (refusal is not null) return DecisionAttempt.Refused(refusal);
+        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, result.Audit.ReferenceDate, options);
+        return TryDecide(session, result, request, null);
+    }
+
+    /// <summary>The one decision procedure, on the session the result was evaluated on (or an identical one).</summary>
+    internal DecisionAttempt TryDecide(EvaluationSession session, EvaluationResult result, DecisionRequest request, string? caseReference)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ruleSet = session.RuleSet;
         var proposal = result.Proposals.FirstOrDefault(p => p.Id == request.ProposalId);
         if (proposal is null)
         {
-            var deviation = plan.Deviations.FirstOrDefault(d => d.Id == request.ProposalId);
+            var deviation = ruleSet.Deviations.FirstOrDefault(d => d.Id == request.ProposalId);
             if (deviation is not null)
-                throw new DecisionException("not-allowed", $"De afwijking '{deviation.Id}' is voor dit huishouden niet toegestaan of lost geen botsing op (voorwaarde: {deviation.Definition.Allowed?.Text ?? "geen"}); er is geen voorstel om over te besluiten.");
-            throw new DecisionException("unknown-proposal", $"Er is geen voorstel '{request.ProposalId}' in deze evaluatie{Suggest.Hint(request.ProposalId, result.Proposals.Select(p => p.Id))}.");
+                return Refuse(DecisionRefusalCode.NotAllowed, $"De afwijking '{deviation.Id}' is voor dit huishouden niet toegestaan of lost geen botsing op (voorwaarde: {deviation.Definition.Allowed?.Text ?? "geen"}); er is geen voorstel om over te besluiten.");
+            return Refuse(DecisionRefusalCode.UnknownProposal, $"Er is geen voorstel '{request.ProposalId}' in deze evaluatie{Suggest.Hint(request.ProposalId, result.Proposals.Select(p => p.Id))}.");
         }
         if (string.IsNullOrWhiteSpace(request.Motivation))
-            throw new DecisionException("motivation", "Een besluit heeft een motivering nodig: leg vast waarom (feiten, afweging van belangen, evenredigheid).");
-        var rank = Mandates.Rank(request.Mandate);
-        if (rank < 0)
-            throw new DecisionException("mandate", $"Onbekend mandaat '{request.Mandate}'; gebruik een van: {string.Join(", ", Mandates.Levels)}.");
-        if (request.Outcome != DecisionOutcome.Rejected && rank < Mandates.Rank(proposal.Mandate))
-            throw new DecisionException("mandate", $"Voor dit voorstel is mandaat '{proposal.Mandate}' of hoger nodig; '{request.Mandate}' mag hier niet over besluiten. Leg het voor aan iemand met mandaat {proposal.Mandate}.");
+            return Refuse(DecisionRefusalCode.Motivation, "Een besluit heeft een motivering nodig: leg vast waarom (feiten, afweging van belangen, evenredigheid).");
+        var mandate = Mandates.Levels.FirstOrDefault(l => string.Equals(l, request.Mandate?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (mandate is null)
+            return Refuse(DecisionRefusalCode.Mandate, $"Onbekend mandaat '{request.Mandate}'; gebruik een van: {string.Join(", ", Mandates.Levels)}.");
+        if (request.Outcome != DecisionOutcome.Rejected && Mandates.Rank(mandate) < Mandates.Rank(proposal.Mandate))
+            return Refuse(DecisionRefusalCode.Mandate, $"Voor dit voorstel is mandaat '{proposal.Mandate}' of hoger nodig; '{mandate}' mag hier niet over besluiten. Leg het voor aan iemand met mandaat {proposal.Mandate}.");
 
         var months = proposal.Limits.DurationMonths;
         if (request.Outcome != DecisionOutcome.Rejected)
         {
             if (request.DurationMonths is { } dm)
             {
-                if (dm < 1) throw new DecisionException("limits", "De duur moet ten minste 1 maand zijn.");
+                if (dm < 1) return Refuse(DecisionRefusalCode.Limits, "De duur moet ten minste 1 maand zijn.");
                 if (months is { } max && dm > max)
-                    throw new DecisionException("limits", $"De gevraagde duur van {dm} maanden gaat over de grens van {max} maanden ({proposal.Limits.Text}).");
+                    return Refuse(DecisionRefusalCode.Limits, $"De gevraagde duur van {dm} maanden gaat over de grens van {max} maanden ({proposal.Limits.Text}).");
                 months = dm;
             }
             if (request.Amount is { } amount && proposal.Limits.MaxAmount is { } maxAmount && amount > maxAmount)
-                throw new DecisionException("limits", $"Het bedrag {Texts.Money(amount, ReportLanguage.Dutch)} gaat over de grens van {Texts.Money(maxAmount, ReportLanguage.Dutch)} ({proposal.Limits.Text}).");
+                return Refuse(DecisionRefusalCode.Limits, $"Het bedrag {Texts.Money(amount, ReportLanguage.Dutch)} gaat over de grens van {Texts.Money(maxAmount, ReportLanguage.Dutch)} ({proposal.Limits.Text}).");
             if (proposal.Limits.Times is { } times && request.TimesGrantedBefore + 1 > times)
-                throw new DecisionException("limits", $"Deze afwijking is al {request.TimesGrantedBefore} keer toegekend; de grens is {times} keer.");
+                return Refuse(DecisionRefusalCode.Limits, $"Deze afwijking is al {request.TimesGrantedBefore} keer toegekend; de grens is {times} keer.");
         }
 
-        var ctx = Evaluator.CreateContext(plan, household, result.Audit.ReferenceDate, EvaluationOptions.Default);
-        var set = WhatIfQueries.Resolve(plan, proposal.Deviations);
-        var (_, projection) = ctx.Reproject("+" + string.Join(",", set.Select(d => d.Index)), ProjectionChanges.With(set));
-        var member = ProposalFinder.FocusMember(ctx, projection);
+        var set = WhatIfQueries.Resolve(ruleSet, proposal.Deviations);
+        var projection = session.Reproject(ProjectionChanges.With(set)).Projection;
+        var member = ProposalFinder.FocusMember(session, projection);
         var facts = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var d in set)
-            foreach (var (k, v) in PrecedentMatcher.KeyFacts(ctx, d, member)) facts[k] = v;
+            foreach (var (k, v) in PrecedentMatcher.KeyFacts(session, d, member)) facts[k] = v;
 
         if (_precedents is not null && string.IsNullOrWhiteSpace(request.ReasonForDifference))
         {
             var granted = request.Outcome != DecisionOutcome.Rejected;
             foreach (var d in set)
             {
-                var mine = PrecedentMatcher.KeyFacts(ctx, d, member);
+                var mine = PrecedentMatcher.KeyFacts(session, d, member);
                 var conflicting = _precedents.ForDeviation(d.Id)
-                    .Where(p => PrecedentMatcher.Similarity(mine, p.Facts) == 1m && (p.Outcome != "rejected") != granted)
+                    .Where(p => PrecedentMatcher.Similarity(mine, p.Facts) == 1m && (p.Outcome != DecisionOutcome.Rejected) != granted)
                     .OrderByDescending(p => p.DecidedOn).FirstOrDefault();
                 if (conflicting is not null)
-                    throw new DecisionException("precedent", $"In een gelijk geval ({conflicting.CaseReference}, {conflicting.DecidedOn:yyyy-MM-dd}) is over '{d.Id}' anders besloten ({conflicting.Outcome}). Gelijke gevallen worden gelijk behandeld: geef aan waarom dit geval verschilt (ReasonForDifference).");
+                    return Refuse(DecisionRefusalCode.Precedent, $"In een gelijk geval ({conflicting.CaseReference}, {conflicting.DecidedOn:yyyy-MM-dd}) is over '{d.Id}' anders besloten ({conflicting.Outcome.ToString().ToLowerInvariant()}). Gelijke gevallen worden gelijk behandeld: geef aan waarom dit geval verschilt (ReasonForDifference).");
             }
         }
 
@@ -98,27 +139,67 @@ public sealed class DoorbraakPlanner
             foreach (var r in proposal.Review)
                 if (FactValue.TryParseDuration(r, out var rm, out var rd)) reviews.Add(FactValue.AddDuration(start, rm, rd));
         }
-        return new RecordedDecision(proposal.Id, proposal.Deviations, proposal.Title, request.Outcome, request.DecidedBy, request.Mandate, proposal.Mandate,
+        var decision = new RecordedDecision(proposal.Id, proposal.Deviations, proposal.Title, request.Outcome, request.DecidedBy, mandate, proposal.Mandate,
             request.Motivation.Trim(), proposal.Basis.Select(b => b.Citation).ToList(), proposal.Limits.Text,
             request.Outcome == DecisionOutcome.Rejected ? null : start, end, reviews, _time.GetUtcNow(), request.ReasonForDifference, request.Actions, facts);
+        if (_precedents is IPrecedentStore store)
+            foreach (var p in ToPrecedents(request.CaseReference ?? caseReference ?? "", decision)) store.Add(p);
+        return DecisionAttempt.Recorded(decision);
     }
+
+    private static DecisionAttempt Refuse(DecisionRefusalCode code, string message) => DecisionAttempt.Refused(new DecisionRefusal(code, message));
+
+    /// <summary>
+    /// Whether the result was made by this planner's packs for this household; and with which options, so that the
+    /// decision is taken on the result as evaluated, not on a re-evaluation with other settings.
+    /// </summary>
+    private DecisionRefusal? CheckProvenance(Household household, EvaluationResult result, out EvaluationOptions options)
+    {
+        options = EvaluationOptions.Default;
+        if (EvaluationProvenance.Of(result) is { } provenance)
+        {
+            options = provenance.Options;
+            if (!ReferenceEquals(provenance.RuleSet, _engine.PackSet.RuleSet) && !SamePacks(result))
+                return new DecisionRefusal(DecisionRefusalCode.OtherPacks, $"Deze evaluatie is gemaakt met andere pakketten ({Describe(result.Audit.Packs)}) dan waarmee nu wordt besloten ({Describe(_engine.PackSet.Packs)}). Evalueer het huishouden opnieuw en besluit op die uitkomst.");
+            if (provenance.HouseholdFingerprint != HouseholdFingerprint.Of(household))
+                return new DecisionRefusal(DecisionRefusalCode.OtherHousehold, "Het huishouden verschilt van het huishouden dat is geëvalueerd (gegevens zijn sindsdien gewijzigd, of het is een ander huishouden). Evalueer opnieuw en besluit op die uitkomst.");
+            return null;
+        }
+        if (!SamePacks(result))
+            return new DecisionRefusal(DecisionRefusalCode.OtherPacks, $"Deze evaluatie is gemaakt met andere pakketten ({Describe(result.Audit.Packs)}) dan waarmee nu wordt besloten ({Describe(_engine.PackSet.Packs)}). Evalueer het huishouden opnieuw en besluit op die uitkomst.");
+        return null;
+    }
+
+    private bool SamePacks(EvaluationResult result) =>
+        result.Audit.Packs.Select(p => (p.Id, p.Version, p.Sha256)).SequenceEqual(_engine.PackSet.Packs.Select(p => (p.Id, p.Version, p.Sha256)));
+
+    private static string Describe(IEnumerable<PackInfo> packs) => string.Join(", ", packs.Select(p => $"{p.Id} {p.Version} sha256:{p.Sha256[..Math.Min(12, p.Sha256.Length)]}"));
 
     /// <summary>Turns a recorded decision into a precedent record for a host's precedent store.</summary>
     public static IEnumerable<PrecedentRecord> ToPrecedents(string caseReference, RecordedDecision decision) =>
-        decision.Deviations.Select(d => new PrecedentRecord(caseReference, d, decision.Outcome.ToString().ToLowerInvariant(),
+        decision.Deviations.Select(d => new PrecedentRecord(caseReference, d, decision.Outcome,
             DateOnly.FromDateTime(decision.DecidedAt.UtcDateTime), decision.PrecedentFacts, decision.Motivation));
 
     /// <summary>Assembles the doorbraakplan from an evaluation and the decisions recorded on it.</summary>
+    /// <exception cref="DecisionException">The result is not this household's or not from this planner's packs.</exception>
     public DoorbraakPlan Assemble(Household household, EvaluationResult result, IEnumerable<RecordedDecision> decisions, PlanDetails details)
     {
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(details);
+        if (CheckProvenance(household, result, out var options) is { } refusal) throw new DecisionException(refusal.Code, refusal.Message);
+        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, result.Audit.ReferenceDate, options);
+        return Assemble(session, result, decisions, details);
+    }
+
+    /// <summary>The one assembly procedure, on the session the result was evaluated on (or an identical one).</summary>
+    internal DoorbraakPlan Assemble(EvaluationSession ctx, EvaluationResult result, IEnumerable<RecordedDecision> decisions, PlanDetails details)
+    {
+        var household = ctx.Household;
         var lang = details.Language;
         var list = decisions.ToList();
         var granted = list.Where(d => d.Outcome != DecisionOutcome.Rejected).ToList();
-        var plan = _engine.Packs.Plan;
-        var ctx = Evaluator.CreateContext(plan, household, result.Audit.ReferenceDate, new EvaluationOptions { Language = lang });
+        var plan = ctx.RuleSet;
 
         PlanCost cost;
         if (granted.Count == 0)
@@ -129,7 +210,7 @@ public sealed class DoorbraakPlanner
         else
         {
             var set = WhatIfQueries.Resolve(plan, granted.SelectMany(d => d.Deviations).Distinct());
-            var (_, projection) = ctx.Reproject("+" + string.Join(",", set.Select(d => d.Index)), ProjectionChanges.With(set));
+            var (_, projection) = ctx.Reproject(ProjectionChanges.With(set));
             var c = ProposalFinder.Cost(ctx, set, projection);
             var months = granted.Select(d => d.EndDate is { } e ? MonthsBetween(d.StartDate!.Value, e) : c.HorizonMonths).Min();
             months = Math.Min(months, c.HorizonMonths);

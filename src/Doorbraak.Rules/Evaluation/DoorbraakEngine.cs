@@ -19,7 +19,7 @@ public sealed class DoorbraakEngine
     /// <param name="precedents">Earlier decisions, for the equal-treatment check; optional.</param>
     public DoorbraakEngine(PackSet packs, IPrecedentSource? precedents = null)
     {
-        Packs = packs ?? throw new ArgumentNullException(nameof(packs));
+        PackSet = packs ?? throw new ArgumentNullException(nameof(packs));
         _precedents = precedents;
     }
 
@@ -28,7 +28,7 @@ public sealed class DoorbraakEngine
         typeof(DoorbraakEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>The pack set this engine evaluates against.</summary>
-    public PackSet Packs { get; }
+    public PackSet PackSet { get; }
 
     /// <summary>Evaluates a household on a reference date: determinations, goals, collisions, missing facts and proposals.</summary>
     /// <param name="household">The situation as the host knows it; anything left out is unknown.</param>
@@ -38,7 +38,7 @@ public sealed class DoorbraakEngine
     public EvaluationResult Evaluate(Household household, DateOnly referenceDate, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(household);
-        return Evaluator.Evaluate(Packs.Plan, Packs.Packs, household, referenceDate, options ?? EvaluationOptions.Default, _precedents);
+        return Evaluator.Evaluate(PackSet.RuleSet, PackSet.Packs, household, referenceDate, options ?? EvaluationOptions.Default, _precedents);
     }
 
     /// <summary>What-if: re-projects the household with these deviations applied (allowed or not) and reports what changes.</summary>
@@ -50,22 +50,22 @@ public sealed class DoorbraakEngine
     public WhatIfResult WhatIf(Household household, DateOnly referenceDate, IEnumerable<string> deviationIds, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(household);
-        var set = WhatIfQueries.Resolve(Packs.Plan, deviationIds);
-        var ctx = Evaluator.CreateContext(Packs.Plan, household, referenceDate, options ?? EvaluationOptions.Default);
+        var set = WhatIfQueries.Resolve(PackSet.RuleSet, deviationIds);
+        var ctx = EvaluationSession.Open(PackSet.RuleSet, household, referenceDate, options ?? EvaluationOptions.Default);
         return WhatIfQueries.Apply(ctx, set);
     }
 
     /// <summary>The deviations the packs offer from a rule.</summary>
     /// <exception cref="ArgumentException">The rule is not loaded.</exception>
     public IReadOnlyList<DeviationInfo> DeviationsForRule(string ruleId, ReportLanguage language = ReportLanguage.Dutch) =>
-        WhatIfQueries.ForRule(Packs.Plan, ruleId, language);
+        WhatIfQueries.ForRule(PackSet.RuleSet, ruleId, language);
 
     /// <summary>Which rules block a goal for this household: the smallest sets of applied rule outcomes that, set aside, let it hold.</summary>
     /// <exception cref="ArgumentException">The goal is not loaded.</exception>
     public IReadOnlyList<IReadOnlyList<string>> RulesBlockingGoal(Household household, DateOnly referenceDate, string goalId)
     {
         ArgumentNullException.ThrowIfNull(household);
-        var ctx = Evaluator.CreateContext(Packs.Plan, household, referenceDate, EvaluationOptions.Default);
+        var ctx = EvaluationSession.Open(PackSet.RuleSet, household, referenceDate, EvaluationOptions.Default);
         return WhatIfQueries.RulesBlocking(ctx, goalId);
     }
 
@@ -77,7 +77,7 @@ public sealed class DoorbraakEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         var bag = new DiagnosticBag();
-        var household = HouseholdReader.Parse(name, text, Packs.Plan.Schema, bag);
+        var household = HouseholdReader.Parse(name, text, PackSet.RuleSet.Schema, bag);
         return household ?? throw new HouseholdException(bag.Items.Select(d => d.ToString()).ToList());
     }
 }

@@ -13,9 +13,9 @@ internal static class PrecedentMatcher
     /// The facts (by name) that decide the case: what the deviation's condition reads (member facts of the member the
     /// deviation is about) and the household facts its rule's condition reads, with this household's values.
     /// </summary>
-    public static SortedDictionary<string, string> KeyFacts(EvaluationContext ctx, CompiledDeviation d, EntityInstance? member)
+    public static SortedDictionary<string, string> KeyFacts(EvaluationSession ctx, CompiledDeviation d, EntityInstance? member)
     {
-        var rule = ctx.Plan.Rules[d.Rule];
+        var rule = ctx.RuleSet.Rules[d.Rule];
         var fields = (d.Allowed?.FieldsRead ?? [])
             .Concat((rule.Applies?.FieldsRead ?? []).Where(f => f.Owner.Name == FactSchema.HouseholdEntity))
             .Where(f => f.Type.IsScalar)
@@ -35,7 +35,7 @@ internal static class PrecedentMatcher
         return facts;
     }
 
-    public static List<PrecedentMatch> Match(EvaluationContext ctx, IEnumerable<CompiledDeviation> deviations, EntityInstance? member, IPrecedentSource source)
+    public static List<PrecedentMatch> Match(EvaluationSession ctx, IEnumerable<CompiledDeviation> deviations, EntityInstance? member, IPrecedentSource source)
     {
         var result = new List<PrecedentMatch>();
         foreach (var d in deviations)

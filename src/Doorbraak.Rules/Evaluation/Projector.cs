@@ -5,35 +5,67 @@ using Doorbraak.Rules.Compilation;
 
 namespace Doorbraak.Rules.Evaluation;
 
-/// <summary>Changes to a projection: rule outcomes set aside (counterfactuals) and deviations applied.</summary>
-internal sealed class ProjectionChanges
+/// <summary>
+/// Changes to a projection: rule outcomes set aside (counterfactuals) and deviations applied. Immutable, and equal
+/// when they change the same things, so that a session can key its re-projections by the changes themselves.
+/// </summary>
+internal sealed class ProjectionChanges : IEquatable<ProjectionChanges>
 {
-    public static ProjectionChanges None { get; } = new();
+    private static readonly HashSet<int> NoRules = new();
 
-    public HashSet<int> Suppressed { get; } = new();
+    private ProjectionChanges(HashSet<int> suppressed, CompiledDeviation[] deviations, IReadOnlySet<int>? only)
+    {
+        Suppressed = suppressed;
+        Deviations = deviations;
+        Only = only;
+    }
+
+    public static ProjectionChanges None { get; } = new(NoRules, [], null);
+
+    /// <summary>Rules whose outcomes are set aside (not applied at all).</summary>
+    public IReadOnlySet<int> Suppressed { get; }
 
     /// <summary>When set, only these rules run (a goal's cone: enough to decide that goal, cheaper than all rules).</summary>
-    public IReadOnlySet<int>? Only { get; init; }
-    public List<CompiledDeviation> Deviations { get; } = new();
+    public IReadOnlySet<int>? Only { get; }
+
+    /// <summary>Deviations applied, in the order given.</summary>
+    public IReadOnlyList<CompiledDeviation> Deviations { get; }
 
     public bool IsEmpty => Suppressed.Count == 0 && Deviations.Count == 0;
 
-    public static ProjectionChanges Without(IEnumerable<int> rules, IReadOnlySet<int>? only = null)
-    {
-        var c = new ProjectionChanges { Only = only };
-        c.Suppressed.UnionWith(rules);
-        return c;
-    }
+    public static ProjectionChanges Without(IEnumerable<int> rules, IReadOnlySet<int>? only = null) => new(rules.ToHashSet(), [], only);
 
     public static ProjectionChanges With(IEnumerable<CompiledDeviation> deviations)
     {
-        var c = new ProjectionChanges();
-        foreach (var d in deviations)
-        {
-            c.Deviations.Add(d);
-            if (d.Definition.Change.Kind is Packs.ChangeKind.Suspend or Packs.ChangeKind.Exempt) c.Suppressed.Add(d.Rule);
-        }
-        return c;
+        var list = deviations.ToArray();
+        var suppressed = new HashSet<int>();
+        foreach (var d in list)
+            if (d.Definition.Change.Kind is ChangeKind.Suspend or ChangeKind.Exempt) suppressed.Add(d.Rule);
+        return new ProjectionChanges(suppressed, list, null);
+    }
+
+    public bool Equals(ProjectionChanges? other)
+    {
+        if (other is null) return false;
+        if (ReferenceEquals(this, other)) return true;
+        if (!Suppressed.SetEquals(other.Suppressed) || Deviations.Count != other.Deviations.Count) return false;
+        for (var i = 0; i < Deviations.Count; i++)
+            if (Deviations[i].Index != other.Deviations[i].Index) return false;
+        if (Only is null || other.Only is null) return Only is null && other.Only is null;
+        return ReferenceEquals(Only, other.Only) || Only.SetEquals(other.Only);
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as ProjectionChanges);
+
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        var sum = 0;
+        foreach (var r in Suppressed) sum += r * 397 + 1;
+        h.Add(sum);
+        foreach (var d in Deviations) h.Add(d.Index);
+        h.Add(Only?.Count ?? -1);
+        return h.ToHashCode();
     }
 }
 
@@ -109,20 +141,18 @@ internal static class Projector
         RuleTrace? trace = null;
         if (rule.Applies is { } applies)
         {
-            var mark = frame.Reads.Count;
-            frame.Tracing = tracing;
-            var ok = applies.Evaluate(frame, element);
-            frame.Tracing = false;
-            if (tracing && ok.IsTrue) trace = Trace(applies, frame, element, mark);
-            if (!ok.IsTrue)
+            FactValue ok;
+            List<FactRead>? reads = null;
+            using (var scope = frame.Capture(tracing))
             {
+                ok = applies.Evaluate(frame, element);
+                if (tracing && ok.IsTrue) reads = scope.Distinct();
                 // Re-projections only need to know that a rule was undecided; the base projection also says why.
                 if (ok.IsUnknown)
-                    projection.Undecided.Add(new Undecided(rule, element, writers is null ? [] : frame.Reads.Skip(mark).Where(r => r.Value.IsUnknown).ToList()));
-                frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
-                return;
+                    projection.Undecided.Add(new Undecided(rule, element, writers is null ? [] : scope.Unknowns()));
             }
-            frame.Reads.RemoveRange(mark, frame.Reads.Count - mark);
+            if (!ok.IsTrue) return;
+            if (reads is not null) trace = new RuleTrace(Deciding.Clauses(applies, frame, element), reads);
         }
 
         projection.Applied.Add(rule.Index);
@@ -154,27 +184,6 @@ internal static class Projector
     }
 
 
-    /// <summary>Captures the reads of a condition just evaluated, and each top-level clause's outcome.</summary>
-    internal static RuleTrace Trace(Conditions.CompiledExpression condition, EvaluationFrame frame, EntityInstance? element, int mark)
-    {
-        var reads = Distinct(frame.Reads.Skip(mark));
-        var clauses = new List<(string, FactValue)>();
-        var parts = condition.Clauses.Count > 0 ? condition.Clauses : [condition];
-        var before = frame.Reads.Count;
-        foreach (var c in parts) clauses.Add((c.Text, c.Evaluate(frame, element)));
-        frame.Reads.RemoveRange(before, frame.Reads.Count - before);
-        return new RuleTrace(clauses, reads);
-    }
-
-    internal static List<FactRead> Distinct(IEnumerable<FactRead> reads)
-    {
-        var seen = new HashSet<(EntityInstance, FieldDefinition)>();
-        var list = new List<FactRead>();
-        foreach (var r in reads)
-            if (seen.Add((r.Instance, r.Field))) list.Add(r);
-        return list;
-    }
-
     private static FactValue ApplyDeviations(CompiledRule rule, CompiledDetermination det, FactValue value, EvaluationFrame frame, EntityInstance? element, ProjectionChanges changes)
     {
         if (changes.Deviations.Count == 0) return value;
@@ -183,18 +192,18 @@ internal static class Projector
             if (d.Rule != rule.Index) continue;
             switch (d.Definition.Change.Kind)
             {
-                case Packs.ChangeKind.Set:
+                case ChangeKind.Set:
                     foreach (var s in d.Sets)
                         if (s.Target.Field == det.Target.Field) value = s.Value.Evaluate(frame, element);
                     break;
-                case Packs.ChangeKind.Waive when d.Fact == det.Target.Field && !value.IsUnknown:
+                case ChangeKind.Waive when d.Fact == det.Target.Field && !value.IsUnknown:
                     value = value.Kind == FactKind.Money ? FactValue.Money(0) : FactValue.Number(0);
                     break;
-                case Packs.ChangeKind.Spread when d.Fact == det.Target.Field && !value.IsUnknown:
+                case ChangeKind.Spread when d.Fact == det.Target.Field && !value.IsUnknown:
                     var spread = decimal.Round(value.AsDecimal / d.Definition.Change.SpreadMonths, 2, MidpointRounding.AwayFromZero);
                     value = value.Kind == FactKind.Money ? FactValue.Money(spread) : FactValue.Number(spread);
                     break;
-                case Packs.ChangeKind.Postpone when det.Target.Field.Type.Kind == FactKind.Date && !value.IsUnknown:
+                case ChangeKind.Postpone when det.Target.Field.Type.Kind == FactKind.Date && !value.IsUnknown:
                     var (months, days) = d.Definition.Change.Postpone;
                     value = FactValue.Date(FactValue.AddDuration(value.AsDate, months, days));
                     break;

@@ -16,47 +16,47 @@ internal static partial class ProposalFinder
     /// <summary>At most this many allowed deviations are combined (C(8,3) = 56 re-projections at most).</summary>
     public const int MaxCombinationCandidates = 8;
 
-    private sealed record Tried(CompiledDeviation[] Deviations, List<string> Resolves, List<string> Leaves, List<string> Creates, Projection Projection, FactValue[] Goals);
-
-    public static List<ProposalResult> Find(EvaluationContext ctx, List<FoundCollision> collisions, IPrecedentSource? precedents)
+    /// <summary>The deviations that could resolve a collision (they deviate from one of its rules) and are allowed for this household.</summary>
+    public static List<CompiledDeviation> Candidates(EvaluationSession session, List<FoundCollision> collisions)
     {
         if (collisions.Count == 0) return [];
-        var plan = ctx.Plan;
         var relevantRules = collisions.SelectMany(c => c.Rules).ToHashSet();
         var allowed = new List<CompiledDeviation>();
-        foreach (var d in plan.Deviations)
-        {
-            if (!relevantRules.Contains(d.Rule)) continue;
-            if (IsAllowed(ctx, d)) allowed.Add(d);
-        }
+        foreach (var d in session.RuleSet.Deviations)
+            if (relevantRules.Contains(d.Rule) && session.IsAllowed(d)) allowed.Add(d);
+        return allowed;
+    }
 
-        var kept = new List<Tried>();
+    public static List<ProposalResult> Find(EvaluationSession ctx, List<FoundCollision> collisions, List<CompiledDeviation> allowed, IPrecedentSource? precedents)
+    {
+        if (collisions.Count == 0) return [];
+        var kept = new List<DeviationOutcome>();
         foreach (var d in allowed)
         {
-            var t = Try(ctx, [d], collisions);
-            if (t.Resolves.Count > 0 && !ctx.NewlyUndecided(t.Projection) && WithinAmountLimit(ctx, t)) kept.Add(t);
+            var t = OutcomeClassifier.Classify(ctx, [d], collisions);
+            if (t.Resolves.Count > 0 && !ctx.NewlyUndecided(t.Reprojection.Projection) && WithinAmountLimit(ctx, t)) kept.Add(t);
         }
 
         var unresolved = collisions.Where(c => !kept.Any(k => k.Resolves.Contains(c.Result.Id))).ToList();
         if (unresolved.Count > 0 && allowed.Count > 1)
         {
             var pool = allowed.Take(MaxCombinationCandidates).ToList();
-            var combos = new List<Tried>();
+            var combos = new List<DeviationOutcome>();
             for (var size = 2; size <= Math.Min(ctx.Options.MaxCombination, pool.Count); size++)
             {
-                foreach (var idx in CollisionFinder.Combinations(Enumerable.Range(0, pool.Count).ToList(), size))
+                foreach (var idx in BlockingRules.Combinations(Enumerable.Range(0, pool.Count).ToList(), size))
                 {
                     var set = idx.Select(i => pool[i]).ToArray();
                     if (set.Select(s => s.Rule).Distinct().Count() < set.Length && set.All(s => s.Definition.Change.Kind == ChangeKind.Suspend)) continue;
                     if (combos.Any(c => c.Deviations.All(set.Contains))) continue; // a smaller combination already works
-                    var t = Try(ctx, set, collisions);
-                    if (t.Resolves.Any(id => unresolved.Any(u => u.Result.Id == id)) && !ctx.NewlyUndecided(t.Projection) && WithinAmountLimit(ctx, t)) combos.Add(t);
+                    var t = OutcomeClassifier.Classify(ctx, set, collisions);
+                    if (t.Resolves.Any(id => unresolved.Any(u => u.Result.Id == id)) && !ctx.NewlyUndecided(t.Reprojection.Projection) && WithinAmountLimit(ctx, t)) combos.Add(t);
                 }
             }
             kept.AddRange(combos);
         }
 
-        var costs = kept.ToDictionary<Tried, Tried, CostComparison>(t => t, t => Cost(ctx, t.Deviations, t.Projection), ReferenceEqualityComparer.Instance);
+        var costs = kept.ToDictionary<DeviationOutcome, DeviationOutcome, CostComparison>(t => t, t => Cost(ctx, t.Deviations, t.Reprojection.Projection), ReferenceEqualityComparer.Instance);
         var ranked = kept
             .OrderByDescending(t => t.Resolves.Count)
             .ThenBy(t => t.Creates.Count)
@@ -64,51 +64,19 @@ internal static partial class ProposalFinder
             .ThenBy(t => t.Deviations.Max(d => Mandates.Rank(d.Definition.Mandate)))
             .ThenBy(t => costs[t].Difference)
             .ThenBy(t => t.Deviations.Length)
-            .ThenBy(t => Id(t), StringComparer.Ordinal)
+            .ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
 
         return ranked.Select((t, i) => Build(ctx, t, costs[t], i + 1, precedents)).ToList();
     }
 
-    public static bool IsAllowed(EvaluationContext ctx, CompiledDeviation d)
-    {
-        if (d.Allowed is null) return true;
-        var v = d.Allowed.Decide(ctx.Base.Frame, null, out var unknowns);
-        ctx.Missing.Add(unknowns, d.Id);
-        return v.IsTrue;
-    }
-
-    private static string Id(Tried t) => string.Join("+", t.Deviations.Select(d => d.Id));
-
-    private static Tried Try(EvaluationContext ctx, CompiledDeviation[] set, List<FoundCollision> collisions)
-    {
-        var (goals, projection) = ctx.Reproject("+" + string.Join(",", set.Select(d => d.Index)), ProjectionChanges.With(set));
-        var resolves = new List<string>();
-        var leaves = new List<string>();
-        foreach (var c in collisions)
-        {
-            var resolved = c.Contradiction is { } x
-                ? set.Any(d => (d.Rule == x.First.Rule.Index || d.Rule == x.Second.Rule.Index) && d.Definition.Change.Kind is ChangeKind.Suspend or ChangeKind.Exempt or ChangeKind.Set)
-                : goals[c.Goal].IsTrue;
-            (resolved ? resolves : leaves).Add(c.Result.Id);
-        }
-        var creates = new List<string>();
-        foreach (var g in ctx.Plan.Goals)
-        {
-            var wasOk = ctx.HoldsProjected[g.Index].IsTrue || (ctx.Active[g.Index] && ctx.HoldsToday[g.Index].IsTrue && !ctx.HoldsProjected[g.Index].IsFalse);
-            if (ctx.HoldsProjected[g.Index].IsTrue && goals[g.Index].IsFalse && wasOk)
-                creates.Add($"botsing.{g.Id}.{string.Join("+", set.Select(d => d.Id))}");
-        }
-        return new Tried(set, resolves, leaves, creates, projection, goals);
-    }
-
     /// <summary>The money a deviation moves per month (largest change to an amount the deviated rule determines) must stay within its limit.</summary>
-    private static bool WithinAmountLimit(EvaluationContext ctx, Tried t)
+    private static bool WithinAmountLimit(EvaluationSession ctx, DeviationOutcome t)
     {
         foreach (var d in t.Deviations)
         {
             if (d.Definition.Limits.Amount is not { } max) continue;
-            var moved = MovedPerMonth(ctx, d, t.Projection);
+            var moved = MovedPerMonth(ctx, d, t.Reprojection.Projection);
             var months = DeviationMonths(ctx, [d]);
             var total = d.Definition.Limits.AmountPer == "total" ? moved * months : moved;
             if (total > max) return false;
@@ -116,7 +84,7 @@ internal static partial class ProposalFinder
         return true;
     }
 
-    internal static decimal MovedPerMonth(EvaluationContext ctx, CompiledDeviation d, Projection p)
+    internal static decimal MovedPerMonth(EvaluationSession ctx, CompiledDeviation d, Projection p)
     {
         decimal moved = 0;
         var baseWrites = ctx.Base.Writes.Where(w => w.Rule.Index == d.Rule && w.Field.Type.Kind == FactKind.Money).ToList();
@@ -130,20 +98,20 @@ internal static partial class ProposalFinder
         return moved;
     }
 
-    private static int DeviationMonths(EvaluationContext ctx, IEnumerable<CompiledDeviation> set)
+    private static int DeviationMonths(EvaluationSession ctx, IEnumerable<CompiledDeviation> set)
     {
         var horizon = ctx.Options.HorizonMonths;
         var months = set.Select(d => d.Definition.Limits.DurationMonths is { } m ? m + (d.Definition.Limits.DurationDays > 0 ? 1 : 0) : horizon).DefaultIfEmpty(horizon).Min();
         return Math.Min(months, horizon);
     }
 
-    internal static CostComparison Cost(EvaluationContext ctx, CompiledDeviation[] set, Projection with)
+    internal static CostComparison Cost(EvaluationSession ctx, CompiledDeviation[] set, Projection with)
     {
         var horizon = ctx.Options.HorizonMonths;
         var months = DeviationMonths(ctx, set);
         var lines = new List<CostLine>();
         decimal current = 0, proposal = 0;
-        foreach (var c in ctx.Plan.Costs)
+        foreach (var c in ctx.RuleSet.Costs)
         {
             var a = Monthly(ctx, c, ctx.Base);
             var b = Monthly(ctx, c, with);
@@ -157,7 +125,7 @@ internal static partial class ProposalFinder
 
     private static readonly EntityInstance?[] NoElement = [null];
 
-    private static decimal Monthly(EvaluationContext ctx, CompiledCost c, Projection p)
+    private static decimal Monthly(EvaluationSession ctx, CompiledCost c, Projection p)
     {
         decimal sum = 0;
         var elements = c.ForEach is { } coll ? p.Household.Collections[coll.Slot] : NoElement;
@@ -170,17 +138,17 @@ internal static partial class ProposalFinder
         return decimal.Round(sum, 2, MidpointRounding.AwayFromZero);
     }
 
-    private static ProposalResult Build(EvaluationContext ctx, Tried t, CostComparison cost, int rank, IPrecedentSource? precedents)
+    private static ProposalResult Build(EvaluationSession ctx, DeviationOutcome t, CostComparison cost, int rank, IPrecedentSource? precedents)
     {
         var lang = ctx.Lang;
-        var plan = ctx.Plan;
+        var plan = ctx.RuleSet;
         var defs = t.Deviations.Select(d => d.Definition).ToList();
         var mandate = defs.Select(d => d.Mandate).MaxBy(Mandates.Rank)!;
         var months = cost.DeviationMonths;
         var limits = Limits(defs, lang);
         var basis = t.Deviations.Select(d => new LegalBasis(d.Id, plan.Rules[d.Rule].Id, d.Definition.Basis.ToString(), d.Definition.Basis.Url, d.Definition.Basis.Kind)).ToList();
         var review = defs.SelectMany(d => d.Review).Distinct().OrderBy(r => r.Months * 31 + r.Days).Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList();
-        var member = FocusMember(ctx, t.Projection);
+        var member = FocusMember(ctx, t.Reprojection.Projection);
         var motivation = string.Join("\n\n", t.Deviations.Select(d => Motivation(ctx, d, member, months, limits.Text)));
         var checklist = defs.SelectMany(d => d.Document).Distinct().ToList();
         checklist.Add(Texts.Pick(lang, $"Besluit door iemand met mandaat: {mandate} of hoger", $"Decision by someone with mandate: {mandate} or higher"));
@@ -189,7 +157,7 @@ internal static partial class ProposalFinder
             $"Lost {t.Resolves.Count} botsing(en) op, veroorzaakt er {t.Creates.Count}; grondslag: {Texts.Join(defs.Select(d => d.Basis.Kind ?? "onbekend").Distinct(), lang)}; mandaat: {mandate}; kostenverschil over {cost.HorizonMonths} maanden: {Texts.Money(cost.Difference, lang)}.",
             $"Resolves {t.Resolves.Count} collision(s), creates {t.Creates.Count}; basis: {Texts.Join(defs.Select(d => d.Basis.Kind ?? "unknown").Distinct(), lang)}; mandate: {mandate}; cost difference over {cost.HorizonMonths} months: {Texts.Money(cost.Difference, lang)}.");
         var matches = precedents is null ? [] : PrecedentMatcher.Match(ctx, t.Deviations, member, precedents);
-        return new ProposalResult(Id(t), defs.Select(d => d.Id).ToList(), string.Join(" + ", defs.Select(d => d.Title)), t.Resolves, t.Leaves, t.Creates,
+        return new ProposalResult(t.Id, defs.Select(d => d.Id).ToList(), string.Join(" + ", defs.Select(d => d.Title)), t.Resolves, t.Leaves, t.Creates,
             basis, mandate, limits, cost, motivation, checklist, review, rank, reason, matches);
     }
 
@@ -208,24 +176,24 @@ internal static partial class ProposalFinder
     }
 
     /// <summary>The member the deviation is about: the first member affected by the collisions it resolves, or the applicant.</summary>
-    internal static EntityInstance? FocusMember(EvaluationContext ctx, Projection p)
+    internal static EntityInstance? FocusMember(EvaluationSession ctx, Projection p)
     {
-        var plan = ctx.Plan;
+        var plan = ctx.RuleSet;
         var members = ctx.Base.Household.Collections[plan.MembersField.Slot];
         var other = p.Household.Collections[plan.MembersField.Slot];
         for (var i = 0; i < members.Length && i < other.Length; i++)
             if (!members[i].Values.AsSpan().SequenceEqual(other[i].Values)) return members[i];
-        return ctx.Base.Frame.MemberWithRole("aanvrager", plan.RoleField, plan.MembersField) ?? members.FirstOrDefault();
+        return ctx.Base.Frame.MemberWithRole(BuiltInFacts.ApplicantRole, plan.RoleField, plan.MembersField) ?? members.FirstOrDefault();
     }
 
     [GeneratedRegex(@"\{\{\s*([a-z_]+)(?:\.([a-z0-9_.]+))?\s*\}\}")]
     private static partial Regex Placeholder();
 
-    internal static string Motivation(EvaluationContext ctx, CompiledDeviation d, EntityInstance? member, int months, string limitsText)
+    internal static string Motivation(EvaluationSession ctx, CompiledDeviation d, EntityInstance? member, int months, string limitsText)
     {
         var def = d.Definition;
         var lang = ctx.Lang;
-        var rule = ctx.Plan.Rules[d.Rule].Definition;
+        var rule = ctx.RuleSet.Rules[d.Rule].Definition;
         var template = def.Motivation ?? Texts.Pick(lang,
             "Het college wijkt op grond van {{basis}} af van {{regel}}. De afwijking geldt van {{ingangsdatum}} tot {{einddatum}} ({{limieten}}); besluit door {{mandaat}}.",
             "The board deviates from {{regel}} on the basis of {{basis}}. The deviation applies from {{ingangsdatum}} to {{einddatum}} ({{limieten}}); decided by {{mandaat}}.");
@@ -246,20 +214,20 @@ internal static partial class ProposalFinder
                 "limieten" => limitsText,
                 "mandaat" => def.Mandate,
                 "lid" when name is not null => FactText(ctx, member, name),
-                "aanvrager" when name is not null => FactText(ctx, ctx.Base.Frame.MemberWithRole("aanvrager", ctx.Plan.RoleField, ctx.Plan.MembersField), name),
+                BuiltInFacts.ApplicantRole when name is not null => FactText(ctx, ctx.Base.Frame.MemberWithRole(BuiltInFacts.ApplicantRole, ctx.RuleSet.RoleField, ctx.RuleSet.MembersField), name),
                 "huishouden" when name is not null => FactText(ctx, ctx.Base.Household, name),
-                "param" when name is not null && ctx.Plan.Environment.Parameters.TryGetValue(name, out var p) => Texts.Value(ctx.Parameters[p.Slot], lang),
+                "param" when name is not null && ctx.RuleSet.Environment.Parameters.TryGetValue(name, out var p) => Texts.Value(ctx.Parameters[p.Slot], lang),
                 _ => m.Value,
             };
         });
     }
 
-    private static string FactText(EvaluationContext ctx, EntityInstance? e, string name)
+    private static string FactText(EvaluationSession ctx, EntityInstance? e, string name)
     {
         if (e is null || !e.Schema.TryGetField(name, out var f) || !f.Type.IsScalar) return Texts.Pick(ctx.Lang, "(onbekend)", "(unknown)");
         if (ctx.Options.Redact) return Texts.Redacted;
         var v = e.Values[f.Slot];
-        if (v.IsUnknown && name == "naam") return CollisionFinder.MemberId(e);
+        if (v.IsUnknown && name == BuiltInFacts.Name) return CollisionFinder.MemberId(e);
         return Texts.Value(v, ctx.Lang);
     }
 

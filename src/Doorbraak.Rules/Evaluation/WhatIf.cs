@@ -22,31 +22,21 @@ internal static class WhatIfQueries
         return list.ToArray();
     }
 
-    public static WhatIfResult Apply(EvaluationContext ctx, CompiledDeviation[] set)
+    public static WhatIfResult Apply(EvaluationSession ctx, CompiledDeviation[] set)
     {
         var collisions = CollisionFinder.Find(ctx);
         var allowed = new SortedDictionary<string, bool?>(StringComparer.Ordinal);
         foreach (var d in set)
-        {
             allowed[d.Id] = Evaluator.Bool(d.Allowed?.Decide(ctx.Base.Frame) ?? FactValue.True);
-        }
-        var (goals, projection) = ctx.Reproject("+" + string.Join(",", set.Select(d => d.Index)), ProjectionChanges.With(set));
-        var resolves = new List<string>();
-        var leaves = new List<string>();
-        foreach (var c in collisions)
-        {
-            var resolved = c.Contradiction is null ? goals[c.Goal].IsTrue : set.Any(d => c.Rules.Contains(d.Rule));
-            (resolved ? resolves : leaves).Add(c.Result.Id);
-        }
-        var creates = ctx.Plan.Goals.Where(g => ctx.HoldsProjected[g.Index].IsTrue && goals[g.Index].IsFalse)
-            .Select(g => $"botsing.{g.Id}.{string.Join("+", set.Select(d => d.Id))}").ToList();
-        var goalResults = ctx.Plan.Goals.Select(g => new GoalResult(g.Id, g.Definition.Title, g.Definition.Domain, ctx.Active[g.Index], ctx.ActiveBecause[g.Index], Evaluator.Bool(ctx.HoldsToday[g.Index]), Evaluator.Bool(goals[g.Index]))).ToList();
-        var cost = ProposalFinder.Cost(ctx, set, projection);
+        var outcome = OutcomeClassifier.Classify(ctx, set, collisions);
+        var goalResults = Evaluator.GoalResults(ctx, outcome.Reprojection.Goals);
+        var cost = ProposalFinder.Cost(ctx, set, outcome.Reprojection.Projection);
         var lang = ctx.Lang;
         var notAllowed = allowed.Where(kv => kv.Value != true).Select(kv => kv.Key).ToList();
+        var (resolves, leaves, creates) = (outcome.Resolves, outcome.Leaves, outcome.Creates);
         var summary = Texts.Pick(lang,
-            $"Met {string.Join(" + ", set.Select(d => d.Id))}: {resolves.Count} botsing(en) opgelost, {leaves.Count} blijven, {creates.Count} nieuw. Kostenverschil over {cost.HorizonMonths} maanden: {Texts.Money(cost.Difference, lang)}.",
-            $"With {string.Join(" + ", set.Select(d => d.Id))}: {resolves.Count} collision(s) resolved, {leaves.Count} remain, {creates.Count} new. Cost difference over {cost.HorizonMonths} months: {Texts.Money(cost.Difference, lang)}.")
+            $"Met {outcome.Id}: {resolves.Count} botsing(en) opgelost, {leaves.Count} blijven, {creates.Count} nieuw. Kostenverschil over {cost.HorizonMonths} maanden: {Texts.Money(cost.Difference, lang)}.",
+            $"With {outcome.Id}: {resolves.Count} collision(s) resolved, {leaves.Count} remain, {creates.Count} new. Cost difference over {cost.HorizonMonths} months: {Texts.Money(cost.Difference, lang)}.")
             + (notAllowed.Count == 0 ? "" : Texts.Pick(lang, $" Let op: niet toegestaan voor dit huishouden (of onbekend): {string.Join(", ", notAllowed)}.", $" Note: not allowed for this household (or unknown): {string.Join(", ", notAllowed)}."));
         return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, cost, summary);
     }
@@ -68,21 +58,11 @@ internal static class WhatIfQueries
     }
 
     /// <summary>The smallest sets of applied rules whose outcomes, set aside, let the goal hold (whether or not the goal is active).</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> RulesBlocking(EvaluationContext ctx, string goalId)
+    public static IReadOnlyList<IReadOnlyList<string>> RulesBlocking(EvaluationSession ctx, string goalId)
     {
-        var goal = ctx.Plan.Goals.FirstOrDefault(g => g.Id == goalId)
-            ?? throw new ArgumentException($"No loaded pack defines the goal '{goalId}'{Suggest.Hint(goalId, ctx.Plan.Goals.Select(g => g.Id))}.", nameof(goalId));
+        var goal = ctx.RuleSet.Goals.FirstOrDefault(g => g.Id == goalId)
+            ?? throw new ArgumentException($"No loaded pack defines the goal '{goalId}'{Suggest.Hint(goalId, ctx.RuleSet.Goals.Select(g => g.Id))}.", nameof(goalId));
         if (!ctx.HoldsProjected[goal.Index].IsFalse) return [];
-        var candidates = CollisionFinder.Candidates(ctx, goal);
-        for (var size = 1; size <= Math.Min(CollisionFinder.MaxSetSize, candidates.Count); size++)
-        {
-            var sets = new List<IReadOnlyList<string>>();
-            foreach (var set in CollisionFinder.Combinations(candidates, size))
-            {
-                if (ctx.HoldsWithout(goal, set)) sets.Add(set.Select(i => ctx.Plan.Rules[i].Id).ToList());
-            }
-            if (sets.Count > 0) return sets;
-        }
-        return [];
+        return BlockingRules.SmallestSets(ctx, goal).Select(set => (IReadOnlyList<string>)set.Select(i => ctx.RuleSet.Rules[i].Id).ToList()).ToList();
     }
 }

@@ -3,6 +3,24 @@ namespace Doorbraak.Rules.Facts;
 /// <summary>The built-in household model, in the Dutch vocabulary packs use. Documented in docs/pack-format.md.</summary>
 internal static class BuiltInFacts
 {
+    /// <summary>The household's members (a collection).</summary>
+    public const string Members = "leden";
+
+    /// <summary>A member's role.</summary>
+    public const string Role = "rol";
+
+    /// <summary>The role of the member who applies.</summary>
+    public const string ApplicantRole = "aanvrager";
+
+    /// <summary>A member's date of birth.</summary>
+    public const string BirthDate = "geboren";
+
+    /// <summary>A member's age on the reference date, derived from <see cref="BirthDate"/>.</summary>
+    public const string Age = "leeftijd";
+
+    /// <summary>A member's name, for motivations.</summary>
+    public const string Name = "naam";
+
     public static void AddTo(FactSchema s)
     {
         var h = s.Household;

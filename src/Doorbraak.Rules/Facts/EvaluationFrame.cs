@@ -3,10 +3,11 @@ namespace Doorbraak.Rules.Facts;
 /// <summary>The run-time values of one entity: the household, a member, a debt, a provision.</summary>
 internal sealed class EntityInstance
 {
-    public EntityInstance(EntitySchema schema, string key)
+    public EntityInstance(EntitySchema schema, string key, string? id = null)
     {
         Schema = schema;
         Key = key;
+        Id = id;
         Values = new FactValue[schema.ScalarCount];
         Collections = new EntityInstance[schema.CollectionCount][];
         for (var i = 0; i < Collections.Length; i++) Collections[i] = [];
@@ -17,6 +18,9 @@ internal sealed class EntityInstance
     /// <summary>How the entity is named in results: <c>huishouden</c>, <c>leden[zoon]</c>, <c>schulden[2]</c>.</summary>
     public string Key { get; }
 
+    /// <summary>The element's own id where it has one (a member's <c>id</c>), else null.</summary>
+    public string? Id { get; }
+
     public FactValue[] Values { get; }
 
     public EntityInstance[][] Collections { get; }
@@ -24,7 +28,7 @@ internal sealed class EntityInstance
     /// <summary>A deep copy (for re-projection).</summary>
     public EntityInstance Clone()
     {
-        var copy = new EntityInstance(Schema, Key);
+        var copy = new EntityInstance(Schema, Key, Id);
         Array.Copy(Values, copy.Values, Values.Length);
         for (var i = 0; i < Collections.Length; i++)
         {
@@ -81,6 +85,13 @@ internal sealed class EvaluationFrame
     /// <summary>Facts read while tracing, and unknown facts read always (for missing facts).</summary>
     public List<FactRead> Reads { get; } = new();
 
+    /// <summary>
+    /// Opens a window on the log of reads: what is read until the scope is disposed can be taken from it, and
+    /// disposing forgets those reads again and restores tracing, so that scopes nest and no caller keeps marks.
+    /// </summary>
+    /// <param name="trace">Record every read (for traces), not only unknown ones (for missing facts).</param>
+    public ReadScope Capture(bool trace = false) => new(this, trace);
+
     /// <summary>Called by compiled code on every field read.</summary>
     public void OnRead(EntityInstance instance, FieldDefinition field, FactValue value)
     {
@@ -113,6 +124,51 @@ internal sealed class EvaluationFrame
 
     /// <summary>Forgets the members found by role (called when a rule sets a member's <c>rol</c>).</summary>
     public void ForgetRoles() => (_role1, _role2, _member1, _member2) = (null, null, null, null);
+}
+
+/// <summary>The reads of one stretch of evaluation; see <see cref="EvaluationFrame.Capture"/>. Use with <c>using</c>.</summary>
+internal readonly struct ReadScope : IDisposable
+{
+    private readonly EvaluationFrame _frame;
+    private readonly int _mark;
+    private readonly bool _wasTracing;
+
+    public ReadScope(EvaluationFrame frame, bool trace)
+    {
+        _frame = frame;
+        _mark = frame.Reads.Count;
+        _wasTracing = frame.Tracing;
+        frame.Tracing = trace;
+    }
+
+    /// <summary>Every fact read so far in this scope, each once, in the order first read.</summary>
+    public List<FactRead> Distinct()
+    {
+        var seen = new HashSet<(EntityInstance, FieldDefinition)>();
+        var list = new List<FactRead>();
+        for (var i = _mark; i < _frame.Reads.Count; i++)
+        {
+            var r = _frame.Reads[i];
+            if (seen.Add((r.Instance, r.Field))) list.Add(r);
+        }
+        return list;
+    }
+
+    /// <summary>The unknown facts read so far in this scope.</summary>
+    public List<FactRead> Unknowns()
+    {
+        var list = new List<FactRead>();
+        for (var i = _mark; i < _frame.Reads.Count; i++)
+            if (_frame.Reads[i].Value.IsUnknown) list.Add(_frame.Reads[i]);
+        return list;
+    }
+
+    /// <summary>Forgets the reads of this scope and restores tracing as it was.</summary>
+    public void Dispose()
+    {
+        _frame.Reads.RemoveRange(_mark, _frame.Reads.Count - _mark);
+        _frame.Tracing = _wasTracing;
+    }
 }
 
 /// <summary>A parameter as expressions see it: its id, type and slot in <see cref="EvaluationFrame.Parameters"/>.</summary>

@@ -10,11 +10,11 @@ internal sealed class FrameBuilder
     public FrameBuilder(FactSchema schema)
     {
         _schema = schema;
-        _schema.Household.TryGetField("leden", out _members);
+        _schema.Household.TryGetField(BuiltInFacts.Members, out _members);
         _schema.Household.TryGetField("schulden", out _debts);
         _schema.Household.TryGetField("voorzieningen", out _provisions);
-        _schema.Member.TryGetField("geboren", out _birth);
-        _schema.Member.TryGetField("leeftijd", out _age);
+        _schema.Member.TryGetField(BuiltInFacts.BirthDate, out _birth);
+        _schema.Member.TryGetField(BuiltInFacts.Age, out _age);
     }
 
     /// <summary>Builds the household instance; problems (unknown fact names, wrong types) go to <paramref name="problems"/>.</summary>
@@ -26,7 +26,7 @@ internal sealed class FrameBuilder
         for (var i = 0; i < members.Length; i++)
         {
             var m = household.Members[i];
-            var e = new EntityInstance(_schema.Member, $"leden[{m.Id}]");
+            var e = new EntityInstance(_schema.Member, $"{BuiltInFacts.Members}[{m.Id}]", m.Id);
             Fill(e, m.Facts, problems);
             var born = e.Values[_birth.Slot];
             if (!born.IsUnknown) e.Values[_age.Slot] = FactValue.Number(AgeOn(born.AsDate, referenceDate));

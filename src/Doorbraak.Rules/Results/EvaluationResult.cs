@@ -18,7 +18,7 @@ public sealed record EvaluationResult(
 
 /// <summary>A rule or consequence that applied, and the fact it set.</summary>
 /// <param name="Rule">The rule id.</param>
-/// <param name="Source"><c>law</c> for a rule ("the law says") or <c>practice</c> for a consequence ("experience shows").</param>
+/// <param name="Source"><see cref="StatementSource.Law"/> for a rule ("the law says") or <see cref="StatementSource.Practice"/> for a consequence ("experience shows").</param>
 /// <param name="Title">The rule's title.</param>
 /// <param name="Citation">The legal citation (rules) or source (consequences).</param>
 /// <param name="Url">A link to the law text or source, if the pack gives one.</param>
@@ -26,29 +26,29 @@ public sealed record EvaluationResult(
 /// <param name="Value">The value set (invariant text; <c>[afgeschermd]</c> when redacted).</param>
 /// <param name="Previous">The value before (supplied or set by an earlier rule), or <c>unknown</c>.</param>
 /// <param name="Explanation">Why it applied, in words and with the facts used.</param>
-public sealed record DeterminationResult(string Rule, string Source, string Title, string Citation, string? Url, string Fact, string Value, string Previous, Explanation Explanation);
+public sealed record DeterminationResult(string Rule, StatementSource Source, string Title, string Citation, string? Url, string Fact, string Value, string Previous, Explanation Explanation);
 
 /// <summary>A goal and whether it holds today and on the projected lawful situation.</summary>
 /// <param name="Goal">The goal id.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Domain">Its domain.</param>
 /// <param name="Active">Whether it is checked for this household.</param>
-/// <param name="ActiveBecause"><c>stated</c> (the household's own goal), <c>condition</c> (its active condition holds), <c>holds-today</c>, or <c>inactive</c>.</param>
+/// <param name="ActiveBecause">Why it is checked: stated by the household, its active condition holds, it holds today; or inactive.</param>
 /// <param name="HoldsToday">On the situation as supplied: true, false or null (unknown).</param>
 /// <param name="HoldsProjected">On the projected lawful situation: true, false or null (unknown).</param>
-public sealed record GoalResult(string Goal, string Title, string Domain, bool Active, string ActiveBecause, bool? HoldsToday, bool? HoldsProjected);
+public sealed record GoalResult(string Goal, string Title, string Domain, bool Active, GoalActivation ActiveBecause, bool? HoldsToday, bool? HoldsProjected);
 
 /// <summary>Where a lawful outcome collides with what would work.</summary>
 /// <param name="Id">A stable id: the pack's declared id, or <c>botsing.&lt;goal&gt;.&lt;rules&gt;</c>, or <c>tegenstrijdig.&lt;rule&gt;.&lt;rule&gt;</c>.</param>
-/// <param name="Kind"><c>derived</c> (a goal fails because of rule outcomes), <c>declared</c> (known from the pack), or <c>contradiction</c> (two rules set different values).</param>
+/// <param name="Kind">Derived (a goal fails because of rule outcomes), declared (known from the pack), or a contradiction (two rules set different values).</param>
 /// <param name="Title">A short title (Dutch).</param>
-/// <param name="Severity"><c>low</c>, <c>medium</c>, <c>high</c> or <c>critical</c>.</param>
+/// <param name="Severity">Low, medium, high or critical.</param>
 /// <param name="Goal">The goal that fails, if any.</param>
 /// <param name="Rules">The rules involved: every rule of the smallest sets of rule outcomes that, set aside, let the goal hold; or the two contradicting rules.</param>
 /// <param name="Members">The members affected (ids).</param>
 /// <param name="Explanation">Why, in Dutch (or English on request).</param>
 /// <param name="Trace">The facts and conditions behind it.</param>
-public sealed record CollisionResult(string Id, string Kind, string Title, string Severity, string? Goal, IReadOnlyList<string> Rules, IReadOnlyList<string> Members, string Explanation, Explanation Trace)
+public sealed record CollisionResult(string Id, CollisionKind Kind, string Title, CollisionSeverity Severity, string? Goal, IReadOnlyList<string> Rules, IReadOnlyList<string> Members, string Explanation, Explanation Trace)
 {
     /// <summary>For derived collisions: each smallest set of rule outcomes that, set aside on its own, lets the goal hold.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
@@ -63,10 +63,10 @@ public sealed record MissingFact(string Path, string Description, string? Questi
 
 /// <summary>An explanation: a sentence a regisseur reads, whether it is law or practice, and the conditions and facts used.</summary>
 /// <param name="Text">The explanation in words.</param>
-/// <param name="Basis"><c>law</c> ("de wet zegt"), <c>practice</c> ("de ervaring leert") or <c>engine</c> (a finding of the engine).</param>
+/// <param name="Basis">Law ("de wet zegt"), practice ("de ervaring leert"), the engine (a finding of the engine), or none when explanations are off.</param>
 /// <param name="Conditions">Each part of the deciding condition with its outcome.</param>
 /// <param name="Facts">The facts used, with their values (redacted on request).</param>
-public sealed record Explanation(string Text, string Basis, IReadOnlyList<ConditionOutcome> Conditions, IReadOnlyList<FactUsed> Facts);
+public sealed record Explanation(string Text, StatementSource Basis, IReadOnlyList<ConditionOutcome> Conditions, IReadOnlyList<FactUsed> Facts);
 
 /// <summary>A part of a condition and its outcome (<c>waar</c>, <c>onwaar</c>, <c>onbekend</c>).</summary>
 /// <param name="Condition">The expression text.</param>

@@ -84,4 +84,4 @@ public sealed record CostLine(string Cost, string Title, string Payer, decimal C
 /// <param name="DecidedOn">When.</param>
 /// <param name="Similarity">Share (0..1) of the deviation's condition facts that are equal.</param>
 /// <param name="Motivation">The motivation given then.</param>
-public sealed record PrecedentMatch(string CaseReference, string Deviation, string Outcome, DateOnly DecidedOn, decimal Similarity, string? Motivation);
+public sealed record PrecedentMatch(string CaseReference, string Deviation, DecisionOutcome Outcome, DateOnly DecidedOn, decimal Similarity, string? Motivation);

@@ -17,6 +17,9 @@ public static class ResultJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>The name an enum value has in the JSON (<c>derived</c>, <c>holds-today</c>, <c>critical</c>), for hosts that show it.</summary>
+    public static string NameOf<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, Options).Trim('"');
+
     /// <summary>Serialises an evaluation result.</summary>
     public static string Serialize(EvaluationResult result) => JsonSerializer.Serialize(result, Options);
 

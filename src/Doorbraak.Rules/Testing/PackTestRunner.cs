@@ -28,7 +28,7 @@ public static class PackTestRunner
         ArgumentNullException.ThrowIfNull(packs);
         var engine = new DoorbraakEngine(packs);
         var results = new List<PackTestResult>();
-        foreach (var pack in packs.Plan.Packs.Packs)
+        foreach (var pack in packs.RuleSet.Packs.Packs)
         {
             if (packId is not null && pack.Manifest.Id != packId) continue;
             foreach (var test in pack.Tests) results.Add(RunOne(engine, test));
@@ -38,11 +38,11 @@ public static class PackTestRunner
 
     /// <summary>The names of the tests of a pack, for test discovery.</summary>
     public static IReadOnlyList<string> TestNames(PackSet packs, string packId) =>
-        packs.Plan.Packs.Packs.Where(p => p.Manifest.Id == packId).SelectMany(p => p.Tests).Select(t => t.Name).ToList();
+        packs.RuleSet.Packs.Packs.Where(p => p.Manifest.Id == packId).SelectMany(p => p.Tests).Select(t => t.Name).ToList();
 
     private static PackTestResult RunOne(DoorbraakEngine engine, PackTestCase test)
     {
-        var plan = engine.Packs.Plan;
+        var plan = engine.PackSet.RuleSet;
         var bag = new DiagnosticBag();
         var household = HouseholdReader.Read(test.Household, plan.Schema, bag);
         if (household is null)
@@ -97,7 +97,7 @@ public static class PackTestRunner
 
     private static void CheckFact(DoorbraakEngine engine, Household household, PackTestCase test, EvaluationResult result, string path, YScalar expected, List<string> failures)
     {
-        var plan = engine.Packs.Plan;
+        var plan = engine.PackSet.RuleSet;
         var actual = ProjectedValue(plan, household, test.Date, path, out var field, out var problem);
         if (problem is not null)
         {

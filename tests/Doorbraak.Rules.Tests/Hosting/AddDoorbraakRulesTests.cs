@@ -1,5 +1,5 @@
 using Doorbraak.Rules.Hosting;
-using Doorbraak.Rules.Tests.Engine;
+using Doorbraak.Rules.Tests.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +23,7 @@ public class AddDoorbraakRulesTests
         sp.GetRequiredService<DoorbraakEngine>().Should().BeSameAs(provider.Current);
         sp.GetRequiredService<DoorbraakPlanner>().Should().NotBeNull();
         sp.GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
-        provider.Current.Packs.Packs.Select(p => p.Id).Should().Equal("test.mini");
+        provider.Current.PackSet.Packs.Select(p => p.Id).Should().Equal("test.mini");
         provider.LastReloadError.Should().BeNull();
 
         var result = sp.GetRequiredService<IDoorbraakEvaluator>().Evaluate(MiniPack.S1(), Peildatum);
@@ -52,7 +52,7 @@ public class AddDoorbraakRulesTests
         services.Count(d => d.ServiceType == typeof(IDoorbraakEngineProvider)).Should().Be(1);
         services.Count(d => d.ServiceType == typeof(IValidateOptions<DoorbraakRulesOptions>)).Should().Be(1);
         using var sp = services.BuildServiceProvider();
-        sp.GetRequiredService<DoorbraakEngine>().Packs.Packs.Should().HaveCount(1);
+        sp.GetRequiredService<DoorbraakEngine>().PackSet.Packs.Should().HaveCount(1);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public class AddDoorbraakRulesTests
         // The provider takes the set the validator loaded, leaving the cache empty.
         var engine = sp.GetRequiredService<DoorbraakEngine>();
         cache.Take(options).Should().BeNull();
-        engine.Packs.Packs.Should().ContainSingle();
+        engine.PackSet.Packs.Should().ContainSingle();
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class AddDoorbraakRulesTests
         var services = new ServiceCollection();
         services.AddDoorbraakRules(o => o.PackagePacksRoot = pack.Root).AddPackPackage("doorbraak.policypack.mini");
         using var sp = services.BuildServiceProvider();
-        sp.GetRequiredService<DoorbraakEngine>().Packs.Packs.Select(p => p.Id).Should().Equal("test.mini");
+        sp.GetRequiredService<DoorbraakEngine>().PackSet.Packs.Select(p => p.Id).Should().Equal("test.mini");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class AddDoorbraakRulesTests
         var services = new ServiceCollection();
         services.AddDoorbraakRules().AddEmbeddedPacks(typeof(HostingCollection).Assembly, "testpacks/mini/").WatchForChanges();
         using var sp = services.BuildServiceProvider();
-        sp.GetRequiredService<DoorbraakEngine>().Packs.Packs.Select(p => p.Id).Should().Equal("test.embedded");
+        sp.GetRequiredService<DoorbraakEngine>().PackSet.Packs.Select(p => p.Id).Should().Equal("test.embedded");
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public class AddDoorbraakRulesTests
         var services = new ServiceCollection();
         services.AddDoorbraakRules().AddPackSource(MiniPack.Source());
         using var sp = services.BuildServiceProvider();
-        sp.GetRequiredService<DoorbraakEngine>().Packs.Packs.Should().ContainSingle();
+        sp.GetRequiredService<DoorbraakEngine>().PackSet.Packs.Should().ContainSingle();
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Doorbraak.Rules.Tests.Engine;
+using Doorbraak.Rules.Tests.Evaluation;
 
 namespace Doorbraak.Rules.Tests.Hosting;
 

@@ -1,5 +1,5 @@
 using Doorbraak.Rules.Hosting;
-using Doorbraak.Rules.Tests.Engine;
+using Doorbraak.Rules.Tests.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Doorbraak.Rules.Tests.Hosting;
@@ -41,7 +41,7 @@ public class HotReloadTests
         token.HasChanged.Should().BeTrue();
         (await Poll.Until(() => reloaded is not null)).Should().BeTrue();
         reloaded!.Previous.Should().BeSameAs(before);
-        reloaded.Packs.Single().Sha256.Should().NotBe(before.Packs.Packs.Single().Sha256);
+        reloaded.Packs.Single().Sha256.Should().NotBe(before.PackSet.Packs.Single().Sha256);
         provider.LastReloadError.Should().BeNull();
     }
 

@@ -2,7 +2,7 @@ using Doorbraak.Rules.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Doorbraak.Rules.Tests.Engine;
+using Doorbraak.Rules.Tests.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -34,7 +34,7 @@ internal static class MonitoringFixture
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
     private static CollisionResult Collision(string id, string? goal, params string[] rules) =>
-        new(id, "declared", id, "high", goal, rules, ["lid1"], id, new Explanation(id, "engine", [], []));
+        new(id, CollisionKind.Declared, id, CollisionSeverity.High, goal, rules, ["lid1"], id, new Explanation(id, StatementSource.Engine, [], []));
 
     private static RecordedDecision Decision(DecisionOutcome outcome, string mandate, params string[] basis) =>
         new("p", ["afw"], "Afwijking", outcome, "regisseur", mandate, mandate, "Motivering", basis, "Grenzen", null, null, [],

@@ -23,7 +23,7 @@ public class PackKpiTests
     public void Collisions_are_counted_in_the_domain_of_their_goal_from_the_pack()
     {
         var catalog = KpiCatalog.FromPackSet(National());
-        var c = new CollisionResult("botsing.x", "declared", "x", "high", "doel.dak-boven-het-hoofd", ["pw.kostendelersnorm"], [], "x", new Explanation("x", "engine", [], []));
+        var c = new CollisionResult("botsing.x", CollisionKind.Declared, "x", CollisionSeverity.High, "doel.dak-boven-het-hoofd", ["pw.kostendelersnorm"], [], "x", new Explanation("x", StatementSource.Engine, [], []));
         catalog.DomainOf(c).Should().Be("wonen");
         catalog.DomainOf(c with { Goal = null, Rules = ["bestaat.niet"] }).Should().Be("overig");
     }

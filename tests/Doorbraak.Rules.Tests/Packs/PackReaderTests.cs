@@ -177,7 +177,7 @@ public sealed class PackReaderTests
                   - { from: 2027-01-01, value: 1200.00, illustrative: true, source: schatting }
             """));
         Errors(diagnostics).Should().BeEmpty();
-        var p = set!.Plan.Packs.Parameters.Single(p => p.Id == "pw.norm");
+        var p = set!.RuleSet.Packs.Parameters.Single(p => p.Id == "pw.norm");
         p.Values.Select(v => v.Value.ToString()).Should().HaveCount(3);
         p.Values[2].Illustrative.Should().BeTrue();
     }
@@ -222,7 +222,7 @@ public sealed class PackReaderTests
                 determines: { huishouden.x: false }
             """)));
         Errors(diagnostics).Should().BeEmpty();
-        var rules = set!.Plan.Packs.Rules.ToDictionary(r => r.Id);
+        var rules = set!.RuleSet.Packs.Rules.ToDictionary(r => r.Id);
         rules["r.een"].Citation.Article.Should().Be("012");
         rules["r.twee"].Citation.Article.Should().Be("4:84");
         rules["r.drie"].Citation.Article.Should().Be("012");

@@ -143,7 +143,7 @@ public sealed class PackSetLoaderTests
         // Given in either order: the set orders packs by their requirements.
         var (set, diagnostics) = Load(Local("test.gm", RequiresBasis, ("parameters.yaml", OverridingParameter)), BasisWithOpenParameter());
         Errors(diagnostics).Should().BeEmpty();
-        var p = set!.Plan.Packs.Parameters.Should().ContainSingle(x => x.Id == "pw.toeslag").Subject;
+        var p = set!.RuleSet.Packs.Parameters.Should().ContainSingle(x => x.Id == "pw.toeslag").Subject;
         p.PackId.Should().Be("test.gm");
         p.Title.Should().Be("Toeslag Test");
         p.Values.Should().ContainSingle().Which.Value.ToString().Should().Contain("150");

@@ -37,7 +37,7 @@ public sealed class PolicyPackSourceTests : IDisposable
         var dir = WriteFolder(("pack.yaml", Utf8(Manifest())), ("rules/regels.yaml", Utf8(RulesFile)), ("README.txt", Utf8("geen yaml")));
         var set = PackSet.LoadDirectories(dir);
         set.Packs.Should().ContainSingle().Which.Id.Should().Be("test.basis");
-        set.Plan.Packs.Rules.Single().Location.ToString().Should().Be($"{dir}/rules/regels.yaml:6:5");
+        set.RuleSet.Packs.Rules.Single().Location.ToString().Should().Be($"{dir}/rules/regels.yaml:6:5");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class PolicyPackSourceTests : IDisposable
     {
         var set = PackSet.Load([PolicyPackSource.FromEmbeddedResources(typeof(PolicyPackSourceTests).Assembly, "testpacks/mini/")]);
         set.Packs.Should().ContainSingle().Which.Id.Should().Be("test.embedded");
-        set.Plan.Packs.Rules.Single().Location.ToString().Should().Be("Doorbraak.Rules.Tests:testpacks/mini/rules/regels.yaml:6:5");
+        set.RuleSet.Packs.Rules.Single().Location.ToString().Should().Be("Doorbraak.Rules.Tests:testpacks/mini/rules/regels.yaml:6:5");
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class PolicyPackSourceTests : IDisposable
     {
         var (set, diagnostics) = Load(With("test", ("rules.yaml", RulesFile.Replace("Regel een", "Regel één – ‘test’"))));
         Errors(diagnostics).Should().BeEmpty();
-        set!.Plan.Packs.Rules.Single().Title.Should().Be("Regel één – ‘test’");
+        set!.RuleSet.Packs.Rules.Single().Title.Should().Be("Regel één – ‘test’");
         Encoding.UTF8.GetByteCount("één").Should().Be(5);
     }
 }

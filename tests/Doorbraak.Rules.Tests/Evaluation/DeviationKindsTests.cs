@@ -1,6 +1,6 @@
-using Doorbraak.Rules.Tests.Engine;
+using Doorbraak.Rules.Tests.Evaluation;
 
-namespace Doorbraak.Rules.Tests.Proposals;
+namespace Doorbraak.Rules.Tests.Evaluation;
 
 public class DeviationKindsTests
 {

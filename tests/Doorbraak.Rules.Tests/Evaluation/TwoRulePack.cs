@@ -1,4 +1,4 @@
-namespace Doorbraak.Rules.Tests.Engine;
+namespace Doorbraak.Rules.Tests.Evaluation;
 
 /// <summary>Two rules that only together make a goal fail (each takes 600 of an income of 1500; the goal needs 1000 left).</summary>
 internal static class TwoRulePack

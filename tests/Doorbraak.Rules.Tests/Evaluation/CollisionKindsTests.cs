@@ -1,6 +1,6 @@
 using Doorbraak.Rules.Packs;
 
-namespace Doorbraak.Rules.Tests.Engine;
+namespace Doorbraak.Rules.Tests.Evaluation;
 
 public class CollisionKindsTests
 {
@@ -36,7 +36,7 @@ public class CollisionKindsTests
         var engine = new DoorbraakEngine(Load(TwoRules));
         var result = engine.Evaluate(Household(), Peildatum);
         var c = result.Collisions.Should().ContainSingle().Subject;
-        c.Kind.Should().Be("derived");
+        c.Kind.Should().Be(CollisionKind.Derived);
         c.Id.Should().Be("botsing.doel.rond");
         c.Alternatives.Should().ContainSingle().Which.Should().Equal("regel.a", "regel.b");
         c.Explanation.Should().Contain("Regel A").And.Contain("Regel B");
@@ -59,7 +59,7 @@ public class CollisionKindsTests
         var h = Household(income: 1150m);
         h.Goals.Add("doel.rond");
         var result = engine.Evaluate(h, Peildatum);
-        result.Goals.Single().ActiveBecause.Should().Be("stated");
+        result.Goals.Single().ActiveBecause.Should().Be(GoalActivation.Stated);
         result.Collisions.Should().ContainSingle().Which.Goal.Should().Be("doel.rond");
     }
 
@@ -83,7 +83,7 @@ public class CollisionKindsTests
             """));
         var result = engine.Evaluate(Household(), Peildatum);
         var c = result.Collisions.Should().ContainSingle().Subject;
-        c.Kind.Should().Be("contradiction");
+        c.Kind.Should().Be(CollisionKind.Contradiction);
         c.Id.Should().Be("tegenstrijdig.regel.ja.regel.nee");
         c.Rules.Should().Equal("regel.ja", "regel.nee");
         c.Explanation.Should().Contain("toegelaten").And.Contain("geweigerd").And.Contain("spreken elkaar tegen");
@@ -107,8 +107,8 @@ public class CollisionKindsTests
         var nl = engine.Evaluate(Household(), Peildatum);
         var c = nl.Collisions.Should().ContainSingle().Subject;
         c.Id.Should().Be("botsing.bekend");
-        c.Kind.Should().Be("declared");
-        c.Severity.Should().Be("critical");
+        c.Kind.Should().Be(CollisionKind.Declared);
+        c.Severity.Should().Be(CollisionSeverity.Critical);
         c.Explanation.Should().StartWith("Bekend uit de praktijk.");
         engine.Evaluate(Household(), Peildatum, new EvaluationOptions { Language = ReportLanguage.English })
             .Collisions.Single().Explanation.Should().StartWith("Known from practice.").And.Contain("fails in the lawful situation");
@@ -162,7 +162,7 @@ public class CollisionKindsTests
         var engine = new DoorbraakEngine(MiniPack.Load());
         var result = engine.Evaluate(MiniPack.S1(), Peildatum);
         var d = result.Determinations.Single(x => x.Rule == "gevolg.kind-vertrekt");
-        d.Source.Should().Be("practice");
+        d.Source.Should().Be(StatementSource.Practice);
         d.Explanation.Text.Should().StartWith("De ervaring leert");
         d.Explanation.Facts.Should().Contain(f => f.Path == "leden[zoon].leeftijd" && f.Value == "28");
         result.Determinations.Single(x => x.Rule == "pw.kostendelersnorm").Explanation.Text.Should().StartWith("De wet zegt (Participatiewet art. 22a)");

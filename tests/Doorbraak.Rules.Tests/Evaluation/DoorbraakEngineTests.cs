@@ -1,4 +1,4 @@
-namespace Doorbraak.Rules.Tests.Engine;
+namespace Doorbraak.Rules.Tests.Evaluation;
 
 public class DoorbraakEngineTests
 {

@@ -1,7 +1,7 @@
 using Doorbraak.Rules.Packs;
-using Doorbraak.Rules.Tests.Engine;
+using Doorbraak.Rules.Tests.Evaluation;
 
-namespace Doorbraak.Rules.Tests.Proposals;
+namespace Doorbraak.Rules.Tests.Evaluation;
 
 public class CombinationAndCostTests
 {

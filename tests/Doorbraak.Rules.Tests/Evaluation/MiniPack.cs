@@ -1,4 +1,4 @@
-namespace Doorbraak.Rules.Tests.Engine;
+namespace Doorbraak.Rules.Tests.Evaluation;
 
 /// <summary>A small pack with the worked example of the concept model (kostendelersnorm and a roof for every member).</summary>
 internal static class MiniPack

@@ -2,7 +2,7 @@ using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Source.Yaml;
 using System.Text;
 
-namespace Doorbraak.Rules.Tests.Yaml;
+namespace Doorbraak.Rules.Tests.Source.Yaml;
 
 public sealed class MappingReaderTests
 {

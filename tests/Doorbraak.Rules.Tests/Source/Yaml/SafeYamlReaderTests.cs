@@ -4,7 +4,7 @@ using Doorbraak.Rules.Conditions.Ast;
 using System.Diagnostics;
 using System.Text;
 
-namespace Doorbraak.Rules.Tests.Yaml;
+namespace Doorbraak.Rules.Tests.Source.Yaml;
 
 public sealed class SafeYamlReaderTests
 {

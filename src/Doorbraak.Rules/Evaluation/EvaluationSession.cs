@@ -1,0 +1,193 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Compilation;
+using Doorbraak.Rules.Wording;
+
+namespace Doorbraak.Rules.Evaluation;
+
+/// <summary>
+/// One household's evaluation on one reference date: the supplied situation, the lawful projection, every goal
+/// today and projected, the re-projections asked for (keyed by their changes), the deviations' conditions and the
+/// facts found missing. Collisions, proposals, what-if queries and decisions all work on a session; it is owned by
+/// one caller on one thread and never shared.
+/// </summary>
+internal sealed class EvaluationSession
+{
+    private readonly Dictionary<ProjectionChanges, Reprojection> _reprojections = new();
+    private readonly Dictionary<int, bool> _allowed = new();
+    private readonly MissingFacts _missing = new();
+
+    // One household copy reused by the counterfactuals of the collision search (they are not kept).
+    private EntityInstance? _scratch;
+
+    private EvaluationSession(CompiledRuleSet ruleSet, Household household, EntityInstance supplied, FactValue[] parameters, DateOnly date, EvaluationOptions options, Projection projection)
+    {
+        RuleSet = ruleSet;
+        Household = household;
+        Supplied = supplied;
+        Parameters = parameters;
+        Date = date;
+        Options = options;
+        Base = projection;
+        var n = ruleSet.Goals.Count;
+        HoldsToday = new FactValue[n];
+        HoldsProjected = new FactValue[n];
+        Activation = new GoalActivation[n];
+    }
+
+    public CompiledRuleSet RuleSet { get; }
+    public Household Household { get; }
+    public EntityInstance Supplied { get; }
+    public FactValue[] Parameters { get; }
+    public DateOnly Date { get; }
+    public EvaluationOptions Options { get; }
+
+    /// <summary>The lawful projection of the supplied situation, with traces when explanations are asked for.</summary>
+    public Projection Base { get; }
+
+    public FactValue[] HoldsToday { get; }
+    public FactValue[] HoldsProjected { get; }
+    public GoalActivation[] Activation { get; }
+
+    public bool IsActive(int goal) => Activation[goal] != GoalActivation.Inactive;
+
+    public ReportLanguage Lang => Options.Language;
+
+    /// <summary>The facts found missing so far, with what each would decide.</summary>
+    public IReadOnlyList<MissingFact> MissingFacts => _missing.ToList();
+
+    /// <summary>
+    /// Checks the household against the rule set, projects it and evaluates every goal: the start of every
+    /// evaluation, what-if query and decision.
+    /// </summary>
+    /// <exception cref="HouseholdException">The household does not fit the rule set's fact schema.</exception>
+    public static EvaluationSession Open(CompiledRuleSet ruleSet, Household household, DateOnly date, EvaluationOptions options)
+    {
+        var problems = new List<string>();
+        var supplied = ruleSet.FrameBuilder.Build(household, date, problems);
+        if (problems.Count > 0) throw new HouseholdException(problems);
+        foreach (var g in household.Goals)
+            if (!ruleSet.Goals.Any(x => x.Id == g)) problems.Add($"The household states the goal '{g}', which no loaded pack defines{Suggest.Hint(g, ruleSet.Goals.Select(x => x.Id))}.");
+        if (problems.Count > 0) throw new HouseholdException(problems);
+
+        var parameters = ruleSet.Parameters.ValuesOn(date);
+        var projection = Projector.Project(ruleSet, supplied, parameters, date, ProjectionChanges.None, detailed: true, trace: options.IncludeExplanations);
+        var session = new EvaluationSession(ruleSet, household, supplied, parameters, date, options, projection);
+        session.EvaluateGoals();
+        foreach (var u in projection.Undecided) session._missing.Add(u.UnknownReads, u.Rule.Id);
+        return session;
+    }
+
+    private void EvaluateGoals()
+    {
+        var todayFrame = new EvaluationFrame(Supplied, Parameters, Date);
+        for (var i = 0; i < RuleSet.Goals.Count; i++)
+        {
+            var goal = RuleSet.Goals[i];
+            HoldsToday[i] = goal.Holds.Decide(todayFrame, null, out var todayUnknowns);
+            HoldsProjected[i] = goal.Holds.Decide(Base.Frame, null, out var projectedUnknowns);
+
+            if (Household.Goals.Contains(goal.Id))
+            {
+                Activation[i] = GoalActivation.Stated;
+            }
+            else if (goal.Active is { } cond)
+            {
+                var a = cond.Decide(todayFrame, null, out var activeUnknowns);
+                _missing.Add(activeUnknowns, goal.Id);
+                Activation[i] = a.IsTrue ? GoalActivation.Condition : GoalActivation.Inactive;
+            }
+            else
+            {
+                Activation[i] = HoldsToday[i].IsTrue ? GoalActivation.HoldsToday : GoalActivation.Inactive;
+                _missing.Add(todayUnknowns, goal.Id);
+            }
+            if (IsActive(i)) _missing.Add(projectedUnknowns, goal.Id);
+        }
+    }
+
+    /// <summary>A re-projection with these changes and every goal on it; computed once per distinct set of changes.</summary>
+    public Reprojection Reproject(ProjectionChanges changes)
+    {
+        if (_reprojections.TryGetValue(changes, out var hit)) return hit;
+        var p = Projector.Project(RuleSet, Supplied, Parameters, Date, changes, detailed: false);
+        var goals = new FactValue[RuleSet.Goals.Count];
+        for (var i = 0; i < goals.Length; i++) goals[i] = RuleSet.Goals[i].Holds.Decide(p.Frame);
+        var result = new Reprojection(goals, p);
+        _reprojections[changes] = result;
+        return result;
+    }
+
+    /// <summary>
+    /// Whether the goal holds with these rule outcomes set aside, running only the goal's cone; false when the
+    /// goal "holds" only because rules became undecided.
+    /// </summary>
+    public bool HoldsWithout(CompiledGoal goal, int[] set)
+    {
+        _scratch ??= Supplied.Clone();
+        var p = Projector.Project(RuleSet, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: false, into: _scratch);
+        return goal.Holds.Decide(p.Frame).IsTrue && !NewlyUndecided(p);
+    }
+
+    /// <summary>
+    /// Whether a re-projection leaves rules undecided that the base projection decided: then a goal that
+    /// "holds" there holds only because facts became unknown, which proves nothing.
+    /// </summary>
+    public bool NewlyUndecided(Projection p)
+    {
+        foreach (var u in p.Undecided)
+            if (!Base.Undecided.Any(b => b.Rule.Index == u.Rule.Index && b.Element?.Key == u.Element?.Key)) return true;
+        return false;
+    }
+
+    /// <summary>Whether a deviation is allowed for this household (its condition holds); unknown facts it reads are recorded as missing.</summary>
+    public bool IsAllowed(CompiledDeviation d)
+    {
+        if (_allowed.TryGetValue(d.Index, out var known)) return known;
+        var allowed = true;
+        if (d.Allowed is not null)
+        {
+            var v = d.Allowed.Decide(Base.Frame, null, out var unknowns);
+            _missing.Add(unknowns, d.Id);
+            allowed = v.IsTrue;
+        }
+        _allowed[d.Index] = allowed;
+        return allowed;
+    }
+
+    /// <summary>Whether a declared collision's extra condition holds; unknown facts it reads are recorded as missing.</summary>
+    public bool WhenHolds(CompiledCollision c)
+    {
+        if (c.When is null) return true;
+        var v = c.When.Decide(Base.Frame, null, out var unknowns);
+        _missing.Add(unknowns, c.Definition.Id);
+        return v.IsTrue;
+    }
+
+    public string Show(FactValue v) => Options.Redact ? Texts.Redacted : Texts.Value(v, Lang);
+}
+
+/// <summary>A re-projection and every goal evaluated on it.</summary>
+internal sealed record Reprojection(FactValue[] Goals, Projection Projection);
+
+/// <summary>Gathers unknown facts and what they would decide.</summary>
+internal sealed class MissingFacts
+{
+    private readonly SortedDictionary<string, (FieldDefinition Field, SortedSet<string> For)> _facts = new(StringComparer.Ordinal);
+
+    public void Add(IEnumerable<FactRead>? reads, string neededFor)
+    {
+        if (reads is null) return;
+        foreach (var r in reads)
+        {
+            if (!r.Value.IsUnknown) continue;
+            var field = r.Field.Name == BuiltInFacts.Age && r.Field.Owner.TryGetField(BuiltInFacts.BirthDate, out var born) ? born : r.Field;
+            var path = $"{r.Instance.Key}.{field.Name}";
+            if (!_facts.TryGetValue(path, out var entry)) _facts[path] = entry = (field, new SortedSet<string>(StringComparer.Ordinal));
+            entry.For.Add(neededFor);
+        }
+    }
+
+    public IReadOnlyList<MissingFact> ToList() =>
+        _facts.Select(kv => new MissingFact(kv.Key, kv.Value.Field.Description, kv.Value.Field.Question, kv.Value.For.ToList())).ToList();
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Doorbraak.Rules;
+
+/// <summary>What kind of collision was found.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<CollisionKind>))]
+public enum CollisionKind
+{
+    /// <summary>A goal fails because of rule outcomes (found by setting them aside).</summary>
+    Derived,
+    /// <summary>A collision the pack declares and names.</summary>
+    Declared,
+    /// <summary>Two rules that both apply set different values for the same fact.</summary>
+    Contradiction,
+}
+
+/// <summary>How serious a collision is for the household.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<CollisionSeverity>))]
+public enum CollisionSeverity
+{
+    /// <summary>Low.</summary>
+    Low,
+    /// <summary>Medium (the default for derived collisions).</summary>
+    Medium,
+    /// <summary>High (contradictions between rules).</summary>
+    High,
+    /// <summary>Critical.</summary>
+    Critical,
+}
+
+/// <summary>Why a goal is checked for this household.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<GoalActivation>))]
+public enum GoalActivation
+{
+    /// <summary>The household states it as its own goal.</summary>
+    Stated,
+    /// <summary>The goal's active condition holds.</summary>
+    Condition,
+    /// <summary>The goal holds today, so losing it counts.</summary>
+    [JsonStringEnumMemberName("holds-today")]
+    HoldsToday,
+    /// <summary>Not checked for this household.</summary>
+    Inactive,
+}
+
+/// <summary>Where a statement in a result comes from.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<StatementSource>))]
+public enum StatementSource
+{
+    /// <summary>No explanation (explanations were turned off).</summary>
+    None,
+    /// <summary>"The law says": a rule of a pack.</summary>
+    Law,
+    /// <summary>"Experience shows": a consequence of a pack.</summary>
+    Practice,
+    /// <summary>The engine's own reasoning (collisions found by counterfactuals).</summary>
+    Engine,
+}
+
+/// <summary>What the regisseur (or whoever holds the mandate) decided on a proposal.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<DecisionOutcome>))]
+public enum DecisionOutcome
+{
+    /// <summary>Accepted as proposed.</summary>
+    Accepted,
+    /// <summary>Accepted with changes (a shorter duration or a lower amount).</summary>
+    Changed,
+    /// <summary>Rejected.</summary>
+    Rejected,
+}
+
+/// <summary>Writes an enum as its camelCase name (or the name its <see cref="JsonStringEnumMemberNameAttribute"/> gives), whatever serializer options a host uses.</summary>
+internal sealed class CamelCaseEnumConverter<T> : JsonStringEnumConverter<T> where T : struct, Enum
+{
+    public CamelCaseEnumConverter() : base(JsonNamingPolicy.CamelCase, allowIntegerValues: true)
+    {
+    }
+}
