@@ -42,6 +42,14 @@ public sealed class PackSet
     /// <summary>The packs in load order (each after the packs it requires), with content hashes.</summary>
     public IReadOnlyList<PackInfo> Packs { get; }
 
+    /// <summary>
+    /// The JSON Schema of a household document for these packs: every fact they know, with its type, description and
+    /// question; for editors, form generators and API contracts (docs/schema/household.schema.json is this schema
+    /// for the shipped national pack).
+    /// </summary>
+    public string HouseholdJsonSchema() =>
+        Facts.HouseholdJsonSchema.Generate(RuleSet.Schema, "Huishouden voor " + string.Join(", ", Packs.Select(p => $"{p.Id} {p.Version}")));
+
     /// <summary>Warnings found while loading (the set loaded anyway).</summary>
     public IReadOnlyList<PackDiagnostic> Warnings { get; }
 

@@ -71,14 +71,54 @@ public sealed class DoorbraakEngine
 
     /// <summary>Reads a household from YAML or JSON in the shape pack tests use, checked against the packs' fact schema.</summary>
     /// <param name="text">The YAML or JSON text.</param>
-    /// <param name="name">A name for error messages (a file name).</param>
     /// <exception cref="HouseholdException">The text is malformed or names unknown facts; every problem is listed with its line and column.</exception>
-    public Household ReadHousehold(string text, string name = "household")
+    public Household ReadHousehold(string text) => ReadHousehold(text, "household");
+
+    /// <summary>Reads a household from YAML or JSON text, naming it in error messages. See <see cref="ReadHousehold(string)"/>.</summary>
+    /// <param name="text">The YAML or JSON text.</param>
+    /// <param name="name">A name for error messages (a file name).</param>
+    /// <exception cref="HouseholdException">The text is empty, malformed or names unknown facts; every problem is listed with its line and column.</exception>
+    public Household ReadHousehold(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
         var bag = new DiagnosticBag();
         var household = HouseholdReader.Parse(name, text, PackSet.RuleSet.Schema, bag);
         return household ?? throw new HouseholdException(bag.Items.Select(d => d.ToString()).ToList());
+    }
+
+    /// <summary>The largest household document <see cref="ReadHousehold(Stream, string)"/> reads: 1 MiB.</summary>
+    public const int MaxHouseholdBytes = 1024 * 1024;
+
+    /// <summary>Reads a household from a UTF-8 stream of YAML or JSON (a request body), at most <see cref="MaxHouseholdBytes"/>.</summary>
+    /// <exception cref="HouseholdException">The document is empty, too large, not UTF-8, malformed, or names unknown facts.</exception>
+    public Household ReadHousehold(Stream utf8) => ReadHousehold(utf8, "household");
+
+    /// <summary>Reads a household from a UTF-8 stream of YAML or JSON (a request body, a file), at most <see cref="MaxHouseholdBytes"/>.</summary>
+    /// <param name="utf8">The document; read to its end, not closed.</param>
+    /// <param name="name">A name for error messages (a file name).</param>
+    /// <exception cref="HouseholdException">The document is empty, too large, not UTF-8, malformed, or names unknown facts.</exception>
+    public Household ReadHousehold(Stream utf8, string name)
+    {
+        ArgumentNullException.ThrowIfNull(utf8);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = utf8.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxHouseholdBytes)
+                throw new HouseholdException([$"{name}: the household is larger than {MaxHouseholdBytes / 1024} KiB; a household document is small, check that the right file or body is sent."]);
+            buffer.Write(chunk, 0, read);
+        }
+        string text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new HouseholdException([$"{name}: the household is not valid UTF-8 (invalid byte at offset {ex.Index}); save it as UTF-8."]);
+        }
+        return ReadHousehold(text.TrimStart('\uFEFF'), name);
     }
 }
 

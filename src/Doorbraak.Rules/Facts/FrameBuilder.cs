@@ -56,13 +56,17 @@ internal sealed class FrameBuilder
     {
         foreach (var field in e.Schema.Fields)
             if (field.Type.IsScalar && !field.Default.IsUnknown) e.Values[field.Slot] = field.Default;
-        foreach (var (name, value) in facts.Values)
+        foreach (var (name, supplied) in facts.Values)
         {
+            var value = supplied;
             if (!e.Schema.TryGetField(name, out var field) || !field.Type.IsScalar || HouseholdReader.IsDerived(field))
             {
                 problems.Add($"{e.Key}: unknown fact '{name}'{Suggest.Hint(name, e.Schema.Fields.Where(f => f.Type.IsScalar).Select(f => f.Name))}.");
                 continue;
             }
+            // Text from JSON (which has no dates or durations) is read as the date or duration the schema asks for.
+            if (value.Kind == FactKind.Text && field.Type.Kind == FactKind.Date && DateOnly.TryParseExact(value.AsText, "yyyy-MM-dd", out var date)) value = FactValue.Date(date);
+            if (value.Kind == FactKind.Text && field.Type.Kind == FactKind.Duration && FactValue.TryParseDuration(value.AsText, out var months, out var days)) value = FactValue.Duration(months, days);
             var kind = value.Kind;
             var ok = kind == field.Type.Kind || (field.Type.Kind == FactKind.Money && kind == FactKind.Number) || (field.Type.Kind == FactKind.Number && kind == FactKind.Money);
             if (!ok)

@@ -38,7 +38,10 @@ public sealed class FactBag
 /// A household's situation as a host supplies it: members, housing, debts, provisions in place,
 /// and the household's own goals. Every property may be left null: null is unknown, which is
 /// not false and not zero. Pack-specific facts go in <see cref="Facts"/> by their Dutch name.
+/// Binds from and serializes to JSON in the household file vocabulary (<c>leden</c>, <c>huur</c>, ...), as the
+/// published schema docs/schema/household.schema.json describes.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Facts.HouseholdJsonConverter))]
 public sealed class Household
 {
     /// <summary>All household-level facts, including those set through the typed properties.</summary>

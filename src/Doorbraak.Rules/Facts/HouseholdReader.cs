@@ -75,6 +75,12 @@ internal static class HouseholdReader
     /// <summary>Parses YAML or JSON text into a household.</summary>
     public static Household? Parse(string file, string text, FactSchema schema, DiagnosticBag bag)
     {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            bag.Error("DBR3003", new SourceLocation(file, 1, 1), "The household is empty; give at least its members under 'leden' (YAML or JSON).");
+            return null;
+        }
+        if (LooksLikeJson(text) && !IsWellFormedJson(file, text, bag)) return null;
         var node = SafeYamlReader.Parse(file, text, bag);
         if (node is null) return null;
         if (node is not YMapping map)
@@ -85,6 +91,34 @@ internal static class HouseholdReader
         // Accept both the bare household and a wrapper { household: ... } as in pack tests.
         if (map.Entries.Count == 1 && map.Entries[0].Key.Value == "household" && map.Entries[0].Value is YMapping inner) map = inner;
         return Read(map, schema, bag);
+    }
+
+    private static bool LooksLikeJson(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\uFEFF') continue;
+            return c is '{' or '[';
+        }
+        return false;
+    }
+
+    /// <summary>A document that starts as JSON is checked as JSON first, so a JSON mistake is reported in JSON's terms.</summary>
+    private static bool IsWellFormedJson(string file, string text, DiagnosticBag bag)
+    {
+        try
+        {
+            using var _ = System.Text.Json.JsonDocument.Parse(text, new System.Text.Json.JsonDocumentOptions { MaxDepth = 32 });
+            return true;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            var what = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
+            bag.Error("DBR3004", new SourceLocation(file, line, column), $"The household is not valid JSON: {what}. Check the brackets, commas and quotes near this place.");
+            return false;
+        }
     }
 
     private static void ReadList(YNode value, EntitySchema entity, DiagnosticBag bag, string key, Action<YMapping> read)
