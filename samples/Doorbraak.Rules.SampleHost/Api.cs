@@ -167,7 +167,7 @@ public static class Api
         }
         catch (DecisionException ex)
         {
-            return SampleHost.Problems.Problem(422, ex.Code, "Het besluit is geweigerd.", ex.Message);
+            return SampleHost.Problems.Problem(422, DecisionProblem.Type(ex), "Het besluit is geweigerd.", ex.Message);
         }
     }
 

@@ -43,7 +43,7 @@ public sealed record DecisionInput(string ProposalId, string Outcome, string Dec
     public DecisionRequest ToRequest()
     {
         if (Outcome is null || !Outcomes.TryGetValue(Outcome, out var outcome))
-            throw new DecisionException("outcome", $"Onbekende uitkomst '{Outcome}'; gebruik accepted (aanvaarden), changed (wijzigen) of rejected (afwijzen).");
+            throw new DecisionException(new Diagnostic("outcome", DiagnosticSeverity.Error, SourceLocation.None, $"Onbekende uitkomst '{Outcome}'; gebruik accepted (aanvaarden), changed (wijzigen) of rejected (afwijzen)."));
         return new DecisionRequest(ProposalId ?? "", outcome, DecidedBy ?? "", Mandate ?? "", Motivation ?? "")
         {
             DurationMonths = DurationMonths,
@@ -73,11 +73,12 @@ public static class Workflow
         }
         catch (HouseholdException ex)
         {
-            var malformed = ex.Problems.Any(p => p.Contains(" DBR1001:", StringComparison.Ordinal) || p.Contains(" DBR1002:", StringComparison.Ordinal)
-                                                 || p.Contains("is a mapping with its facts", StringComparison.Ordinal));
-            if (malformed) throw new HouseholdInputException(400, "malformed-household", ex.Problems);
-            var unknown = ex.Problems.Any(p => p.Contains(" DBR3001:", StringComparison.Ordinal));
-            throw new HouseholdInputException(422, unknown ? "unknown-fact" : "invalid-household", ex.Problems);
+            // Codes from docs/diagnostics.md: not YAML (DBR1001), not UTF-8 (DBR1002), not a household mapping (DBR3003); an undeclared fact (DBR3001).
+            var problems = ex.Diagnostics.Select(d => d.ToString()).ToList();
+            var malformed = ex.Diagnostics.Any(d => d.Code is "DBR1001" or "DBR1002" or "DBR3003");
+            if (malformed) throw new HouseholdInputException(400, "malformed-household", problems);
+            var unknown = ex.Diagnostics.Any(d => d.Code == "DBR3001");
+            throw new HouseholdInputException(422, unknown ? "unknown-fact" : "invalid-household", problems);
         }
     }
 
@@ -94,4 +95,19 @@ public static class Workflow
     /// <summary>Records one decision (or refuses it).</summary>
     public static RecordedDecision Decide(DoorbraakEngine engine, TimeProvider time, Household household, EvaluationResult result, DecisionInput decision) =>
         new DoorbraakPlanner(engine, time).Decide(household, result, decision.ToRequest());
+}
+
+/// <summary>The problem type this host answers for a refused decision, from the catalogue code (docs/diagnostics.md, DBR40xx).</summary>
+public static class DecisionProblem
+{
+    public static string Type(DecisionException ex) => ex.Code switch
+    {
+        "DBR4001" => "unknown-proposal",
+        "DBR4002" => "not-allowed",
+        "DBR4003" => "motivation",
+        "DBR4004" or "DBR4005" => "mandate",
+        "DBR4006" or "DBR4007" => "limits",
+        "DBR4008" => "precedent",
+        _ => ex.Code,
+    };
 }

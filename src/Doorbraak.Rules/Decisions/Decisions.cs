@@ -68,8 +68,11 @@ public sealed record RecordedDecision(
 public sealed class DecisionException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public DecisionException(string code, string message) : base(message) => Code = code;
+    public DecisionException(Diagnostic diagnostic) : base((diagnostic ?? throw new ArgumentNullException(nameof(diagnostic))).Message) => Diagnostic = diagnostic;
 
-    /// <summary><c>unknown-proposal</c>, <c>mandate</c>, <c>limits</c>, <c>motivation</c>, <c>precedent</c> or <c>not-allowed</c>.</summary>
-    public string Code { get; }
+    /// <summary>The problem, with a DBR40xx code from the catalogue (see docs/diagnostics.md); it has no place in a file.</summary>
+    public Diagnostic Diagnostic { get; }
+
+    /// <summary>The catalogue code, such as <c>DBR4005</c> (the decider's mandate is too low).</summary>
+    public string Code => Diagnostic.Code;
 }

@@ -40,31 +40,31 @@ public sealed class DoorbraakPlanner
         {
             var deviation = plan.Deviations.FirstOrDefault(d => d.Id == request.ProposalId);
             if (deviation is not null)
-                throw new DecisionException("not-allowed", $"De afwijking '{deviation.Id}' is voor dit huishouden niet toegestaan of lost geen botsing op (voorwaarde: {deviation.Definition.Allowed?.Text ?? "geen"}); er is geen voorstel om over te besluiten.");
-            throw new DecisionException("unknown-proposal", $"Er is geen voorstel '{request.ProposalId}' in deze evaluatie{Suggest.Hint(request.ProposalId, result.Proposals.Select(p => p.Id))}.");
+                throw new DecisionException(DiagnosticCatalog.DeviationNotAllowed.At(SourceLocation.None, $"De afwijking '{deviation.Id}' is voor dit huishouden niet toegestaan of lost geen botsing op (voorwaarde: {deviation.Definition.Allowed?.Text ?? "geen"}); er is geen voorstel om over te besluiten."));
+            throw new DecisionException(DiagnosticCatalog.UnknownProposal.At(SourceLocation.None, $"Er is geen voorstel '{request.ProposalId}' in deze evaluatie{Suggest.Hint(request.ProposalId, result.Proposals.Select(p => p.Id))}."));
         }
         if (string.IsNullOrWhiteSpace(request.Motivation))
-            throw new DecisionException("motivation", "Een besluit heeft een motivering nodig: leg vast waarom (feiten, afweging van belangen, evenredigheid).");
+            throw new DecisionException(DiagnosticCatalog.MotivationMissing.At(SourceLocation.None, "Een besluit heeft een motivering nodig: leg vast waarom (feiten, afweging van belangen, evenredigheid)."));
         var rank = Mandates.Rank(request.Mandate);
         if (rank < 0)
-            throw new DecisionException("mandate", $"Onbekend mandaat '{request.Mandate}'; gebruik een van: {string.Join(", ", Mandates.Levels)}.");
+            throw new DecisionException(DiagnosticCatalog.UnknownMandate.At(SourceLocation.None, $"Onbekend mandaat '{request.Mandate}'; gebruik een van: {string.Join(", ", Mandates.Levels)}."));
         if (request.Outcome != DecisionOutcome.Rejected && rank < Mandates.Rank(proposal.Mandate))
-            throw new DecisionException("mandate", $"Voor dit voorstel is mandaat '{proposal.Mandate}' of hoger nodig; '{request.Mandate}' mag hier niet over besluiten. Leg het voor aan iemand met mandaat {proposal.Mandate}.");
+            throw new DecisionException(DiagnosticCatalog.MandateTooLow.At(SourceLocation.None, $"Voor dit voorstel is mandaat '{proposal.Mandate}' of hoger nodig; '{request.Mandate}' mag hier niet over besluiten. Leg het voor aan iemand met mandaat {proposal.Mandate}."));
 
         var months = proposal.Limits.DurationMonths;
         if (request.Outcome != DecisionOutcome.Rejected)
         {
             if (request.DurationMonths is { } dm)
             {
-                if (dm < 1) throw new DecisionException("limits", "De duur moet ten minste 1 maand zijn.");
+                if (dm < 1) throw new DecisionException(DiagnosticCatalog.DurationBelowOneMonth.At(SourceLocation.None, "De duur moet ten minste 1 maand zijn."));
                 if (months is { } max && dm > max)
-                    throw new DecisionException("limits", $"De gevraagde duur van {dm} maanden gaat over de grens van {max} maanden ({proposal.Limits.Text}).");
+                    throw new DecisionException(DiagnosticCatalog.BeyondLimits.At(SourceLocation.None, $"De gevraagde duur van {dm} maanden gaat over de grens van {max} maanden ({proposal.Limits.Text})."));
                 months = dm;
             }
             if (request.Amount is { } amount && proposal.Limits.MaxAmount is { } maxAmount && amount > maxAmount)
-                throw new DecisionException("limits", $"Het bedrag {Texts.Money(amount, ReportLanguage.Dutch)} gaat over de grens van {Texts.Money(maxAmount, ReportLanguage.Dutch)} ({proposal.Limits.Text}).");
+                throw new DecisionException(DiagnosticCatalog.BeyondLimits.At(SourceLocation.None, $"Het bedrag {Texts.Money(amount, ReportLanguage.Dutch)} gaat over de grens van {Texts.Money(maxAmount, ReportLanguage.Dutch)} ({proposal.Limits.Text})."));
             if (proposal.Limits.Times is { } times && request.TimesGrantedBefore + 1 > times)
-                throw new DecisionException("limits", $"Deze afwijking is al {request.TimesGrantedBefore} keer toegekend; de grens is {times} keer.");
+                throw new DecisionException(DiagnosticCatalog.BeyondLimits.At(SourceLocation.None, $"Deze afwijking is al {request.TimesGrantedBefore} keer toegekend; de grens is {times} keer."));
         }
 
         var ctx = Evaluator.CreateContext(plan, household, result.Audit.ReferenceDate, EvaluationOptions.Default);
@@ -85,7 +85,7 @@ public sealed class DoorbraakPlanner
                     .Where(p => PrecedentMatcher.Similarity(mine, p.Facts) == 1m && (p.Outcome != "rejected") != granted)
                     .OrderByDescending(p => p.DecidedOn).FirstOrDefault();
                 if (conflicting is not null)
-                    throw new DecisionException("precedent", $"In een gelijk geval ({conflicting.CaseReference}, {conflicting.DecidedOn:yyyy-MM-dd}) is over '{d.Id}' anders besloten ({conflicting.Outcome}). Gelijke gevallen worden gelijk behandeld: geef aan waarom dit geval verschilt (ReasonForDifference).");
+                    throw new DecisionException(DiagnosticCatalog.DiffersFromPrecedent.At(SourceLocation.None, $"In een gelijk geval ({conflicting.CaseReference}, {conflicting.DecidedOn:yyyy-MM-dd}) is over '{d.Id}' anders besloten ({conflicting.Outcome}). Gelijke gevallen worden gelijk behandeld: geef aan waarom dit geval verschilt (ReasonForDifference)."));
             }
         }
 

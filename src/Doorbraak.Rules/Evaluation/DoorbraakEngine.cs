@@ -78,7 +78,7 @@ public sealed class DoorbraakEngine
         ArgumentNullException.ThrowIfNull(text);
         var bag = new DiagnosticBag();
         var household = HouseholdReader.Parse(name, text, Packs.Plan.Schema, bag);
-        return household ?? throw new HouseholdException(bag.Items.Select(d => d.ToString()).ToList());
+        return household ?? throw new HouseholdException(bag.Items);
     }
 }
 
@@ -86,12 +86,12 @@ public sealed class DoorbraakEngine
 public sealed class HouseholdException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public HouseholdException(IReadOnlyList<string> problems)
-        : base("The household does not fit the loaded packs:" + Environment.NewLine + string.Join(Environment.NewLine, problems))
+    public HouseholdException(IReadOnlyList<Diagnostic> diagnostics)
+        : base("The household does not fit the loaded packs:" + Environment.NewLine + string.Join(Environment.NewLine, diagnostics))
     {
-        Problems = problems;
+        Diagnostics = diagnostics;
     }
 
-    /// <summary>Every problem found.</summary>
-    public IReadOnlyList<string> Problems { get; }
+    /// <summary>Every problem found, each with its code (DBR1xxx for the YAML, DBR3xxx for the household's facts), place and message.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 }

@@ -109,12 +109,12 @@ internal static class Evaluator
     /// <summary>Projects the household and evaluates every goal; the start of every evaluation and what-if query.</summary>
     public static EvaluationContext CreateContext(CompiledRuleSet plan, Household household, DateOnly date, EvaluationOptions options)
     {
-        var problems = new List<string>();
+        var problems = new DiagnosticBag();
         var supplied = plan.FrameBuilder.Build(household, date, problems);
-        if (problems.Count > 0) throw new HouseholdException(problems);
+        if (problems.HasErrors) throw new HouseholdException(problems.Items);
         foreach (var g in household.Goals)
-            if (!plan.Goals.Any(x => x.Id == g)) problems.Add($"The household states the goal '{g}', which no loaded pack defines{Suggest.Hint(g, plan.Goals.Select(x => x.Id))}.");
-        if (problems.Count > 0) throw new HouseholdException(problems);
+            if (!plan.Goals.Any(x => x.Id == g)) problems.Report(DiagnosticCatalog.UnknownHouseholdGoal, SourceLocation.None, $"The household states the goal '{g}', which no loaded pack defines{Suggest.Hint(g, plan.Goals.Select(x => x.Id))}.");
+        if (problems.HasErrors) throw new HouseholdException(problems.Items);
 
         var parameters = plan.Parameters.ValuesOn(date);
         var todayFrame = new EvaluationFrame(supplied, parameters, date);

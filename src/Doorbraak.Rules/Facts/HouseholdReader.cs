@@ -26,7 +26,7 @@ internal static class HouseholdReader
                         var id = m["id"] is YScalar s ? s.Value : null;
                         if (id is null)
                         {
-                            bag.Error("DBR3002", m.Start, "Each member needs an 'id' (a short name such as moeder or zoon; no BSN).");
+                            bag.Report(DiagnosticCatalog.MemberWithoutId, m.Start, "Each member needs an 'id' (a short name such as moeder or zoon; no BSN).");
                             return;
                         }
                         var member = new HouseholdMember(id);
@@ -58,7 +58,7 @@ internal static class HouseholdReader
                     }
                     else
                     {
-                        bag.Error("DBR1012", value.Start, "'doelen' must be a list of goal ids.");
+                        bag.Report(DiagnosticCatalog.HouseholdListWrongShape, value.Start, "'doelen' must be a list of goal ids.");
                     }
                     break;
                 default:
@@ -68,7 +68,7 @@ internal static class HouseholdReader
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in h.Members)
-            if (!ids.Add(m.Id)) bag.Error("DBR3002", map.Start, $"Two members have the id '{m.Id}'; give each member its own id.");
+            if (!ids.Add(m.Id)) bag.Report(DiagnosticCatalog.DuplicateMemberId, map.Start, $"Two members have the id '{m.Id}'; give each member its own id.");
         return bag.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error) ? null : h;
     }
 
@@ -79,7 +79,7 @@ internal static class HouseholdReader
         if (node is null) return null;
         if (node is not YMapping map)
         {
-            bag.Error("DBR1012", node.Start, "A household is a mapping with its facts, 'leden', 'schulden' and 'voorzieningen'.");
+            bag.Report(DiagnosticCatalog.HouseholdNotAMapping, node.Start, "A household is a mapping with its facts, 'leden', 'schulden' and 'voorzieningen'.");
             return null;
         }
         // Accept both the bare household and a wrapper { household: ... } as in pack tests.
@@ -91,13 +91,13 @@ internal static class HouseholdReader
     {
         if (value is not YSequence seq)
         {
-            bag.Error("DBR1012", value.Start, $"'{key}' must be a list of {entity.Name} mappings.");
+            bag.Report(DiagnosticCatalog.HouseholdListWrongShape, value.Start, $"'{key}' must be a list of {entity.Name} mappings.");
             return;
         }
         foreach (var item in seq.Items)
         {
             if (item is YMapping m) read(m);
-            else bag.Error("DBR1012", item.Start, $"Each item of '{key}' is a mapping of {entity.Name} facts.");
+            else bag.Report(DiagnosticCatalog.HouseholdListWrongShape, item.Start, $"Each item of '{key}' is a mapping of {entity.Name} facts.");
         }
     }
 
@@ -116,7 +116,7 @@ internal static class HouseholdReader
         if (!entity.TryGetField(key.Value, out var field) || field.Type.Kind == FactKind.List || IsDerived(field))
         {
             var names = entity.Fields.Where(f => f.Type.IsScalar && !IsDerived(f)).Select(f => f.Name);
-            bag.Error("DBR3001", key.Start, IsDerived(field)
+            bag.Report(DiagnosticCatalog.UnknownHouseholdFact, key.Start, IsDerived(field)
                 ? $"'{key.Value}' is derived (from 'geboren' on the reference date); supply 'geboren' instead."
                 : $"Unknown {entity.Name} fact '{key.Value}'{Suggest.Hint(key.Value, names)}. Facts of a {entity.Name} are the built-in ones and those the loaded packs declare.");
             return;

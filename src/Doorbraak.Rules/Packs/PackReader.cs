@@ -32,12 +32,12 @@ internal static partial class PackReader
         var rootLoc = new SourceLocation(root, 1, 1);
         if (ordered.Count == 0)
         {
-            bag.Error("DBR1035", rootLoc, "The pack is empty: a pack folder needs at least a pack.yaml with the manifest.");
+            bag.Report(DiagnosticCatalog.PackSourceEmpty, rootLoc, "The pack is empty: a pack folder needs at least a pack.yaml with the manifest.");
             return null;
         }
         if (ordered.Count > MaxFilesPerPack)
         {
-            bag.Error("DBR1003", rootLoc, $"The pack has {ordered.Count} files; at most {MaxFilesPerPack} are allowed.");
+            bag.Report(DiagnosticCatalog.LimitExceeded, rootLoc, $"The pack has {ordered.Count} files; at most {MaxFilesPerPack} are allowed.");
             return null;
         }
 
@@ -52,7 +52,7 @@ internal static partial class PackReader
         if (manifestTree.Node is null)
         {
             if (!ordered.Any(f => f.Path == "pack.yaml"))
-                bag.Error("DBR1035", rootLoc, "The pack has no pack.yaml; add one with id, version, title and jurisdiction.");
+                bag.Report(DiagnosticCatalog.ManifestMissing, rootLoc, "The pack has no pack.yaml; add one with id, version, title and jurisdiction.");
             return null;
         }
 
@@ -67,7 +67,7 @@ internal static partial class PackReader
             if (node is YScalar { IsNull: true }) continue;
             if (node is not YMapping map)
             {
-                bag.Error("DBR1012", node.Start, $"A pack file is a mapping of sections ({string.Join(", ", SectionKeys)}), not {node.KindName}.");
+                bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"A pack file is a mapping of sections ({string.Join(", ", SectionKeys)}), not {node.KindName}.");
                 continue;
             }
             var r = new MappingReader(map, bag, "a pack file", SectionKeys);
@@ -86,7 +86,7 @@ internal static partial class PackReader
         }
 
         if (sectionsSeen == 0 && bag.Items.Count == before)
-            bag.Error("DBR1035", rootLoc, "The pack has a manifest but no rules, goals or other sections; add files with at least one section.");
+            bag.Report(DiagnosticCatalog.PackWithoutSections, rootLoc, "The pack has a manifest but no rules, goals or other sections; add files with at least one section.");
 
         return bag.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error) ? null : pack;
     }
@@ -114,23 +114,23 @@ internal static partial class PackReader
     {
         if (node is not YMapping map)
         {
-            bag.Error("DBR1012", node.Start, "pack.yaml must be a mapping with id, version, title and jurisdiction.");
+            bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, "pack.yaml must be a mapping with id, version, title and jurisdiction.");
             return null;
         }
         var before = bag.Items.Count;
         var r = new MappingReader(map, bag, "the manifest (pack.yaml)", ManifestKeys);
         var id = r.Text("id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
-            bag.Error("DBR1023", r.At("id"), $"The pack id '{id}' must be lower case letters, digits, '_', '-' and dots, such as nl.sociaal-domein.");
+            bag.Report(DiagnosticCatalog.InvalidName, r.At("id"), $"The pack id '{id}' must be lower case letters, digits, '_', '-' and dots, such as nl.sociaal-domein.");
         var versionText = r.Text("version", required: true);
         SemanticVersion? version = null;
         if (versionText is not null && !SemanticVersion.TryParse(versionText, out version))
-            bag.Error("DBR1023", r.At("version"), $"'{versionText}' is not a SemVer version; write major.minor.patch, such as 2026.1.0.");
+            bag.Report(DiagnosticCatalog.InvalidVersion, r.At("version"), $"'{versionText}' is not a SemVer version; write major.minor.patch, such as 2026.1.0.");
         var title = r.Text("title", required: true);
         var jurisdiction = r.Text("jurisdiction", required: true);
         var level = r.Text("level") ?? "national";
         if (!Levels.Contains(level))
-            bag.Error("DBR1012", r.At("level"), $"level must be one of {string.Join(", ", Levels)}{Suggest.Hint(level, Levels)}.");
+            bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("level"), $"level must be one of {string.Join(", ", Levels)}{Suggest.Hint(level, Levels)}.");
         var (from, to) = ReadValid(r, bag);
         var requires = new List<PackRequirement>();
         if (r.Sequence("requires") is { } seq)
@@ -139,7 +139,7 @@ internal static partial class PackReader
             {
                 if (item is not YMapping rm)
                 {
-                    bag.Error("DBR1012", item.Start, "Each requirement is a mapping: { pack: nl.sociaal-domein, version: \">=2026.1.0 <2027.0.0\" }.");
+                    bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each requirement is a mapping: { pack: nl.sociaal-domein, version: \">=2026.1.0 <2027.0.0\" }.");
                     continue;
                 }
                 var rr = new MappingReader(rm, bag, "a requirement", ["pack", "version"]);
@@ -147,7 +147,7 @@ internal static partial class PackReader
                 var rangeText = rr.Text("version") ?? ">=0.0.0";
                 if (!VersionRange.TryParse(rangeText, out var range))
                 {
-                    bag.Error("DBR1023", rr.At("version"), $"'{rangeText}' is not a version range; write comparators such as \">=2026.1.0 <2027.0.0\" or \"^2026.1.0\".");
+                    bag.Report(DiagnosticCatalog.InvalidVersion, rr.At("version"), $"'{rangeText}' is not a version range; write comparators such as \">=2026.1.0 <2027.0.0\" or \"^2026.1.0\".");
                     continue;
                 }
                 if (pack is not null) requires.Add(new PackRequirement(pack, range, rangeText, rm.Start));
@@ -164,7 +164,7 @@ internal static partial class PackReader
         var from = vr.Date("from");
         var to = vr.Date("to");
         if (from is { } f && to is { } t && t < f)
-            bag.Error("DBR1022", vr.At("to"), $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
+            bag.Report(DiagnosticCatalog.PeriodEndsBeforeStart, vr.At("to"), $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
         return (from, to);
     }
 
@@ -185,7 +185,7 @@ internal static partial class PackReader
             {
                 if (value is not YMapping vm)
                 {
-                    bag.Error("DBR1012", value.Start, $"The {what} '{key.Value}' must be a mapping with its fields.");
+                    bag.Report(DiagnosticCatalog.WrongValueKind, value.Start, $"The {what} '{key.Value}' must be a mapping with its fields.");
                     continue;
                 }
                 if (read(vm, key.Value) is { } item) into.Add(item);
@@ -194,19 +194,19 @@ internal static partial class PackReader
         }
         if (namedMap)
         {
-            bag.Error("DBR1012", node.Start, $"'{section}' is a mapping from id to {what}: write 'pw.norm.x:' on its own line with the fields indented below it, not a list.");
+            bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"'{section}' is a mapping from id to {what}: write 'pw.norm.x:' on its own line with the fields indented below it, not a list.");
             return;
         }
         if (node is not YSequence seq)
         {
-            bag.Error("DBR1012", node.Start, $"'{section}' must be a list of {what}s (each item starting with '-').");
+            bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"'{section}' must be a list of {what}s (each item starting with '-').");
             return;
         }
         foreach (var item in seq.Items)
         {
             if (item is not YMapping m)
             {
-                bag.Error("DBR1012", item.Start, $"Each {what} is a mapping with an id and its fields, not {item.KindName}.");
+                bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, $"Each {what} is a mapping with an id and its fields, not {item.KindName}.");
                 continue;
             }
             if (read(m, null) is { } value) into.Add(value);
@@ -223,7 +223,7 @@ internal static partial class PackReader
         var ok = parameter ? ParameterIdPattern().IsMatch(id) : IdPattern().IsMatch(id);
         if (!ok)
         {
-            ctx.Bag.Error("DBR1023", namedId is null ? r.At("id") : r.Start, parameter
+            ctx.Bag.Report(DiagnosticCatalog.InvalidName, namedId is null ? r.At("id") : r.Start, parameter
                 ? $"The parameter id '{id}' must be lower case letters, digits and '_' in dot-separated parts (it is used in expressions), such as pw.norm.alleenstaande."
                 : $"The id '{id}' must be lower case letters, digits, '_', '-' and dots, such as pw.kostendelersnorm.");
             return null;
@@ -238,23 +238,23 @@ internal static partial class PackReader
         if (node is YScalar s && allowText) return Citation.FromText(s.Value);
         if (node is not YMapping m)
         {
-            ctx.Bag.Error("DBR1012", node.Start, $"'{key}' must be a mapping such as {{ law: Participatiewet, article: \"22a\", url: \"https://wetten.overheid.nl/BWBR0015703\" }}.");
+            ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"'{key}' must be a mapping such as {{ law: Participatiewet, article: \"22a\", url: \"https://wetten.overheid.nl/BWBR0015703\" }}.");
             return null;
         }
         var cr = new MappingReader(m, ctx.Bag, $"'{key}'", ["law", "article", "url", "valid", "kind", "title"]);
         var (from, to) = ReadValid(cr, ctx.Bag);
         var kind = cr.Text("kind");
         if (kind is not null && !BasisKinds.Levels.Contains(kind))
-            ctx.Bag.Error("DBR1012", cr.At("kind"), $"kind must be one of {string.Join(", ", BasisKinds.Levels)}{Suggest.Hint(kind, BasisKinds.Levels)}.");
+            ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, cr.At("kind"), $"kind must be one of {string.Join(", ", BasisKinds.Levels)}{Suggest.Hint(kind, BasisKinds.Levels)}.");
         var c = new Citation(cr.Text("law"), cr.Text("article"), cr.Text("url"), from, to, kind, cr.Text("title"));
         if (c.Law is null && c.Title is null)
-            ctx.Bag.Error("DBR1011", m.Start, $"'{key}' needs 'law' (with 'article' and 'url') or, for a non-legal source, 'title'.");
+            ctx.Bag.Report(DiagnosticCatalog.MissingKey, m.Start, $"'{key}' needs 'law' (with 'article' and 'url') or, for a non-legal source, 'title'.");
         return c;
     }
 
     private static YNode? Missing(MappingReader r, string key, ItemContext ctx)
     {
-        ctx.Bag.Error("DBR1011", r.Start, $"This item needs the key '{key}'.");
+        ctx.Bag.Report(DiagnosticCatalog.MissingKey, r.Start, $"This item needs the key '{key}'.");
         return null;
     }
 
@@ -290,24 +290,24 @@ internal static partial class PackReader
             var name = dot > 0 ? key.Value[(dot + 1)..] : key.Value;
             if (!Entities.Contains(entity))
             {
-                ctx.Bag.Error("DBR1023", key.Start, $"A fact is named entity.name, with entity one of {string.Join(", ", Entities)}; '{key.Value}' is not{Suggest.Hint(entity, Entities)}.");
+                ctx.Bag.Report(DiagnosticCatalog.InvalidName, key.Start, $"A fact is named entity.name, with entity one of {string.Join(", ", Entities)}; '{key.Value}' is not{Suggest.Hint(entity, Entities)}.");
                 continue;
             }
             if (!Regex.IsMatch(name, "^[a-z][a-z0-9_]*$"))
             {
-                ctx.Bag.Error("DBR1023", key.Start, $"The fact name '{name}' must be lower case letters, digits and '_' (it is used in expressions).");
+                ctx.Bag.Report(DiagnosticCatalog.InvalidName, key.Start, $"The fact name '{name}' must be lower case letters, digits and '_' (it is used in expressions).");
                 continue;
             }
             if (value is not YMapping vm)
             {
-                ctx.Bag.Error("DBR1012", value.Start, $"The fact '{key.Value}' needs a mapping with type and description.");
+                ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, value.Start, $"The fact '{key.Value}' needs a mapping with type and description.");
                 continue;
             }
             var r = new MappingReader(vm, ctx.Bag, $"the fact '{key.Value}'", ["type", "description", "unit", "question", "default"]);
             var typeName = r.Text("type", required: true);
             var type = typeName is null ? null : FactType.FromName(typeName);
             if (typeName is not null && type is null)
-                ctx.Bag.Error("DBR1012", r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
+                ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
             var description = r.Text("description", required: true);
             var defaultValue = type is not null && r.Node("default") is { } dn ? ReadTypedValue(dn, type, ctx.Bag, "default") : null;
             if (type is not null && description is not null)
@@ -323,7 +323,7 @@ internal static partial class PackReader
         var typeName = r.Text("type", required: true);
         var type = typeName is null ? null : FactType.FromName(typeName);
         if (typeName is not null && type is null)
-            ctx.Bag.Error("DBR1012", r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
+            ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
         var source = ReadCitation(r, "source", ctx, required: false, allowText: true);
         var values = new List<ParameterValue>();
         if (r.Sequence("values", required: true) is { } seq && type is not null)
@@ -332,7 +332,7 @@ internal static partial class PackReader
             {
                 if (item is not YMapping vm)
                 {
-                    ctx.Bag.Error("DBR1012", item.Start, "Each value is a mapping: { from: 2026-01-01, value: 1401.50, source: \"Normenbrief\" }.");
+                    ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each value is a mapping: { from: 2026-01-01, value: 1401.50, source: \"Normenbrief\" }.");
                     continue;
                 }
                 var vr = new MappingReader(vm, ctx.Bag, "a parameter value", ["from", "to", "value", "source", "illustrative"]);
@@ -342,7 +342,7 @@ internal static partial class PackReader
                 if (valueNode is null) vr.Text("value", required: true);
                 var value = valueNode is null ? (FactValue?)null : ReadTypedValue(valueNode, type, ctx.Bag, "value");
                 if (from is { } f && to is { } t && t < f)
-                    ctx.Bag.Error("DBR1022", vr.At("to"), $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
+                    ctx.Bag.Report(DiagnosticCatalog.PeriodEndsBeforeStart, vr.At("to"), $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
                 if (from is not null && value is not null)
                     values.Add(new ParameterValue(from.Value, to, value.Value, vr.Text("source"), vr.Bool("illustrative") ?? false, vm.Start));
             }
@@ -351,7 +351,7 @@ internal static partial class PackReader
             {
                 var prev = values[i - 1];
                 if (prev.To is null || prev.To.Value >= values[i].From)
-                    ctx.Bag.Error("DBR1022", values[i].Location, $"The period from {values[i].From:yyyy-MM-dd} overlaps the period from {prev.From:yyyy-MM-dd}{(prev.To is null ? " (which has no 'to')" : $" to {prev.To:yyyy-MM-dd}")}; give the earlier value a 'to' before {values[i].From:yyyy-MM-dd}.");
+                    ctx.Bag.Report(DiagnosticCatalog.OverlappingPeriods, values[i].Location, $"The period from {values[i].From:yyyy-MM-dd} overlaps the period from {prev.From:yyyy-MM-dd}{(prev.To is null ? " (which has no 'to')" : $" to {prev.To:yyyy-MM-dd}")}; give the earlier value a 'to' before {values[i].From:yyyy-MM-dd}.");
             }
         }
         if (id is null || title is null || type is null) return null;
@@ -376,7 +376,7 @@ internal static partial class PackReader
             case FactKind.Text:
                 return MappingReader.AsText(node, bag, key) is { } t ? FactValue.Text(t) : null;
             default:
-                bag.Error("DBR1012", node.Start, $"'{key}' cannot hold a {type}.");
+                bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"'{key}' cannot hold a {type}.");
                 return null;
         }
     }
@@ -403,7 +403,7 @@ internal static partial class PackReader
         var forEach = r.Text("for_each");
         if (forEach is not null && !Collections.Contains(forEach))
         {
-            ctx.Bag.Error("DBR1012", r.At("for_each"), $"for_each must be one of {string.Join(", ", Collections)}{Suggest.Hint(forEach, Collections)}.");
+            ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("for_each"), $"for_each must be one of {string.Join(", ", Collections)}{Suggest.Hint(forEach, Collections)}.");
             return null;
         }
         return forEach;
@@ -453,7 +453,7 @@ internal static partial class PackReader
         var goal = r.Text("goal", required: true);
         var severityText = r.Text("severity") ?? "medium";
         var severity = Array.IndexOf(Severities, severityText);
-        if (severity < 0) ctx.Bag.Error("DBR1012", r.At("severity"), $"severity must be one of {string.Join(", ", Severities)}{Suggest.Hint(severityText, Severities)}.");
+        if (severity < 0) ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("severity"), $"severity must be one of {string.Join(", ", Severities)}{Suggest.Hint(severityText, Severities)}.");
         var explain = r.Text("explain", required: true);
         if (id is null || title is null || goal is null || explain is null || severity < 0) return null;
         return WithLayering(new CollisionDeclaration(id, ctx.PackId, m.Start, title, rules, goal, r.Expression("when"), (Severity)severity, explain, r.Text("explain_en")), r, ctx);
@@ -478,18 +478,18 @@ internal static partial class PackReader
             var lr = new MappingReader(lm, ctx.Bag, "'limits'", ["duration", "amount", "amount_per", "times"]);
             var dur = lr.Duration("duration");
             var per = lr.Text("amount_per") ?? "month";
-            if (per is not ("month" or "total")) ctx.Bag.Error("DBR1012", lr.At("amount_per"), "amount_per must be month or total.");
+            if (per is not ("month" or "total")) ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, lr.At("amount_per"), "amount_per must be month or total.");
             var times = lr.Decimal("times");
             if (times is { } tv && (tv < 1 || tv != Math.Floor(tv)))
             {
-                ctx.Bag.Error("DBR1012", lr.At("times"), "times must be a whole number of at least 1.");
+                ctx.Bag.Report(DiagnosticCatalog.CountBelowOne, lr.At("times"), "times must be a whole number of at least 1.");
                 times = null;
             }
             limits = new DeviationLimits(dur?.Months, dur?.Days, lr.Decimal("amount"), per, times is null ? null : (int)times.Value);
         }
         var mandate = r.Text("mandate", required: true);
         if (mandate is not null && !Mandates.Levels.Contains(mandate))
-            ctx.Bag.Error("DBR1012", r.At("mandate"), $"mandate must be one of {string.Join(", ", Mandates.Levels)} (lowest first){Suggest.Hint(mandate, Mandates.Levels)}.");
+            ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("mandate"), $"mandate must be one of {string.Join(", ", Mandates.Levels)} (lowest first){Suggest.Hint(mandate, Mandates.Levels)}.");
         var review = new List<(int, int)>();
         if (r.Node("review") is YSequence rs)
         {
@@ -498,7 +498,7 @@ internal static partial class PackReader
         }
         else if (r.Node("review") is { } other)
         {
-            ctx.Bag.Error("DBR1012", other.Start, "review must be a list of durations such as [P6M, P12M].");
+            ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, other.Start, "review must be a list of durations such as [P6M, P12M].");
         }
         if (review.Count == 0) review = [(6, 0), (12, 0)];
         if (id is null || title is null || deviates is null || change is null || basis is null || mandate is null) return null;
@@ -512,7 +512,7 @@ internal static partial class PackReader
         var present = ChangeKeys.Where(k => k != "value" && r.Has(k)).ToList();
         if (present.Count != 1)
         {
-            ctx.Bag.Error("DBR1012", cm.Start, "change needs exactly one of: suspend, parameter (with value), set, postpone, waive, spread, exempt.");
+            ctx.Bag.Report(DiagnosticCatalog.ChangeKindNotOne, cm.Start, "change needs exactly one of: suspend, parameter (with value), set, postpone, waive, spread, exempt.");
             return null;
         }
         switch (present[0])
@@ -521,7 +521,7 @@ internal static partial class PackReader
             case "exempt":
                 if (r.Bool(present[0]) != true)
                 {
-                    ctx.Bag.Error("DBR1012", r.At(present[0]), $"Write '{present[0]}: true'.");
+                    ctx.Bag.Report(DiagnosticCatalog.ChangeFlagNotTrue, r.At(present[0]), $"Write '{present[0]}: true'.");
                     return null;
                 }
                 return new DeviationChange(present[0] == "suspend" ? ChangeKind.Suspend : ChangeKind.Exempt, cm.Start);
@@ -532,7 +532,7 @@ internal static partial class PackReader
             case "set":
                 var sets = ReadDeterminations(r, "set", ctx);
                 if (sets.Count == 0 && r.Node("set") is YMapping { Entries.Count: 0 })
-                    ctx.Bag.Error("DBR1011", r.At("set"), "'set' names no fact; write set: { huishouden.x: <expression> } with at least one fact the rule determines.");
+                    ctx.Bag.Report(DiagnosticCatalog.SetNamesNoFact, r.At("set"), "'set' names no fact; write set: { huishouden.x: <expression> } with at least one fact the rule determines.");
                 return sets.Count == 0 ? null : new DeviationChange(ChangeKind.Set, cm.Start) { Sets = sets };
             case "postpone":
                 return r.Duration("postpone") is { } p ? new DeviationChange(ChangeKind.Postpone, cm.Start) { Postpone = p } : null;
@@ -545,7 +545,7 @@ internal static partial class PackReader
                 var months = sr.Decimal("months", required: true);
                 if (months is { } mo && (mo < 1 || mo != Math.Floor(mo)))
                 {
-                    ctx.Bag.Error("DBR1012", sr.At("months"), "months must be a whole number of at least 1.");
+                    ctx.Bag.Report(DiagnosticCatalog.CountBelowOne, sr.At("months"), "months must be a whole number of at least 1.");
                     return null;
                 }
                 return fact is null || months is null ? null : new DeviationChange(ChangeKind.Spread, cm.Start) { Fact = fact, SpreadMonths = (int)months.Value };
@@ -576,7 +576,7 @@ internal static partial class PackReader
             var nr = new MappingReader(nm, ctx.Bag, "'norm'", ["target", "direction", "deadline"]);
             var target = nr.Decimal("target", required: true);
             var direction = nr.Text("direction") ?? "at_least";
-            if (direction is not ("at_least" or "at_most")) ctx.Bag.Error("DBR1012", nr.At("direction"), "direction must be at_least or at_most.");
+            if (direction is not ("at_least" or "at_most")) ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, nr.At("direction"), "direction must be at_least or at_most.");
             if (target is not null) norm = new KpiNormDeclaration(target.Value, direction, nr.Date("deadline"));
         }
         if (id is null || title is null || measure is null) return null;
@@ -601,7 +601,7 @@ internal static partial class PackReader
                 foreach (var (k, v) in fm.Entries)
                 {
                     if (v is YScalar sv) facts.Add((k.Value, sv));
-                    else ctx.Bag.Error("DBR1012", v.Start, $"The expected value of '{k.Value}' must be a single value.");
+                    else ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, v.Start, $"The expected value of '{k.Value}' must be a single value.");
                 }
             }
             expect = new PackTestExpectation(L("applied"), L("not_applied"), facts, L("goals_failing"), L("collisions"), L("proposals"), L("missing"));

@@ -32,7 +32,7 @@ public class DoorbraakPlannerTests
     {
         var (_, planner, result) = Setup();
         var act = () => planner.Decide(MiniPack.S1(), result, Accept(mandate: "consulent"));
-        act.Should().Throw<DecisionException>().Where(e => e.Code == "mandate").WithMessage("*teamleider*of hoger*consulent*");
+        act.Should().Throw<DecisionException>().Where(e => e.Code == "DBR4005").WithMessage("*teamleider*of hoger*consulent*");
     }
 
     [Fact]
@@ -40,9 +40,9 @@ public class DoorbraakPlannerTests
     {
         var (_, planner, result) = Setup();
         var longer = () => planner.Decide(MiniPack.S1(), result, Accept() with { Outcome = DecisionOutcome.Changed, DurationMonths = 9 });
-        longer.Should().Throw<DecisionException>().Where(e => e.Code == "limits").WithMessage("*9 maanden*6 maanden*");
+        longer.Should().Throw<DecisionException>().Where(e => e.Code == "DBR4007").WithMessage("*9 maanden*6 maanden*");
         var again = () => planner.Decide(MiniPack.S1(), result, Accept() with { TimesGrantedBefore = 1 });
-        again.Should().Throw<DecisionException>().Where(e => e.Code == "limits").WithMessage("*1 keer*");
+        again.Should().Throw<DecisionException>().Where(e => e.Code == "DBR4007").WithMessage("*1 keer*");
     }
 
     [Fact]
@@ -50,13 +50,13 @@ public class DoorbraakPlannerTests
     {
         var (_, planner, result) = Setup();
         var bare = () => planner.Decide(MiniPack.S1(), result, Accept() with { Motivation = " " });
-        bare.Should().Throw<DecisionException>().Where(e => e.Code == "motivation");
+        bare.Should().Throw<DecisionException>().Where(e => e.Code == "DBR4003");
 
         var (_, planner25, result25) = Setup(sonBirthYear: 2000);
         var notAllowed = () => planner25.Decide(MiniPack.S1(2000), result25, Accept());
-        notAllowed.Should().Throw<DecisionException>().Where(e => e.Code == "not-allowed").WithMessage("*niet toegestaan*");
+        notAllowed.Should().Throw<DecisionException>().Where(e => e.Code == "DBR4002").WithMessage("*niet toegestaan*");
         var unknown = () => planner.Decide(MiniPack.S1(), result, Accept() with { ProposalId = "afw.kostendelersnorm-tijdelij" });
-        unknown.Should().Throw<DecisionException>().Where(e => e.Code == "unknown-proposal").WithMessage("*did you mean*");
+        unknown.Should().Throw<DecisionException>().Where(e => e.Code == "DBR4001").WithMessage("*did you mean*");
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class DoorbraakPlannerTests
         var (_, planner, result) = Setup(precedents);
         result.Proposals.Single().Precedents.Should().ContainSingle().Which.Should().Match<PrecedentMatch>(m => m.CaseReference == "dossier-0" && m.Similarity == 1m && m.Outcome == "rejected");
         var differs = () => planner.Decide(MiniPack.S1(), result, Accept());
-        differs.Should().Throw<DecisionException>().Where(e => e.Code == "precedent").WithMessage("*dossier-0*");
+        differs.Should().Throw<DecisionException>().Where(e => e.Code == "DBR4008").WithMessage("*dossier-0*");
         planner.Decide(MiniPack.S1(), result, Accept() with { ReasonForDifference = "Sem heeft nu wel een plan." })
             .ReasonForDifference.Should().Be("Sem heeft nu wel een plan.");
     }
