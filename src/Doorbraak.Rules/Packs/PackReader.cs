@@ -13,8 +13,6 @@ internal static partial class PackReader
 {
     public const int MaxFilesPerPack = 500;
 
-    private static readonly string[] SectionKeys = ["facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests"];
-    private static readonly string[] ManifestKeys = ["id", "version", "title", "description", "jurisdiction", "level", "valid", "requires"];
     private static readonly string[] Levels = ["national", "regional", "municipal"];
     private static readonly string[] Entities = [FactSchema.HouseholdEntity, FactSchema.MemberEntity, FactSchema.DebtEntity, FactSchema.ProvisionEntity];
     private static readonly string[] Collections = ["leden", "schulden", "voorzieningen"];
@@ -67,10 +65,10 @@ internal static partial class PackReader
             if (node is YScalar { IsNull: true }) continue;
             if (node is not YMapping map)
             {
-                bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"A pack file is a mapping of sections ({string.Join(", ", SectionKeys)}), not {node.KindName}.");
+                bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"A pack file is a mapping of sections ({string.Join(", ", PackKeys.Sections.All)}), not {node.KindName}.");
                 continue;
             }
-            var r = new MappingReader(map, bag, "a pack file", SectionKeys);
+            var r = new MappingReader(map, bag, "a pack file", PackKeys.Sections);
             var ctx = new ItemContext(manifest.Id, bag);
             ReadNamed(r, "facts", n => ReadFacts(n, ctx, pack.Facts));
             ReadList(r, "parameters", "parameter", (m, id) => ReadParameter(m, id, ctx), pack.Parameters, namedMap: true);
@@ -118,7 +116,7 @@ internal static partial class PackReader
             return null;
         }
         var before = bag.Items.Count;
-        var r = new MappingReader(map, bag, "the manifest (pack.yaml)", ManifestKeys);
+        var r = new MappingReader(map, bag, "the manifest (pack.yaml)", PackKeys.Manifest);
         var id = r.Text("id", required: true);
         if (id is not null && !IdPattern().IsMatch(id))
             bag.Report(DiagnosticCatalog.InvalidName, r.At("id"), $"The pack id '{id}' must be lower case letters, digits, '_', '-' and dots, such as nl.sociaal-domein.");
@@ -142,7 +140,7 @@ internal static partial class PackReader
                     bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each requirement is a mapping: { pack: nl.sociaal-domein, version: \">=2026.1.0 <2027.0.0\" }.");
                     continue;
                 }
-                var rr = new MappingReader(rm, bag, "a requirement", ["pack", "version"]);
+                var rr = new MappingReader(rm, bag, "a requirement", PackKeys.Requirement);
                 var pack = rr.Text("pack", required: true);
                 var rangeText = rr.Text("version") ?? ">=0.0.0";
                 if (!VersionRange.TryParse(rangeText, out var range))
@@ -160,7 +158,7 @@ internal static partial class PackReader
     private static (DateOnly? From, DateOnly? To) ReadValid(MappingReader r, DiagnosticBag bag, string key = "valid")
     {
         if (r.Mapping(key) is not { } vm) return (null, null);
-        var vr = new MappingReader(vm, bag, $"'{key}'", ["from", "to"]);
+        var vr = new MappingReader(vm, bag, $"'{key}'", PackKeys.Valid);
         var from = vr.Date("from");
         var to = vr.Date("to");
         if (from is { } f && to is { } t && t < f)
@@ -241,7 +239,7 @@ internal static partial class PackReader
             ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"'{key}' must be a mapping such as {{ law: Participatiewet, article: \"22a\", url: \"https://wetten.overheid.nl/BWBR0015703\" }}.");
             return null;
         }
-        var cr = new MappingReader(m, ctx.Bag, $"'{key}'", ["law", "article", "url", "valid", "kind", "title"]);
+        var cr = new MappingReader(m, ctx.Bag, $"'{key}'", PackKeys.Citation);
         var (from, to) = ReadValid(cr, ctx.Bag);
         var kind = cr.Text("kind");
         if (kind is not null && !BasisKinds.Levels.Contains(kind))
@@ -264,12 +262,12 @@ internal static partial class PackReader
         OverrideDeclaration? over = null;
         if (r.Mapping("open") is { } om)
         {
-            var orr = new MappingReader(om, ctx.Bag, "'open'", ["to", "basis"]);
+            var orr = new MappingReader(om, ctx.Bag, "'open'", PackKeys.Open);
             open = new OpenGrant(orr.Text("to") ?? "gemeente", orr.Text("basis", required: true) ?? "");
         }
         if (r.Mapping("overrides") is { } ovm)
         {
-            var orr = new MappingReader(ovm, ctx.Bag, "'overrides'", ["pack", "basis"]);
+            var orr = new MappingReader(ovm, ctx.Bag, "'overrides'", PackKeys.Overrides);
             var pack = orr.Text("pack", required: true) ?? "";
             var basis = ReadCitation(orr, "basis", ctx, required: true, allowText: true);
             over = new OverrideDeclaration(pack, basis ?? Citation.FromText(""), ovm.Start);
@@ -277,9 +275,7 @@ internal static partial class PackReader
         return item with { Open = open, Overrides = over };
     }
 
-    private static readonly string[] LayeringKeys = ["open", "overrides"];
 
-    private static string[] Keys(params string[] keys) => [.. keys, .. LayeringKeys];
 
     private static void ReadFacts(YMapping map, ItemContext ctx, List<FactExtension> into)
     {
@@ -303,7 +299,7 @@ internal static partial class PackReader
                 ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, value.Start, $"The fact '{key.Value}' needs a mapping with type and description.");
                 continue;
             }
-            var r = new MappingReader(vm, ctx.Bag, $"the fact '{key.Value}'", ["type", "description", "unit", "question", "default"]);
+            var r = new MappingReader(vm, ctx.Bag, $"the fact '{key.Value}'", PackKeys.Fact);
             var typeName = r.Text("type", required: true);
             var type = typeName is null ? null : FactType.FromName(typeName);
             if (typeName is not null && type is null)
@@ -317,7 +313,7 @@ internal static partial class PackReader
 
     private static ParameterDefinition? ReadParameter(YMapping m, string? namedId, ItemContext ctx)
     {
-        var r = new MappingReader(m, ctx.Bag, $"the parameter '{namedId}'", Keys("title", "type", "unit", "source", "values", "description"));
+        var r = new MappingReader(m, ctx.Bag, $"the parameter '{namedId}'", PackKeys.Parameter);
         var id = ReadId(r, ctx, namedId, parameter: true);
         var title = r.Text("title", required: true);
         var typeName = r.Text("type", required: true);
@@ -335,11 +331,11 @@ internal static partial class PackReader
                     ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each value is a mapping: { from: 2026-01-01, value: 1401.50, source: \"Normenbrief\" }.");
                     continue;
                 }
-                var vr = new MappingReader(vm, ctx.Bag, "a parameter value", ["from", "to", "value", "source", "illustrative"]);
+                var vr = new MappingReader(vm, ctx.Bag, "a parameter value", PackKeys.ParameterValue);
                 var from = vr.Date("from", required: true);
                 var to = vr.Date("to");
                 var valueNode = vr.Node("value");
-                if (valueNode is null) vr.Text("value", required: true);
+                if (valueNode is null) vr.ReportMissing("value");
                 var value = valueNode is null ? (FactValue?)null : ReadTypedValue(valueNode, type, ctx.Bag, "value");
                 if (from is { } f && to is { } t && t < f)
                     ctx.Bag.Report(DiagnosticCatalog.PeriodEndsBeforeStart, vr.At("to"), $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
@@ -385,7 +381,7 @@ internal static partial class PackReader
     {
         var what = kind == RuleKind.Rule ? "rule" : "consequence";
         var citationKey = kind == RuleKind.Rule ? "law" : "source";
-        var r = new MappingReader(m, ctx.Bag, $"a {what}", Keys("id", "title", citationKey, "domain", "valid", "for_each", "applies", "determines", "explain"));
+        var r = new MappingReader(m, ctx.Bag, $"a {what}", kind == RuleKind.Rule ? PackKeys.Rule : PackKeys.Consequence);
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var citation = ReadCitation(r, citationKey, ctx, required: true, allowText: kind == RuleKind.Consequence);
@@ -431,7 +427,7 @@ internal static partial class PackReader
 
     private static GoalDefinition? ReadGoal(YMapping m, ItemContext ctx)
     {
-        var r = new MappingReader(m, ctx.Bag, "a goal", Keys("id", "title", "domain", "holds", "active", "explain"));
+        var r = new MappingReader(m, ctx.Bag, "a goal", PackKeys.Goal);
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var domain = r.Text("domain", required: true);
@@ -445,11 +441,11 @@ internal static partial class PackReader
 
     private static CollisionDeclaration? ReadCollision(YMapping m, ItemContext ctx)
     {
-        var r = new MappingReader(m, ctx.Bag, "a collision", Keys("id", "title", "rules", "goal", "when", "severity", "explain", "explain_en"));
+        var r = new MappingReader(m, ctx.Bag, "a collision", PackKeys.Collision);
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var rules = r.TextList("rules");
-        if (rules.Count == 0) r.Text("rules", required: true);
+        if (rules.Count == 0) r.ReportMissing("rules");
         var goal = r.Text("goal", required: true);
         var severityText = r.Text("severity") ?? "medium";
         var severity = Array.IndexOf(Severities, severityText);
@@ -459,11 +455,10 @@ internal static partial class PackReader
         return WithLayering(new CollisionDeclaration(id, ctx.PackId, m.Start, title, rules, goal, r.Expression("when"), (Severity)severity, explain, r.Text("explain_en")), r, ctx);
     }
 
-    private static readonly string[] ChangeKeys = ["suspend", "parameter", "value", "set", "postpone", "waive", "spread", "exempt"];
 
     private static DeviationDefinition? ReadDeviation(YMapping m, ItemContext ctx)
     {
-        var r = new MappingReader(m, ctx.Bag, "a deviation", Keys("id", "title", "deviates", "change", "basis", "allowed", "limits", "mandate", "document", "review", "motivation", "cost_note"));
+        var r = new MappingReader(m, ctx.Bag, "a deviation", PackKeys.Deviation);
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var deviates = r.Text("deviates", required: true);
@@ -475,7 +470,7 @@ internal static partial class PackReader
         var limits = new DeviationLimits(null, null, null, "month", null);
         if (r.Mapping("limits") is { } lm)
         {
-            var lr = new MappingReader(lm, ctx.Bag, "'limits'", ["duration", "amount", "amount_per", "times"]);
+            var lr = new MappingReader(lm, ctx.Bag, "'limits'", PackKeys.Limits);
             var dur = lr.Duration("duration");
             var per = lr.Text("amount_per") ?? "month";
             if (per is not ("month" or "total")) ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, lr.At("amount_per"), "amount_per must be month or total.");
@@ -508,8 +503,8 @@ internal static partial class PackReader
 
     private static DeviationChange? ReadChange(YMapping cm, ItemContext ctx)
     {
-        var r = new MappingReader(cm, ctx.Bag, "'change'", ChangeKeys);
-        var present = ChangeKeys.Where(k => k != "value" && r.Has(k)).ToList();
+        var r = new MappingReader(cm, ctx.Bag, "'change'", PackKeys.Change);
+        var present = PackKeys.Change.All.Where(k => k != "value" && r.Has(k)).ToList();
         if (present.Count != 1)
         {
             ctx.Bag.Report(DiagnosticCatalog.ChangeKindNotOne, cm.Start, "change needs exactly one of: suspend, parameter (with value), set, postpone, waive, spread, exempt.");
@@ -540,7 +535,7 @@ internal static partial class PackReader
                 return r.Text("waive") is { } wf ? new DeviationChange(ChangeKind.Waive, cm.Start) { Fact = wf } : null;
             default:
                 if (r.Mapping("spread") is not { } sm) return null;
-                var sr = new MappingReader(sm, ctx.Bag, "'spread'", ["fact", "months"]);
+                var sr = new MappingReader(sm, ctx.Bag, "'spread'", PackKeys.Spread);
                 var fact = sr.Text("fact", required: true);
                 var months = sr.Decimal("months", required: true);
                 if (months is { } mo && (mo < 1 || mo != Math.Floor(mo)))
@@ -554,7 +549,7 @@ internal static partial class PackReader
 
     private static CostDefinition? ReadCost(YMapping m, ItemContext ctx)
     {
-        var r = new MappingReader(m, ctx.Bag, "a cost", Keys("id", "title", "payer", "monthly", "when", "for_each", "source"));
+        var r = new MappingReader(m, ctx.Bag, "a cost", PackKeys.Cost);
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var payer = r.Text("payer", required: true);
@@ -566,14 +561,14 @@ internal static partial class PackReader
 
     private static KpiDefinition? ReadKpi(YMapping m, ItemContext ctx)
     {
-        var r = new MappingReader(m, ctx.Bag, "a KPI", Keys("id", "title", "measure", "description", "unit", "norm", "source", "filter"));
+        var r = new MappingReader(m, ctx.Bag, "a KPI", PackKeys.Kpi);
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var measure = r.Text("measure", required: true);
         KpiNormDeclaration? norm = null;
         if (r.Mapping("norm") is { } nm)
         {
-            var nr = new MappingReader(nm, ctx.Bag, "'norm'", ["target", "direction", "deadline"]);
+            var nr = new MappingReader(nm, ctx.Bag, "'norm'", PackKeys.KpiNorm);
             var target = nr.Decimal("target", required: true);
             var direction = nr.Text("direction") ?? "at_least";
             if (direction is not ("at_least" or "at_most")) ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, nr.At("direction"), "direction must be at_least or at_most.");
@@ -585,7 +580,7 @@ internal static partial class PackReader
 
     private static PackTestCase? ReadTest(YMapping m, ItemContext ctx)
     {
-        var r = new MappingReader(m, ctx.Bag, "a test", ["name", "date", "household", "expect", "keywords", "description"]);
+        var r = new MappingReader(m, ctx.Bag, "a test", PackKeys.Test);
         var name = r.Text("name", required: true);
         var date = r.Date("date", required: true);
         var household = r.Mapping("household", required: true);
@@ -593,7 +588,7 @@ internal static partial class PackReader
         PackTestExpectation? expect = null;
         if (expectMap is not null)
         {
-            var er = new MappingReader(expectMap, ctx.Bag, "'expect'", ["applied", "not_applied", "facts", "goals_failing", "collisions", "proposals", "missing"]);
+            var er = new MappingReader(expectMap, ctx.Bag, "'expect'", PackKeys.Expect);
             List<string>? L(string k) => er.Node(k) is null && !er.Map.Entries.Any(e => e.Key.Value == k) ? null : er.TextList(k);
             var facts = new List<(string, YScalar)>();
             if (er.Mapping("facts") is { } fm)

@@ -13,6 +13,17 @@ internal sealed class MappingReader
     private readonly YMapping _map;
     private readonly DiagnosticBag _bag;
     private readonly string _what;
+    private readonly MappingKeys? _keys;
+
+    /// <summary>
+    /// Reads a mapping described by <paramref name="keys"/>: unknown keys are reported, and reading a key the
+    /// description does not list, or requiring one it does not mark required, is a bug in the reader and throws.
+    /// </summary>
+    public MappingReader(YMapping map, DiagnosticBag bag, string what, MappingKeys keys)
+        : this(map, bag, what, keys.All)
+    {
+        _keys = keys;
+    }
 
     public MappingReader(YMapping map, DiagnosticBag bag, string what, IReadOnlyCollection<string> allowedKeys)
     {
@@ -32,9 +43,17 @@ internal sealed class MappingReader
 
     public SourceLocation Start => _map.Start;
 
-    public bool Has(string key) => _map[key] is { } n && !(n is YScalar s && s.IsNull);
+    public bool Has(string key) => _map[Declared(key)] is { } n && !(n is YScalar s && s.IsNull);
 
-    public YNode? Node(string key) => _map[key] is { } n && !(n is YScalar s && s.IsNull) ? n : null;
+    public YNode? Node(string key) => _map[Declared(key)] is { } n && !(n is YScalar s && s.IsNull) ? n : null;
+
+    /// <summary>Reports that a required key is missing (or empty), as reading it with <c>required: true</c> would.</summary>
+    public void ReportMissing(string key) =>
+        _bag.Report(DiagnosticCatalog.MissingKey, _map.Start, $"{Capital(_what)} needs the key '{key}'.");
+
+    private string Declared(string key) =>
+        _keys is null || _keys.All.Contains(key) ? key
+            : throw new InvalidOperationException($"The reader reads '{key}' in a {_keys.Kind}, but its key list does not have it; add it to PackKeys and the schema.");
 
     public SourceLocation At(string key)
     {
@@ -45,8 +64,10 @@ internal sealed class MappingReader
 
     private YNode? Required(string key)
     {
+        if (_keys is not null && !_keys.MayRequire(key))
+            throw new InvalidOperationException($"The reader requires '{key}' in a {_keys.Kind}, but its key list marks it optional; mark it required in PackKeys and the schema.");
         var n = Node(key);
-        if (n is null) _bag.Report(DiagnosticCatalog.MissingKey, _map.Start, $"{Capital(_what)} needs the key '{key}'.");
+        if (n is null) ReportMissing(key);
         return n;
     }
 
