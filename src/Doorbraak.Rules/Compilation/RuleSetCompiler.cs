@@ -222,17 +222,7 @@ internal static class RuleSetCompiler
             return null;
         }
         // Re-index in evaluation order.
-        return result.Select((r, i) => new CompiledRule
-        {
-            Index = i,
-            Definition = r.Definition,
-            ForEach = r.ForEach,
-            Applies = r.Applies,
-            Determines = r.Determines,
-            Reads = r.Reads,
-            Writes = r.Writes,
-            ParametersRead = r.ParametersRead,
-        }).ToList();
+        return result.Select((r, i) => r with { Index = i }).ToList();
     }
 
     /// <summary>Rules whose outcome can reach the goal: writers of what it reads, transitively.</summary>

@@ -55,10 +55,19 @@ internal enum RuleKind
 
 internal sealed record Determination(string Target, ConditionSource Value, SourceLocation Location);
 
-internal sealed record RuleDefinition(
-    string Id, string PackId, SourceLocation Location, RuleKind Kind, string Title, Citation Citation, string Domain,
-    DateOnly? ValidFrom, DateOnly? ValidTo, string? ForEach, ConditionSource? Applies, IReadOnlyList<Determination> Determines, string? Explain)
-    : PackItem(Id, PackId, Location);
+internal sealed record RuleDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required RuleKind Kind { get; init; }
+    public required string Title { get; init; }
+    public required Citation Citation { get; init; }
+    public required string Domain { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public string? ForEach { get; init; }
+    public ConditionSource? Applies { get; init; }
+    public required IReadOnlyList<Determination> Determines { get; init; }
+    public string? Explain { get; init; }
+}
 
 internal sealed record GoalDefinition(string Id, string PackId, SourceLocation Location, string Title, string Domain, ConditionSource Holds, ConditionSource? Active, string? Explain)
     : PackItem(Id, PackId, Location);
@@ -100,11 +109,20 @@ internal static class BasisKinds
     public static int Rank(string? kind) => kind is null ? Levels.Count : Levels.ToList().IndexOf(kind);
 }
 
-internal sealed record DeviationDefinition(
-    string Id, string PackId, SourceLocation Location, string Title, string Deviates, DeviationChange Change, Citation Basis,
-    ConditionSource? Allowed, DeviationLimits Limits, string Mandate, IReadOnlyList<string> Document,
-    IReadOnlyList<(int Months, int Days)> Review, string? Motivation, string? CostNote)
-    : PackItem(Id, PackId, Location);
+internal sealed record DeviationDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Deviates { get; init; }
+    public required DeviationChange Change { get; init; }
+    public required Citation Basis { get; init; }
+    public ConditionSource? Allowed { get; init; }
+    public required DeviationLimits Limits { get; init; }
+    public required string Mandate { get; init; }
+    public IReadOnlyList<string> Document { get; init; } = [];
+    public required IReadOnlyList<(int Months, int Days)> Review { get; init; }
+    public string? Motivation { get; init; }
+    public string? CostNote { get; init; }
+}
 
 internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location, string Title, string Payer, ConditionSource Monthly, ConditionSource? When, string? ForEach, string? Source)
     : PackItem(Id, PackId, Location);

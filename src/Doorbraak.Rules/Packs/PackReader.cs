@@ -391,7 +391,20 @@ internal static partial class PackReader
         var applies = r.Expression("applies");
         var determines = ReadDeterminations(r, "determines", ctx);
         if (id is null || title is null || citation is null || domain is null) return null;
-        return WithLayering(new RuleDefinition(id, ctx.PackId, m.Start, kind, title, citation, domain, from, to, forEach, applies, determines, r.Text("explain")), r, ctx);
+        var rule = new RuleDefinition(id, ctx.PackId, m.Start)
+        {
+            Kind = kind,
+            Title = title,
+            Citation = citation,
+            Domain = domain,
+            ValidFrom = from,
+            ValidTo = to,
+            ForEach = forEach,
+            Applies = applies,
+            Determines = determines,
+            Explain = r.Text("explain"),
+        };
+        return WithLayering(rule, r, ctx);
     }
 
     private static string? ReadForEach(MappingReader r, ItemContext ctx)
@@ -497,8 +510,21 @@ internal static partial class PackReader
         }
         if (review.Count == 0) review = [(6, 0), (12, 0)];
         if (id is null || title is null || deviates is null || change is null || basis is null || mandate is null) return null;
-        return WithLayering(new DeviationDefinition(id, ctx.PackId, m.Start, title, deviates, change, basis, allowed, limits, mandate,
-            r.TextList("document"), review, r.Text("motivation"), r.Text("cost_note")), r, ctx);
+        var deviation = new DeviationDefinition(id, ctx.PackId, m.Start)
+        {
+            Title = title,
+            Deviates = deviates,
+            Change = change,
+            Basis = basis,
+            Allowed = allowed,
+            Limits = limits,
+            Mandate = mandate,
+            Document = r.TextList("document"),
+            Review = review,
+            Motivation = r.Text("motivation"),
+            CostNote = r.Text("cost_note"),
+        };
+        return WithLayering(deviation, r, ctx);
     }
 
     private static DeviationChange? ReadChange(YMapping cm, ItemContext ctx)
