@@ -42,8 +42,14 @@ internal sealed record FactExtension(string Entity, string Name, FactType Type, 
 
 internal sealed record ParameterValue(DateOnly From, DateOnly? To, FactValue Value, string? Source, bool Illustrative, SourceLocation Location);
 
-internal sealed record ParameterDefinition(string Id, string PackId, SourceLocation Location, string Title, FactType Type, string? Unit, Citation? Source, IReadOnlyList<ParameterValue> Values)
-    : PackItem(Id, PackId, Location);
+internal sealed record ParameterDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required FactType Type { get; init; }
+    public string? Unit { get; init; }
+    public Citation? Source { get; init; }
+    public required IReadOnlyList<ParameterValue> Values { get; init; }
+}
 
 internal enum RuleKind
 {
@@ -69,15 +75,27 @@ internal sealed record RuleDefinition(string Id, string PackId, SourceLocation L
     public string? Explain { get; init; }
 }
 
-internal sealed record GoalDefinition(string Id, string PackId, SourceLocation Location, string Title, string Domain, ConditionSource Holds, ConditionSource? Active, string? Explain)
-    : PackItem(Id, PackId, Location);
+internal sealed record GoalDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Domain { get; init; }
+    public required ConditionSource Holds { get; init; }
+    public ConditionSource? Active { get; init; }
+    public string? Explain { get; init; }
+}
 
 internal enum Severity { Low, Medium, High, Critical }
 
-internal sealed record CollisionDeclaration(
-    string Id, string PackId, SourceLocation Location, string Title, IReadOnlyList<string> Rules, string Goal, ConditionSource? When,
-    Severity Severity, string Explain, string? ExplainEn)
-    : PackItem(Id, PackId, Location);
+internal sealed record CollisionDeclaration(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required IReadOnlyList<string> Rules { get; init; }
+    public required string Goal { get; init; }
+    public ConditionSource? When { get; init; }
+    public required Severity Severity { get; init; }
+    public required string Explain { get; init; }
+    public string? ExplainEn { get; init; }
+}
 
 internal enum ChangeKind { Suspend, Parameter, Set, Postpone, Waive, Spread, Exempt }
 
@@ -124,13 +142,28 @@ internal sealed record DeviationDefinition(string Id, string PackId, SourceLocat
     public string? CostNote { get; init; }
 }
 
-internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location, string Title, string Payer, ConditionSource Monthly, ConditionSource? When, string? ForEach, string? Source)
-    : PackItem(Id, PackId, Location);
+internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Payer { get; init; }
+    public required ConditionSource Monthly { get; init; }
+    public ConditionSource? When { get; init; }
+    public string? ForEach { get; init; }
+    public string? Source { get; init; }
+}
 
 internal sealed record KpiNormDeclaration(decimal Target, string Direction, DateOnly? Deadline);
 
-internal sealed record KpiDefinition(string Id, string PackId, SourceLocation Location, string Title, string Measure, string? Description, string? Unit, KpiNormDeclaration? Norm, string? Source, string? Filter)
-    : PackItem(Id, PackId, Location);
+internal sealed record KpiDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Measure { get; init; }
+    public string? Description { get; init; }
+    public string? Unit { get; init; }
+    public KpiNormDeclaration? Norm { get; init; }
+    public string? Source { get; init; }
+    public string? Filter { get; init; }
+}
 
 internal sealed record PackTestExpectation(
     IReadOnlyList<string>? Applied, IReadOnlyList<string>? NotApplied, IReadOnlyList<(string Path, YScalar Value)> Facts,

@@ -16,7 +16,10 @@ internal static partial class PackReader
         var monthly = r.Expression("monthly", required: true);
         var forEach = ReadForEach(r, ctx);
         if (id is null || title is null || payer is null || monthly is null) return null;
-        return WithLayering(new CostDefinition(id, ctx.PackId, m.Start, title, payer, monthly, r.Expression("when"), forEach, r.Text("source")), r, ctx);
+        return WithLayering(new CostDefinition(id, ctx.PackId, m.Start)
+        {
+            Title = title, Payer = payer, Monthly = monthly, When = r.Expression("when"), ForEach = forEach, Source = r.Text("source"),
+        }, r, ctx);
     }
 
     private static KpiDefinition? ReadKpi(YMapping m, ItemContext ctx)
@@ -35,7 +38,16 @@ internal static partial class PackReader
             if (target is not null) norm = new KpiNormDeclaration(target.Value, direction, nr.Date("deadline"));
         }
         if (id is null || title is null || measure is null) return null;
-        return WithLayering(new KpiDefinition(id, ctx.PackId, m.Start, title, measure, r.Text("description"), r.Text("unit"), norm, r.Text("source"), r.Text("filter")), r, ctx);
+        return WithLayering(new KpiDefinition(id, ctx.PackId, m.Start)
+        {
+            Title = title,
+            Measure = measure,
+            Description = r.Text("description"),
+            Unit = r.Text("unit"),
+            Norm = norm,
+            Source = r.Text("source"),
+            Filter = r.Text("filter"),
+        }, r, ctx);
     }
 
     private static PackTestCase? ReadTest(YMapping m, ItemContext ctx)

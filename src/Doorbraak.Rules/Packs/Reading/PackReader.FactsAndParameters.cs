@@ -83,7 +83,7 @@ internal static partial class PackReader
             }
         }
         if (id is null || title is null || type is null) return null;
-        return WithLayering(new ParameterDefinition(id, ctx.PackId, m.Start, title, type, r.Text("unit"), source, values), r, ctx);
+        return WithLayering(new ParameterDefinition(id, ctx.PackId, m.Start) { Title = title, Type = type, Unit = r.Text("unit"), Source = source, Values = values }, r, ctx);
     }
 
     /// <summary>Reads a literal value of a known type with the strict rules.</summary>

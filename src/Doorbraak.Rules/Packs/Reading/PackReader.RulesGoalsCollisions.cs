@@ -77,7 +77,7 @@ internal static partial class PackReader
         var holds = r.Expression("holds", required: true);
         var active = r.Expression("active");
         if (id is null || title is null || domain is null || holds is null) return null;
-        return WithLayering(new GoalDefinition(id, ctx.PackId, m.Start, title, domain, holds, active, r.Text("explain")), r, ctx);
+        return WithLayering(new GoalDefinition(id, ctx.PackId, m.Start) { Title = title, Domain = domain, Holds = holds, Active = active, Explain = r.Text("explain") }, r, ctx);
     }
 
     private static readonly string[] Severities = ["low", "medium", "high", "critical"];
@@ -95,6 +95,15 @@ internal static partial class PackReader
         if (severity < 0) ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("severity"), $"severity must be one of {string.Join(", ", Severities)}{Suggest.Hint(severityText, Severities)}.");
         var explain = r.Text("explain", required: true);
         if (id is null || title is null || goal is null || explain is null || severity < 0) return null;
-        return WithLayering(new CollisionDeclaration(id, ctx.PackId, m.Start, title, rules, goal, r.Expression("when"), (Severity)severity, explain, r.Text("explain_en")), r, ctx);
+        return WithLayering(new CollisionDeclaration(id, ctx.PackId, m.Start)
+        {
+            Title = title,
+            Rules = rules,
+            Goal = goal,
+            When = r.Expression("when"),
+            Severity = (Severity)severity,
+            Explain = explain,
+            ExplainEn = r.Text("explain_en"),
+        }, r, ctx);
     }
 }
