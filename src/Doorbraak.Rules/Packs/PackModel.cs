@@ -27,9 +27,19 @@ internal sealed record OverrideDeclaration(string Pack, Citation Basis, SourceLo
 
 internal sealed record PackRequirement(string PackId, VersionRange Range, string RangeText, SourceLocation Location);
 
-internal sealed record PackManifest(
-    string Id, SemanticVersion Version, string Title, string? Description, string Jurisdiction, string Level,
-    DateOnly? ValidFrom, DateOnly? ValidTo, IReadOnlyList<PackRequirement> Requires, SourceLocation Location);
+internal sealed record PackManifest
+{
+    public required string Id { get; init; }
+    public required SemanticVersion Version { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public required string Jurisdiction { get; init; }
+    public required string Level { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public required IReadOnlyList<PackRequirement> Requires { get; init; }
+    public required SourceLocation Location { get; init; }
+}
 
 /// <summary>Something a pack declares with an id, that a later pack may override.</summary>
 internal abstract record PackItem(string Id, string PackId, SourceLocation Location)
@@ -38,7 +48,18 @@ internal abstract record PackItem(string Id, string PackId, SourceLocation Locat
     public OverrideDeclaration? Overrides { get; init; }
 }
 
-internal sealed record FactExtension(string Entity, string Name, FactType Type, string Description, string? Unit, string? Question, FactValue? Default, string PackId, SourceLocation Location);
+internal sealed record FactExtension
+{
+    public required string Entity { get; init; }
+    public required string Name { get; init; }
+    public required FactType Type { get; init; }
+    public required string Description { get; init; }
+    public string? Unit { get; init; }
+    public string? Question { get; init; }
+    public FactValue? Default { get; init; }
+    public required string PackId { get; init; }
+    public required SourceLocation Location { get; init; }
+}
 
 internal sealed record ParameterValue(DateOnly From, DateOnly? To, FactValue Value, string? Source, bool Illustrative, SourceLocation Location);
 

@@ -152,6 +152,18 @@ internal static partial class PackReader
             }
         }
         if (bag.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
-        return new PackManifest(id!, version!, title!, r.Text("description"), jurisdiction!, level, from, to, requires, map.Start);
+        return new PackManifest
+        {
+            Id = id!,
+            Version = version!,
+            Title = title!,
+            Description = r.Text("description"),
+            Jurisdiction = jurisdiction!,
+            Level = level,
+            ValidFrom = from,
+            ValidTo = to,
+            Requires = requires,
+            Location = map.Start,
+        };
     }
 }

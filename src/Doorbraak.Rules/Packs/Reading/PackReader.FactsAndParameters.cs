@@ -39,7 +39,20 @@ internal static partial class PackReader
             var description = r.Text("description", required: true);
             var defaultValue = type is not null && r.Node("default") is { } dn ? ReadTypedValue(dn, type, ctx.Bag, "default") : null;
             if (type is not null && description is not null)
-                into.Add(new FactExtension(entity, name, type, description, r.Text("unit"), r.Text("question"), defaultValue, ctx.PackId, key.Start));
+            {
+                into.Add(new FactExtension
+                {
+                    Entity = entity,
+                    Name = name,
+                    Type = type,
+                    Description = description,
+                    Unit = r.Text("unit"),
+                    Question = r.Text("question"),
+                    Default = defaultValue,
+                    PackId = ctx.PackId,
+                    Location = key.Start,
+                });
+            }
         }
     }
 
