@@ -142,7 +142,7 @@ public static class Pages
             var notice = $"Besluit vastgelegd: '{recorded.Title}' is {what} door {recorded.DecidedBy} (mandaat {recorded.Mandate}).";
             return Html(ResultPage(engine, evaluator, time, state, notice, null, null, result));
         }
-        catch (DecisionException ex)
+        catch (Exception ex) when (ex is DecisionException or DecisionInputException)
         {
             return Html(ResultPage(engine, evaluator, time, state, null, null, (proposalId, "Besluit geweigerd: " + ex.Message, decision), result), 422);
         }
@@ -172,7 +172,7 @@ public static class Pages
             };
             return Results.File(Encoding.UTF8.GetBytes(content), type, $"doorbraakplan-{safe}.{ext}");
         }
-        catch (DecisionException ex)
+        catch (Exception ex) when (ex is DecisionException or DecisionInputException)
         {
             return Html(ResultPage(engine, evaluator, time, state, null, "Het plan kan niet worden gemaakt: " + ex.Message, null, result), 422);
         }
@@ -415,7 +415,7 @@ public static class Pages
         foreach (var d in state.Decisions.ToList())
         {
             try { recorded.Add(planner.Decide(state.Household, result, d.ToRequest())); }
-            catch (DecisionException) { state.Decisions.Remove(d); }
+            catch (Exception ex) when (ex is DecisionException or DecisionInputException) { state.Decisions.Remove(d); }
         }
         if (recorded.Count == 0) sb.Append("<p>Nog geen besluiten vastgelegd.</p>");
         else

@@ -73,11 +73,12 @@ public static class Workflow
         }
         catch (HouseholdException ex)
         {
-            var malformed = ex.Problems.Any(p => p.Contains(" DBR1001:", StringComparison.Ordinal) || p.Contains(" DBR1002:", StringComparison.Ordinal)
-                                                 || p.Contains("is a mapping with its facts", StringComparison.Ordinal));
-            if (malformed) throw new HouseholdInputException(400, "malformed-household", ex.Problems);
-            var unknown = ex.Problems.Any(p => p.Contains(" DBR3001:", StringComparison.Ordinal));
-            throw new HouseholdInputException(422, unknown ? "unknown-fact" : "invalid-household", ex.Problems);
+            // Codes from docs/diagnostics.md: not YAML (DBR1001), not UTF-8 (DBR1002), not a household mapping (DBR3003); an undeclared fact (DBR3001).
+            var problems = ex.Diagnostics.Select(d => d.ToString()).ToList();
+            var malformed = ex.Diagnostics.Any(d => d.Code is "DBR1001" or "DBR1002" or "DBR3003");
+            if (malformed) throw new HouseholdInputException(400, "malformed-household", problems);
+            var unknown = ex.Diagnostics.Any(d => d.Code == "DBR3001");
+            throw new HouseholdInputException(422, unknown ? "unknown-fact" : "invalid-household", problems);
         }
     }
 

@@ -35,7 +35,7 @@ public interface IDoorbraakEngineProvider
 /// <param name="Message">A one-line summary.</param>
 /// <param name="Diagnostics">Every problem found in the packs (empty if the failure was not in the packs, such as an I/O error).</param>
 /// <threadsafety>Immutable.</threadsafety>
-public sealed record PackReloadFailure(DateTimeOffset At, string Message, IReadOnlyList<PackDiagnostic> Diagnostics)
+public sealed record PackReloadFailure(DateTimeOffset At, string Message, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>The summary and every diagnostic, one per line.</summary>
     public override string ToString() =>

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Compilation;
 
@@ -149,9 +150,9 @@ internal sealed class EngineApplicability
     /// <summary>Builds the engine's frame from a host household (what Evaluate does first).</summary>
     public EntityInstance Prepare(Household h)
     {
-        var problems = new List<string>();
+        var problems = new DiagnosticBag();
         var e = _plan.FrameBuilder.Build(h, _date, problems);
-        if (problems.Count > 0) throw new InvalidOperationException(string.Join("; ", problems));
+        if (problems.HasErrors) throw new InvalidOperationException(string.Join("; ", problems.Items));
         return e;
     }
 

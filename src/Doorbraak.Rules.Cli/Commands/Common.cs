@@ -71,7 +71,7 @@ internal static class Common
         return set;
     }
 
-    public static void WriteDiagnostic(CliContext context, PackDiagnostic d)
+    public static void WriteDiagnostic(CliContext context, Diagnostic d)
     {
         var line = d.ToString();
         var style = context.ErrStyle;
@@ -103,7 +103,7 @@ internal static class Common
         }
         catch (HouseholdException ex)
         {
-            throw new CliException("the household does not fit the loaded packs:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Problems));
+            throw new CliException("the household does not fit the loaded packs:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Diagnostics));
         }
     }
 }

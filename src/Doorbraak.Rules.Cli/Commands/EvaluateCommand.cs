@@ -150,9 +150,9 @@ internal static class EvaluateCommand
             catch (HouseholdException ex)
             {
                 failed++;
-                sb.Append(",\"errors\":").Append(JsonSerializer.Serialize(ex.Problems, LineOptions));
+                sb.Append(",\"errors\":").Append(JsonSerializer.Serialize(ex.Diagnostics.Select(d => d.ToString()).ToList(), LineOptions));
                 if (progress) context.Err.Write("\r\u001b[2K");
-                foreach (var p in ex.Problems) context.Err.WriteLine(p);
+                foreach (var d in ex.Diagnostics) context.Err.WriteLine(d);
             }
             sb.Append('}');
             w.WriteLine(sb.ToString());

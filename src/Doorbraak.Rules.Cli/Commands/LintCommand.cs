@@ -53,10 +53,10 @@ internal static class LintCommand
         return strict && findings.Count > 0 ? Program.ExitFailed : Program.ExitOk;
     }
 
-    internal static IReadOnlyList<PackDiagnostic> Lint(CompiledRuleSet plan)
+    internal static IReadOnlyList<Diagnostic> Lint(CompiledRuleSet plan)
     {
-        var found = new List<PackDiagnostic>();
-        void Warn(string code, SourceLocation at, string message) => found.Add(new PackDiagnostic(code, DiagnosticSeverity.Warning, at, message));
+        var found = new List<Diagnostic>();
+        void Warn(string code, SourceLocation at, string message) => found.Add(new Diagnostic(code, DiagnosticSeverity.Warning, at, message));
         var packs = plan.Packs.Packs.ToDictionary(p => p.Manifest.Id, StringComparer.Ordinal);
 
         foreach (var rule in plan.Rules)

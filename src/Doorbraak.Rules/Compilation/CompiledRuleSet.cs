@@ -19,7 +19,8 @@ internal sealed record CompiledTarget(TargetKind Kind, FieldDefinition Field, st
 
 internal sealed record CompiledDetermination(CompiledTarget Target, CompiledExpression Value);
 
-internal sealed class CompiledRule
+/// <summary>A rule compiled against the fact schema. A record for <c>with</c> copies; equality stays by reference, as for a class.</summary>
+internal sealed record CompiledRule
 {
     public required int Index { get; init; }
     public required RuleDefinition Definition { get; init; }
@@ -31,6 +32,10 @@ internal sealed class CompiledRule
     public required IReadOnlyList<ParameterSymbol> ParametersRead { get; init; }
 
     public string Id => Definition.Id;
+
+    public bool Equals(CompiledRule? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 
     public bool ValidOn(DateOnly date)
     {
@@ -67,6 +72,10 @@ internal sealed class CompiledGoal
     public IReadOnlySet<int> ConeSet { get; private set; } = new HashSet<int>();
 
     public string Id => Definition.Id;
+
+    public bool Equals(CompiledRule? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 }
 
 internal sealed class CompiledCollision
@@ -89,6 +98,10 @@ internal sealed class CompiledDeviation
     public FieldDefinition? Fact { get; init; }
 
     public string Id => Definition.Id;
+
+    public bool Equals(CompiledRule? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 }
 
 internal sealed class CompiledCost

@@ -30,7 +30,7 @@ public sealed class PackLoadOptions
 /// <threadsafety>Immutable; share one instance between threads.</threadsafety>
 public sealed class PackSet
 {
-    internal PackSet(CompiledRuleSet plan, IReadOnlyList<PackDiagnostic> warnings)
+    internal PackSet(CompiledRuleSet plan, IReadOnlyList<Diagnostic> warnings)
     {
         RuleSet = plan;
         Warnings = warnings;
@@ -51,7 +51,7 @@ public sealed class PackSet
         Facts.HouseholdJsonSchema.Generate(RuleSet.Schema, "Huishouden voor " + string.Join(", ", Packs.Select(p => $"{p.Id} {p.Version}")));
 
     /// <summary>Warnings found while loading (the set loaded anyway).</summary>
-    public IReadOnlyList<PackDiagnostic> Warnings { get; }
+    public IReadOnlyList<Diagnostic> Warnings { get; }
 
     /// <summary>Loads, validates and compiles packs. Throws <see cref="PackLoadException"/> with every problem found.</summary>
     /// <param name="sources">The packs, in any order.</param>
@@ -66,7 +66,7 @@ public sealed class PackSet
     public static PackSet LoadDirectories(params string[] folders) => Load(folders.Select(PolicyPackSource.FromDirectory));
 
     /// <summary>Loads packs; returns the set, or null with the diagnostics. Never throws for bad packs.</summary>
-    public static (PackSet? Set, IReadOnlyList<PackDiagnostic> Diagnostics) TryLoad(IEnumerable<PolicyPackSource> sources, PackLoadOptions? options = null)
+    public static (PackSet? Set, IReadOnlyList<Diagnostic> Diagnostics) TryLoad(IEnumerable<PolicyPackSource> sources, PackLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         options ??= new PackLoadOptions();
@@ -75,7 +75,7 @@ public sealed class PackSet
         foreach (var f in options.Functions)
         {
             if (!functions.TryAdd(f.Name, f))
-                bag.Error("DBR2900", SourceLocation.None, $"Two host functions are named '{f.Name}'; register each function once.");
+                bag.Report(DiagnosticCatalog.DuplicateHostFunction, SourceLocation.None, $"Two host functions are named '{f.Name}'; register each function once.");
         }
         var merged = PackSetLoader.ReadAndMerge(sources.ToList(), bag, options.Limits);
         CompiledRuleSet? plan = null;
@@ -90,12 +90,12 @@ public sealed class PackSet
 public sealed class PackLoadException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public PackLoadException(IReadOnlyList<PackDiagnostic> diagnostics)
+    public PackLoadException(IReadOnlyList<Diagnostic> diagnostics)
         : base($"The policy packs did not load ({diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)} error(s)):{Environment.NewLine}{string.Join(Environment.NewLine, diagnostics)}")
     {
         Diagnostics = diagnostics;
     }
 
     /// <summary>Every problem found, as <c>path:line:column: error CODE: message</c>.</summary>
-    public IReadOnlyList<PackDiagnostic> Diagnostics { get; }
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 }

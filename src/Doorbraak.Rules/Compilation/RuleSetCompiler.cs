@@ -109,7 +109,7 @@ internal static class RuleSetCompiler
             if (value is not null) determines.Add(new CompiledDetermination(target, value));
         }
         if (def.Determines.Count == 0)
-            bag.Error("DBR1011", def.Location, $"The {(def.Kind == RuleKind.Rule ? "rule" : "consequence")} '{def.Id}' determines nothing; add 'determines' with at least one fact.");
+            bag.Report(DiagnosticCatalog.RuleDeterminesNothing, def.Location, $"The {(def.Kind == RuleKind.Rule ? "rule" : "consequence")} '{def.Id}' determines nothing; add 'determines' with at least one fact.");
         if (bag.Items.Count > errors) return null;
 
         var reads = new HashSet<FieldDefinition>();
@@ -146,7 +146,7 @@ internal static class RuleSetCompiler
         {
             if (scope is null)
             {
-                bag.Error("DBR1021", at, $"'{path}' does not say whose fact it is; write huishouden.{path}, aanvrager.{path} or partner.{path}, or use for_each.");
+                bag.Report(DiagnosticCatalog.UnknownDeterminedFact, at, $"'{path}' does not say whose fact it is; write huishouden.{path}, aanvrager.{path} or partner.{path}, or use for_each.");
                 return null;
             }
             entity = scope;
@@ -168,17 +168,17 @@ internal static class RuleSetCompiler
             var heads = new List<string> { FactSchema.HouseholdEntity };
             heads.AddRange(FactSchema.RoleSelectors);
             if (scope is not null) heads.Add(scope.Name);
-            bag.Error("DBR1021", at, $"'{path}' cannot be determined: it must start with {string.Join(", ", heads)}{Suggest.Hint(head, heads)}.");
+            bag.Report(DiagnosticCatalog.UnknownDeterminedFact, at, $"'{path}' cannot be determined: it must start with {string.Join(", ", heads)}{Suggest.Hint(head, heads)}.");
             return null;
         }
         if (!entity.TryGetField(name, out var field) || !field.Type.IsScalar)
         {
-            bag.Error("DBR1021", at, $"'{path}': {entity.Name} has no fact '{name}'{Suggest.Hint(name, entity.Fields.Where(f => f.Type.IsScalar).Select(f => f.Name))}. Declare it under 'facts' first.");
+            bag.Report(DiagnosticCatalog.UnknownDeterminedFact, at, $"'{path}': {entity.Name} has no fact '{name}'{Suggest.Hint(name, entity.Fields.Where(f => f.Type.IsScalar).Select(f => f.Name))}. Declare it under 'facts' first.");
             return null;
         }
         if (HouseholdReader.IsDerived(field))
         {
-            bag.Error("DBR1021", at, $"'{path}' is derived from 'geboren' and cannot be determined by a rule.");
+            bag.Report(DiagnosticCatalog.DerivedFactDetermined, at, $"'{path}' is derived from 'geboren' and cannot be determined by a rule.");
             return null;
         }
         return new CompiledTarget(kind, field, role);
@@ -217,22 +217,12 @@ internal static class RuleSetCompiler
         {
             var stuck = Enumerable.Range(0, n).Where(i => indegree[i] > 0).Select(i => rules[i]).ToList();
             var first = stuck[0];
-            bag.Error("DBR1040", first.Definition.Location,
+            bag.Report(DiagnosticCatalog.RuleCycle, first.Definition.Location,
                 $"Rules depend on each other in a cycle: {string.Join(", ", stuck.Select(r => r.Id))}. Each reads a fact another one determines; break the cycle by splitting a fact.");
             return null;
         }
         // Re-index in evaluation order.
-        return result.Select((r, i) => new CompiledRule
-        {
-            Index = i,
-            Definition = r.Definition,
-            ForEach = r.ForEach,
-            Applies = r.Applies,
-            Determines = r.Determines,
-            Reads = r.Reads,
-            Writes = r.Writes,
-            ParametersRead = r.ParametersRead,
-        }).ToList();
+        return result.Select((r, i) => r with { Index = i }).ToList();
     }
 
     /// <summary>Rules whose outcome can reach the goal: writers of what it reads, transitively.</summary>
@@ -268,7 +258,7 @@ internal static class RuleSetCompiler
             case ChangeKind.Parameter:
                 parameter = env.Parameters[d.Change.ParameterId!];
                 if (!rule.ParametersRead.Contains(parameter))
-                    bag.Error("DBR1021", d.Change.Location, $"The deviation '{d.Id}' changes '{parameter.Id}', but the rule '{rule.Id}' does not use that parameter.");
+                    bag.Report(DiagnosticCatalog.ChangeOutsideRule, d.Change.Location, $"The deviation '{d.Id}' changes '{parameter.Id}', but the rule '{rule.Id}' does not use that parameter.");
                 parameterValue = ConditionCompiler.Compile(d.Change.Value!, env, parameter.Type, null, bag);
                 break;
             case ChangeKind.Set:
@@ -277,7 +267,7 @@ internal static class RuleSetCompiler
                     var target = ResolveTarget(s.Target, s.Location, scope, env.Schema, bag);
                     if (target is null) continue;
                     if (!rule.Writes.Contains(target.Field))
-                        bag.Error("DBR1021", s.Location, $"'{s.Target}' is not a fact the rule '{rule.Id}' determines ({string.Join(", ", rule.Determines.Select(x => x.Target.Path))}).");
+                        bag.Report(DiagnosticCatalog.ChangeOutsideRule, s.Location, $"'{s.Target}' is not a fact the rule '{rule.Id}' determines ({string.Join(", ", rule.Determines.Select(x => x.Target.Path))}).");
                     var value = ConditionCompiler.Compile(s.Value, env, target.Field.Type, scope, bag);
                     if (value is not null) sets.Add(new CompiledDetermination(target, value));
                 }
@@ -288,13 +278,13 @@ internal static class RuleSetCompiler
                 if (t is null) break;
                 fact = t.Field;
                 if (!rule.Writes.Contains(fact))
-                    bag.Error("DBR1021", d.Change.Location, $"'{d.Change.Fact}' is not a fact the rule '{rule.Id}' determines.");
+                    bag.Report(DiagnosticCatalog.ChangeOutsideRule, d.Change.Location, $"'{d.Change.Fact}' is not a fact the rule '{rule.Id}' determines.");
                 else if (fact.Type.Kind is not (FactKind.Money or FactKind.Number))
-                    bag.Error("DBR1012", d.Change.Location, $"'{d.Change.Fact}' is {fact.Type}; waive and spread apply to amounts.");
+                    bag.Report(DiagnosticCatalog.ChangeDoesNotFitFact, d.Change.Location, $"'{d.Change.Fact}' is {fact.Type}; waive and spread apply to amounts.");
                 break;
             case ChangeKind.Postpone:
                 if (!rule.Determines.Any(x => x.Target.Field.Type.Kind == FactKind.Date))
-                    bag.Error("DBR1021", d.Change.Location, $"The rule '{rule.Id}' determines no date, so there is nothing to postpone.");
+                    bag.Report(DiagnosticCatalog.ChangeDoesNotFitFact, d.Change.Location, $"The rule '{rule.Id}' determines no date, so there is nothing to postpone.");
                 break;
         }
         if (bag.Items.Count > errors) return null;

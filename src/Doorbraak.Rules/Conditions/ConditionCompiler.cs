@@ -25,7 +25,7 @@ internal static class ConditionCompiler
         var bound = Bind(source.Text, env, expected, scope, errors);
         if (bound is null || errors.Count > 0)
         {
-            foreach (var e in errors) diagnostics.Error(e.Code, source.LocationAt(e.Offset), e.Message);
+            foreach (var e in errors) diagnostics.Report(e.Descriptor, source.LocationAt(e.Offset), e.Message);
             return null;
         }
         return Build(source, bound, top: true);

@@ -78,10 +78,14 @@ public enum DecisionRefusalCode
     OtherHousehold,
 }
 
-/// <summary>A refused decision: the reason as a code, and what to do about it in words (Dutch).</summary>
+/// <summary>A refused decision: the reason as a code, and the diagnostic that says what is wrong and what to do (Dutch).</summary>
 /// <param name="Code">Why.</param>
-/// <param name="Message">What is wrong and what to do.</param>
-public sealed record DecisionRefusal(DecisionRefusalCode Code, string Message);
+/// <param name="Diagnostic">The problem, with its DBR40xx code from the catalogue.</param>
+public sealed record DecisionRefusal(DecisionRefusalCode Code, Diagnostic Diagnostic)
+{
+    /// <summary>What is wrong and what to do.</summary>
+    public string Message => Diagnostic.Message;
+}
 
 /// <summary>The outcome of <see cref="DoorbraakPlanner.TryDecide(Household, EvaluationResult, DecisionRequest)"/>: the recorded decision, or why it was refused.</summary>
 public sealed record DecisionAttempt
@@ -108,8 +112,14 @@ public sealed record DecisionAttempt
 public sealed class DecisionException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public DecisionException(DecisionRefusalCode code, string message) : base(message) => Code = code;
+    public DecisionException(DecisionRefusal refusal) : base((refusal ?? throw new ArgumentNullException(nameof(refusal))).Message) => Refusal = refusal;
+
+    /// <summary>Why the decision was refused: the reason and the diagnostic.</summary>
+    public DecisionRefusal Refusal { get; }
 
     /// <summary>Why the decision was refused.</summary>
-    public DecisionRefusalCode Code { get; }
+    public DecisionRefusalCode Code => Refusal.Code;
+
+    /// <summary>The problem, with a DBR40xx code from the catalogue (see docs/diagnostics.md); it has no place in a file.</summary>
+    public Diagnostic Diagnostic => Refusal.Diagnostic;
 }

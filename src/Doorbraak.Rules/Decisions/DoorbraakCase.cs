@@ -52,7 +52,7 @@ public sealed class DoorbraakCase
     public RecordedDecision Decide(DecisionRequest request)
     {
         var attempt = TryDecide(request);
-        return attempt.Decision ?? throw new DecisionException(attempt.Refusal!.Code, attempt.Refusal.Message);
+        return attempt.Decision ?? throw new DecisionException(attempt.Refusal!);
     }
 
     /// <summary>Records a decision, or says why it is refused, without throwing.</summary>

@@ -54,7 +54,7 @@ public sealed class DoorbraakPlanner
     public RecordedDecision Decide(Household household, EvaluationResult result, DecisionRequest request)
     {
         var attempt = TryDecide(household, result, request);
-        return attempt.Decision ?? throw new DecisionException(attempt.Refusal!.Code, attempt.Refusal.Message);
+        return attempt.Decision ?? throw new DecisionException(attempt.Refusal!);
     }
 
     /// <summary>
@@ -82,31 +82,31 @@ public sealed class DoorbraakPlanner
         {
             var deviation = ruleSet.Deviations.FirstOrDefault(d => d.Id == request.ProposalId);
             if (deviation is not null)
-                return Refuse(DecisionRefusalCode.NotAllowed, $"De afwijking '{deviation.Id}' is voor dit huishouden niet toegestaan of lost geen botsing op (voorwaarde: {deviation.Definition.Allowed?.Text ?? "geen"}); er is geen voorstel om over te besluiten.");
-            return Refuse(DecisionRefusalCode.UnknownProposal, $"Er is geen voorstel '{request.ProposalId}' in deze evaluatie{Suggest.Hint(request.ProposalId, result.Proposals.Select(p => p.Id))}.");
+                return Refuse(DecisionRefusalCode.NotAllowed, DiagnosticCatalog.DeviationNotAllowed, $"De afwijking '{deviation.Id}' is voor dit huishouden niet toegestaan of lost geen botsing op (voorwaarde: {deviation.Definition.Allowed?.Text ?? "geen"}); er is geen voorstel om over te besluiten.");
+            return Refuse(DecisionRefusalCode.UnknownProposal, DiagnosticCatalog.UnknownProposal, $"Er is geen voorstel '{request.ProposalId}' in deze evaluatie{Suggest.Hint(request.ProposalId, result.Proposals.Select(p => p.Id))}.");
         }
         if (string.IsNullOrWhiteSpace(request.Motivation))
-            return Refuse(DecisionRefusalCode.Motivation, "Een besluit heeft een motivering nodig: leg vast waarom (feiten, afweging van belangen, evenredigheid).");
+            return Refuse(DecisionRefusalCode.Motivation, DiagnosticCatalog.MotivationMissing, "Een besluit heeft een motivering nodig: leg vast waarom (feiten, afweging van belangen, evenredigheid).");
         var mandate = Mandates.Levels.FirstOrDefault(l => string.Equals(l, request.Mandate?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (mandate is null)
-            return Refuse(DecisionRefusalCode.Mandate, $"Onbekend mandaat '{request.Mandate}'; gebruik een van: {string.Join(", ", Mandates.Levels)}.");
+            return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.UnknownMandate, $"Onbekend mandaat '{request.Mandate}'; gebruik een van: {string.Join(", ", Mandates.Levels)}.");
         if (request.Outcome != DecisionOutcome.Rejected && Mandates.Rank(mandate) < Mandates.Rank(proposal.Mandate))
-            return Refuse(DecisionRefusalCode.Mandate, $"Voor dit voorstel is mandaat '{proposal.Mandate}' of hoger nodig; '{mandate}' mag hier niet over besluiten. Leg het voor aan iemand met mandaat {proposal.Mandate}.");
+            return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.MandateTooLow, $"Voor dit voorstel is mandaat '{proposal.Mandate}' of hoger nodig; '{mandate}' mag hier niet over besluiten. Leg het voor aan iemand met mandaat {proposal.Mandate}.");
 
         var months = proposal.Limits.DurationMonths;
         if (request.Outcome != DecisionOutcome.Rejected)
         {
             if (request.DurationMonths is { } dm)
             {
-                if (dm < 1) return Refuse(DecisionRefusalCode.Limits, "De duur moet ten minste 1 maand zijn.");
+                if (dm < 1) return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.DurationBelowOneMonth, "De duur moet ten minste 1 maand zijn.");
                 if (months is { } max && dm > max)
-                    return Refuse(DecisionRefusalCode.Limits, $"De gevraagde duur van {dm} maanden gaat over de grens van {max} maanden ({proposal.Limits.Text}).");
+                    return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, $"De gevraagde duur van {dm} maanden gaat over de grens van {max} maanden ({proposal.Limits.Text}).");
                 months = dm;
             }
             if (request.Amount is { } amount && proposal.Limits.MaxAmount is { } maxAmount && amount > maxAmount)
-                return Refuse(DecisionRefusalCode.Limits, $"Het bedrag {Texts.Money(amount, ReportLanguage.Dutch)} gaat over de grens van {Texts.Money(maxAmount, ReportLanguage.Dutch)} ({proposal.Limits.Text}).");
+                return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, $"Het bedrag {Texts.Money(amount, ReportLanguage.Dutch)} gaat over de grens van {Texts.Money(maxAmount, ReportLanguage.Dutch)} ({proposal.Limits.Text}).");
             if (proposal.Limits.Times is { } times && request.TimesGrantedBefore + 1 > times)
-                return Refuse(DecisionRefusalCode.Limits, $"Deze afwijking is al {request.TimesGrantedBefore} keer toegekend; de grens is {times} keer.");
+                return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, $"Deze afwijking is al {request.TimesGrantedBefore} keer toegekend; de grens is {times} keer.");
         }
 
         var set = WhatIfQueries.Resolve(ruleSet, proposal.Deviations);
@@ -126,7 +126,7 @@ public sealed class DoorbraakPlanner
                     .Where(p => PrecedentMatcher.Similarity(mine, p.Facts) == 1m && (p.Outcome != DecisionOutcome.Rejected) != granted)
                     .OrderByDescending(p => p.DecidedOn).FirstOrDefault();
                 if (conflicting is not null)
-                    return Refuse(DecisionRefusalCode.Precedent, $"In een gelijk geval ({conflicting.CaseReference}, {conflicting.DecidedOn:yyyy-MM-dd}) is over '{d.Id}' anders besloten ({conflicting.Outcome.ToString().ToLowerInvariant()}). Gelijke gevallen worden gelijk behandeld: geef aan waarom dit geval verschilt (ReasonForDifference).");
+                    return Refuse(DecisionRefusalCode.Precedent, DiagnosticCatalog.DiffersFromPrecedent, $"In een gelijk geval ({conflicting.CaseReference}, {conflicting.DecidedOn:yyyy-MM-dd}) is over '{d.Id}' anders besloten ({conflicting.Outcome.ToString().ToLowerInvariant()}). Gelijke gevallen worden gelijk behandeld: geef aan waarom dit geval verschilt (ReasonForDifference).");
             }
         }
 
@@ -147,7 +147,11 @@ public sealed class DoorbraakPlanner
         return DecisionAttempt.Recorded(decision);
     }
 
-    private static DecisionAttempt Refuse(DecisionRefusalCode code, string message) => DecisionAttempt.Refused(new DecisionRefusal(code, message));
+    private static DecisionAttempt Refuse(DecisionRefusalCode code, DiagnosticDescriptor descriptor, string message) =>
+        DecisionAttempt.Refused(Refusal(code, descriptor, message));
+
+    private static DecisionRefusal Refusal(DecisionRefusalCode code, DiagnosticDescriptor descriptor, string message) =>
+        new(code, descriptor.At(SourceLocation.None, message));
 
     /// <summary>
     /// Whether the result was made by this planner's packs for this household; and with which options, so that the
@@ -160,13 +164,13 @@ public sealed class DoorbraakPlanner
         {
             options = provenance.Options;
             if (!ReferenceEquals(provenance.RuleSet, _engine.PackSet.RuleSet) && !SamePacks(result))
-                return new DecisionRefusal(DecisionRefusalCode.OtherPacks, $"Deze evaluatie is gemaakt met andere pakketten ({Describe(result.Audit.Packs)}) dan waarmee nu wordt besloten ({Describe(_engine.PackSet.Packs)}). Evalueer het huishouden opnieuw en besluit op die uitkomst.");
+                return Refusal(DecisionRefusalCode.OtherPacks, DiagnosticCatalog.EvaluatedWithOtherPacks, $"Deze evaluatie is gemaakt met andere pakketten ({Describe(result.Audit.Packs)}) dan waarmee nu wordt besloten ({Describe(_engine.PackSet.Packs)}). Evalueer het huishouden opnieuw en besluit op die uitkomst.");
             if (provenance.HouseholdFingerprint != HouseholdFingerprint.Of(household))
-                return new DecisionRefusal(DecisionRefusalCode.OtherHousehold, "Het huishouden verschilt van het huishouden dat is geëvalueerd (gegevens zijn sindsdien gewijzigd, of het is een ander huishouden). Evalueer opnieuw en besluit op die uitkomst.");
+                return Refusal(DecisionRefusalCode.OtherHousehold, DiagnosticCatalog.OtherHousehold, "Het huishouden verschilt van het huishouden dat is geëvalueerd (gegevens zijn sindsdien gewijzigd, of het is een ander huishouden). Evalueer opnieuw en besluit op die uitkomst.");
             return null;
         }
         if (!SamePacks(result))
-            return new DecisionRefusal(DecisionRefusalCode.OtherPacks, $"Deze evaluatie is gemaakt met andere pakketten ({Describe(result.Audit.Packs)}) dan waarmee nu wordt besloten ({Describe(_engine.PackSet.Packs)}). Evalueer het huishouden opnieuw en besluit op die uitkomst.");
+            return Refusal(DecisionRefusalCode.OtherPacks, DiagnosticCatalog.EvaluatedWithOtherPacks, $"Deze evaluatie is gemaakt met andere pakketten ({Describe(result.Audit.Packs)}) dan waarmee nu wordt besloten ({Describe(_engine.PackSet.Packs)}). Evalueer het huishouden opnieuw en besluit op die uitkomst.");
         return null;
     }
 
@@ -187,7 +191,7 @@ public sealed class DoorbraakPlanner
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(details);
-        if (CheckProvenance(household, result, out var options) is { } refusal) throw new DecisionException(refusal.Code, refusal.Message);
+        if (CheckProvenance(household, result, out var options) is { } refusal) throw new DecisionException(refusal);
         var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, result.Audit.ReferenceDate, options);
         return Assemble(session, result, decisions, details);
     }

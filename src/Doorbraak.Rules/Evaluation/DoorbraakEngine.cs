@@ -83,7 +83,7 @@ public sealed class DoorbraakEngine
         ArgumentNullException.ThrowIfNull(text);
         var bag = new DiagnosticBag();
         var household = HouseholdReader.Parse(name, text, PackSet.RuleSet.Schema, bag);
-        return household ?? throw new HouseholdException(bag.Items.Select(d => d.ToString()).ToList());
+        return household ?? throw new HouseholdException(bag.Items);
     }
 
     /// <summary>The largest household document <see cref="ReadHousehold(Stream, string)"/> reads: 1 MiB.</summary>
@@ -106,7 +106,7 @@ public sealed class DoorbraakEngine
         while ((read = utf8.Read(chunk, 0, chunk.Length)) > 0)
         {
             if (buffer.Length + read > MaxHouseholdBytes)
-                throw new HouseholdException([$"{name}: the household is larger than {MaxHouseholdBytes / 1024} KiB; a household document is small, check that the right file or body is sent."]);
+                throw new HouseholdException([DiagnosticCatalog.HouseholdTooLarge.At(new SourceLocation(name, 1, 1), $"The household is larger than {MaxHouseholdBytes / 1024} KiB; a household document is small, check that the right file or body is sent.")]);
             buffer.Write(chunk, 0, read);
         }
         string text;
@@ -116,7 +116,7 @@ public sealed class DoorbraakEngine
         }
         catch (System.Text.DecoderFallbackException ex)
         {
-            throw new HouseholdException([$"{name}: the household is not valid UTF-8 (invalid byte at offset {ex.Index}); save it as UTF-8."]);
+            throw new HouseholdException([DiagnosticCatalog.HouseholdNotUtf8.At(new SourceLocation(name, 1, 1), $"The household is not valid UTF-8 (invalid byte at offset {ex.Index}); save it as UTF-8.")]);
         }
         return ReadHousehold(text.TrimStart('\uFEFF'), name);
     }
@@ -126,12 +126,12 @@ public sealed class DoorbraakEngine
 public sealed class HouseholdException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public HouseholdException(IReadOnlyList<string> problems)
-        : base("The household does not fit the loaded packs:" + Environment.NewLine + string.Join(Environment.NewLine, problems))
+    public HouseholdException(IReadOnlyList<Diagnostic> diagnostics)
+        : base("The household does not fit the loaded packs:" + Environment.NewLine + string.Join(Environment.NewLine, diagnostics))
     {
-        Problems = problems;
+        Diagnostics = diagnostics;
     }
 
-    /// <summary>Every problem found.</summary>
-    public IReadOnlyList<string> Problems { get; }
+    /// <summary>Every problem found, each with its code (DBR1xxx for the YAML, DBR3xxx for the household's facts), place and message.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 }

@@ -63,12 +63,12 @@ internal sealed class EvaluationSession
     /// <exception cref="HouseholdException">The household does not fit the rule set's fact schema.</exception>
     public static EvaluationSession Open(CompiledRuleSet ruleSet, Household household, DateOnly date, EvaluationOptions options)
     {
-        var problems = new List<string>();
+        var problems = new DiagnosticBag();
         var supplied = ruleSet.FrameBuilder.Build(household, date, problems);
-        if (problems.Count > 0) throw new HouseholdException(problems);
+        if (problems.HasErrors) throw new HouseholdException(problems.Items);
         foreach (var g in household.Goals)
-            if (!ruleSet.Goals.Any(x => x.Id == g)) problems.Add($"The household states the goal '{g}', which no loaded pack defines{Suggest.Hint(g, ruleSet.Goals.Select(x => x.Id))}.");
-        if (problems.Count > 0) throw new HouseholdException(problems);
+            if (!ruleSet.Goals.Any(x => x.Id == g)) problems.Report(DiagnosticCatalog.UnknownHouseholdGoal, SourceLocation.None, $"The household states the goal '{g}', which no loaded pack defines{Suggest.Hint(g, ruleSet.Goals.Select(x => x.Id))}.");
+        if (problems.HasErrors) throw new HouseholdException(problems.Items);
 
         var parameters = ruleSet.Parameters.ValuesOn(date);
         var projection = Projector.Project(ruleSet, supplied, parameters, date, ProjectionChanges.None, detailed: true, trace: options.IncludeExplanations);

@@ -18,7 +18,7 @@ internal sealed class FrameBuilder
     }
 
     /// <summary>Builds the household instance; problems (unknown fact names, wrong types) go to <paramref name="problems"/>.</summary>
-    public EntityInstance Build(Household household, DateOnly referenceDate, List<string> problems)
+    public EntityInstance Build(Household household, DateOnly referenceDate, DiagnosticBag problems)
     {
         var h = new EntityInstance(_schema.Household, "huishouden");
         Fill(h, household.Facts, problems);
@@ -45,14 +45,14 @@ internal sealed class FrameBuilder
         return age;
     }
 
-    private EntityInstance Entity(EntitySchema schema, string key, FactBag facts, List<string> problems)
+    private EntityInstance Entity(EntitySchema schema, string key, FactBag facts, DiagnosticBag problems)
     {
         var e = new EntityInstance(schema, key);
         Fill(e, facts, problems);
         return e;
     }
 
-    private static void Fill(EntityInstance e, FactBag facts, List<string> problems)
+    private static void Fill(EntityInstance e, FactBag facts, DiagnosticBag problems)
     {
         foreach (var field in e.Schema.Fields)
             if (field.Type.IsScalar && !field.Default.IsUnknown) e.Values[field.Slot] = field.Default;
@@ -61,7 +61,7 @@ internal sealed class FrameBuilder
             var value = supplied;
             if (!e.Schema.TryGetField(name, out var field) || !field.Type.IsScalar || HouseholdReader.IsDerived(field))
             {
-                problems.Add($"{e.Key}: unknown fact '{name}'{Suggest.Hint(name, e.Schema.Fields.Where(f => f.Type.IsScalar).Select(f => f.Name))}.");
+                problems.Report(DiagnosticCatalog.UnknownHouseholdFact, SourceLocation.None, $"{e.Key}: unknown fact '{name}'{Suggest.Hint(name, e.Schema.Fields.Where(f => f.Type.IsScalar).Select(f => f.Name))}.");
                 continue;
             }
             // Text from JSON (which has no dates or durations) is read as the date or duration the schema asks for.
@@ -71,7 +71,7 @@ internal sealed class FrameBuilder
             var ok = kind == field.Type.Kind || (field.Type.Kind == FactKind.Money && kind == FactKind.Number) || (field.Type.Kind == FactKind.Number && kind == FactKind.Money);
             if (!ok)
             {
-                problems.Add($"{e.Key}: fact '{name}' must be {field.Type}, not {kind.ToString().ToLowerInvariant()}.");
+                problems.Report(DiagnosticCatalog.HouseholdFactWrongType, SourceLocation.None, $"{e.Key}: fact '{name}' must be {field.Type}, not {kind.ToString().ToLowerInvariant()}.");
                 continue;
             }
             e.Values[field.Slot] = field.Type.Kind == FactKind.Money && kind == FactKind.Number ? FactValue.Money(value.AsDecimal)

@@ -26,7 +26,7 @@ internal static class HouseholdReader
                         var id = m["id"] is YScalar s ? s.Value : null;
                         if (id is null)
                         {
-                            bag.Error("DBR3002", m.Start, "Each member needs an 'id' (a short name such as moeder or zoon; no BSN).");
+                            bag.Report(DiagnosticCatalog.MemberWithoutId, m.Start, "Each member needs an 'id' (a short name such as moeder or zoon; no BSN).");
                             return;
                         }
                         var member = new HouseholdMember(id);
@@ -58,7 +58,7 @@ internal static class HouseholdReader
                     }
                     else
                     {
-                        bag.Error("DBR1012", value.Start, "'doelen' must be a list of goal ids.");
+                        bag.Report(DiagnosticCatalog.HouseholdListWrongShape, value.Start, "'doelen' must be a list of goal ids.");
                     }
                     break;
                 default:
@@ -68,7 +68,7 @@ internal static class HouseholdReader
         }
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in h.Members)
-            if (!ids.Add(m.Id)) bag.Error("DBR3002", map.Start, $"Two members have the id '{m.Id}'; give each member its own id.");
+            if (!ids.Add(m.Id)) bag.Report(DiagnosticCatalog.DuplicateMemberId, map.Start, $"Two members have the id '{m.Id}'; give each member its own id.");
         return bag.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error) ? null : h;
     }
 
@@ -77,7 +77,7 @@ internal static class HouseholdReader
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            bag.Error("DBR3003", new SourceLocation(file, 1, 1), "The household is empty; give at least its members under 'leden' (YAML or JSON).");
+            bag.Report(DiagnosticCatalog.HouseholdEmpty, new SourceLocation(file, 1, 1), "The household is empty; give at least its members under 'leden' (YAML or JSON).");
             return null;
         }
         if (LooksLikeJson(text) && !IsWellFormedJson(file, text, bag)) return null;
@@ -85,7 +85,7 @@ internal static class HouseholdReader
         if (node is null) return null;
         if (node is not YMapping map)
         {
-            bag.Error("DBR1012", node.Start, "A household is a mapping with its facts, 'leden', 'schulden' and 'voorzieningen'.");
+            bag.Report(DiagnosticCatalog.HouseholdNotAMapping, node.Start, "A household is a mapping with its facts, 'leden', 'schulden' and 'voorzieningen'.");
             return null;
         }
         // Accept both the bare household and a wrapper { household: ... } as in pack tests.
@@ -116,7 +116,7 @@ internal static class HouseholdReader
             var line = (int)(ex.LineNumber ?? 0) + 1;
             var column = (int)(ex.BytePositionInLine ?? 0) + 1;
             var what = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
-            bag.Error("DBR3004", new SourceLocation(file, line, column), $"The household is not valid JSON: {what}. Check the brackets, commas and quotes near this place.");
+            bag.Report(DiagnosticCatalog.HouseholdNotJson, new SourceLocation(file, line, column), $"The household is not valid JSON: {what}. Check the brackets, commas and quotes near this place.");
             return false;
         }
     }
@@ -125,13 +125,13 @@ internal static class HouseholdReader
     {
         if (value is not YSequence seq)
         {
-            bag.Error("DBR1012", value.Start, $"'{key}' must be a list of {entity.Name} mappings.");
+            bag.Report(DiagnosticCatalog.HouseholdListWrongShape, value.Start, $"'{key}' must be a list of {entity.Name} mappings.");
             return;
         }
         foreach (var item in seq.Items)
         {
             if (item is YMapping m) read(m);
-            else bag.Error("DBR1012", item.Start, $"Each item of '{key}' is a mapping of {entity.Name} facts.");
+            else bag.Report(DiagnosticCatalog.HouseholdListWrongShape, item.Start, $"Each item of '{key}' is a mapping of {entity.Name} facts.");
         }
     }
 
@@ -150,7 +150,7 @@ internal static class HouseholdReader
         if (!entity.TryGetField(key.Value, out var field) || field.Type.Kind == FactKind.List || IsDerived(field))
         {
             var names = entity.Fields.Where(f => f.Type.IsScalar && !IsDerived(f)).Select(f => f.Name);
-            bag.Error("DBR3001", key.Start, IsDerived(field)
+            bag.Report(DiagnosticCatalog.UnknownHouseholdFact, key.Start, IsDerived(field)
                 ? $"'{key.Value}' is derived (from 'geboren' on the reference date); supply 'geboren' instead."
                 : $"Unknown {entity.Name} fact '{key.Value}'{Suggest.Hint(key.Value, names)}. Facts of a {entity.Name} are the built-in ones and those the loaded packs declare.");
             return;

@@ -27,9 +27,19 @@ internal sealed record OverrideDeclaration(string Pack, Citation Basis, SourceLo
 
 internal sealed record PackRequirement(string PackId, VersionRange Range, string RangeText, SourceLocation Location);
 
-internal sealed record PackManifest(
-    string Id, SemanticVersion Version, string Title, string? Description, string Jurisdiction, string Level,
-    DateOnly? ValidFrom, DateOnly? ValidTo, IReadOnlyList<PackRequirement> Requires, SourceLocation Location);
+internal sealed record PackManifest
+{
+    public required string Id { get; init; }
+    public required SemanticVersion Version { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public required string Jurisdiction { get; init; }
+    public required string Level { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public required IReadOnlyList<PackRequirement> Requires { get; init; }
+    public required SourceLocation Location { get; init; }
+}
 
 /// <summary>Something a pack declares with an id, that a later pack may override.</summary>
 internal abstract record PackItem(string Id, string PackId, SourceLocation Location)
@@ -38,12 +48,29 @@ internal abstract record PackItem(string Id, string PackId, SourceLocation Locat
     public OverrideDeclaration? Overrides { get; init; }
 }
 
-internal sealed record FactExtension(string Entity, string Name, FactType Type, string Description, string? Unit, string? Question, FactValue? Default, string PackId, SourceLocation Location);
+internal sealed record FactExtension
+{
+    public required string Entity { get; init; }
+    public required string Name { get; init; }
+    public required FactType Type { get; init; }
+    public required string Description { get; init; }
+    public string? Unit { get; init; }
+    public string? Question { get; init; }
+    public FactValue? Default { get; init; }
+    public required string PackId { get; init; }
+    public required SourceLocation Location { get; init; }
+}
 
 internal sealed record ParameterValue(DateOnly From, DateOnly? To, FactValue Value, string? Source, bool Illustrative, SourceLocation Location);
 
-internal sealed record ParameterDefinition(string Id, string PackId, SourceLocation Location, string Title, FactType Type, string? Unit, Citation? Source, IReadOnlyList<ParameterValue> Values)
-    : PackItem(Id, PackId, Location);
+internal sealed record ParameterDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required FactType Type { get; init; }
+    public string? Unit { get; init; }
+    public Citation? Source { get; init; }
+    public required IReadOnlyList<ParameterValue> Values { get; init; }
+}
 
 internal enum RuleKind
 {
@@ -55,20 +82,41 @@ internal enum RuleKind
 
 internal sealed record Determination(string Target, ConditionSource Value, SourceLocation Location);
 
-internal sealed record RuleDefinition(
-    string Id, string PackId, SourceLocation Location, RuleKind Kind, string Title, Citation Citation, string Domain,
-    DateOnly? ValidFrom, DateOnly? ValidTo, string? ForEach, ConditionSource? Applies, IReadOnlyList<Determination> Determines, string? Explain)
-    : PackItem(Id, PackId, Location);
+internal sealed record RuleDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required RuleKind Kind { get; init; }
+    public required string Title { get; init; }
+    public required Citation Citation { get; init; }
+    public required string Domain { get; init; }
+    public DateOnly? ValidFrom { get; init; }
+    public DateOnly? ValidTo { get; init; }
+    public string? ForEach { get; init; }
+    public ConditionSource? Applies { get; init; }
+    public required IReadOnlyList<Determination> Determines { get; init; }
+    public string? Explain { get; init; }
+}
 
-internal sealed record GoalDefinition(string Id, string PackId, SourceLocation Location, string Title, string Domain, ConditionSource Holds, ConditionSource? Active, string? Explain)
-    : PackItem(Id, PackId, Location);
+internal sealed record GoalDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Domain { get; init; }
+    public required ConditionSource Holds { get; init; }
+    public ConditionSource? Active { get; init; }
+    public string? Explain { get; init; }
+}
 
 internal enum Severity { Low, Medium, High, Critical }
 
-internal sealed record CollisionDeclaration(
-    string Id, string PackId, SourceLocation Location, string Title, IReadOnlyList<string> Rules, string Goal, ConditionSource? When,
-    Severity Severity, string Explain, string? ExplainEn)
-    : PackItem(Id, PackId, Location);
+internal sealed record CollisionDeclaration(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required IReadOnlyList<string> Rules { get; init; }
+    public required string Goal { get; init; }
+    public ConditionSource? When { get; init; }
+    public required Severity Severity { get; init; }
+    public required string Explain { get; init; }
+    public string? ExplainEn { get; init; }
+}
 
 internal enum ChangeKind { Suspend, Parameter, Set, Postpone, Waive, Spread, Exempt }
 
@@ -100,19 +148,43 @@ internal static class BasisKinds
     public static int Rank(string? kind) => kind is null ? Levels.Count : Levels.ToList().IndexOf(kind);
 }
 
-internal sealed record DeviationDefinition(
-    string Id, string PackId, SourceLocation Location, string Title, string Deviates, DeviationChange Change, Citation Basis,
-    ConditionSource? Allowed, DeviationLimits Limits, string Mandate, IReadOnlyList<string> Document,
-    IReadOnlyList<(int Months, int Days)> Review, string? Motivation, string? CostNote)
-    : PackItem(Id, PackId, Location);
+internal sealed record DeviationDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Deviates { get; init; }
+    public required DeviationChange Change { get; init; }
+    public required Citation Basis { get; init; }
+    public ConditionSource? Allowed { get; init; }
+    public required DeviationLimits Limits { get; init; }
+    public required string Mandate { get; init; }
+    public IReadOnlyList<string> Document { get; init; } = [];
+    public required IReadOnlyList<(int Months, int Days)> Review { get; init; }
+    public string? Motivation { get; init; }
+    public string? CostNote { get; init; }
+}
 
-internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location, string Title, string Payer, ConditionSource Monthly, ConditionSource? When, string? ForEach, string? Source)
-    : PackItem(Id, PackId, Location);
+internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Payer { get; init; }
+    public required ConditionSource Monthly { get; init; }
+    public ConditionSource? When { get; init; }
+    public string? ForEach { get; init; }
+    public string? Source { get; init; }
+}
 
 internal sealed record KpiNormDeclaration(decimal Target, string Direction, DateOnly? Deadline);
 
-internal sealed record KpiDefinition(string Id, string PackId, SourceLocation Location, string Title, string Measure, string? Description, string? Unit, KpiNormDeclaration? Norm, string? Source, string? Filter)
-    : PackItem(Id, PackId, Location);
+internal sealed record KpiDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Measure { get; init; }
+    public string? Description { get; init; }
+    public string? Unit { get; init; }
+    public KpiNormDeclaration? Norm { get; init; }
+    public string? Source { get; init; }
+    public string? Filter { get; init; }
+}
 
 internal sealed record PackTestExpectation(
     IReadOnlyList<string>? Applied, IReadOnlyList<string>? NotApplied, IReadOnlyList<(string Path, YScalar Value)> Facts,

@@ -37,7 +37,7 @@ internal static class PackSetLoader
         foreach (var p in packs)
         {
             if (!byId.TryAdd(p.Manifest.Id, p))
-                bag.Error("DBR1020", p.Manifest.Location, $"The pack id '{p.Manifest.Id}' is loaded twice (also from {byId[p.Manifest.Id].Root}); load each pack once.");
+                bag.Report(DiagnosticCatalog.PackLoadedTwice, p.Manifest.Location, $"The pack id '{p.Manifest.Id}' is loaded twice (also from {byId[p.Manifest.Id].Root}); load each pack once.");
         }
         if (bag.HasErrors) return null;
 
@@ -46,9 +46,9 @@ internal static class PackSetLoader
             foreach (var req in p.Manifest.Requires)
             {
                 if (!byId.TryGetValue(req.PackId, out var dep))
-                    bag.Error("DBR1030", req.Location, $"The pack '{p.Manifest.Id}' requires '{req.PackId}', which is not loaded{Suggest.Hint(req.PackId, byId.Keys)}. Add that pack to the set.");
+                    bag.Report(DiagnosticCatalog.RequiredPackMissing, req.Location, $"The pack '{p.Manifest.Id}' requires '{req.PackId}', which is not loaded{Suggest.Hint(req.PackId, byId.Keys)}. Add that pack to the set.");
                 else if (!req.Range.Contains(dep.Manifest.Version))
-                    bag.Error("DBR1031", req.Location, $"The pack '{p.Manifest.Id}' requires '{req.PackId}' {req.RangeText}, but version {dep.Manifest.Version} is loaded. Load a matching version or widen the range.");
+                    bag.Report(DiagnosticCatalog.RequiredVersionMismatch, req.Location, $"The pack '{p.Manifest.Id}' requires '{req.PackId}' {req.RangeText}, but version {dep.Manifest.Version} is loaded. Load a matching version or widen the range.");
             }
         }
         if (bag.HasErrors) return null;
@@ -80,7 +80,7 @@ internal static class PackSetLoader
                     if (s == 1)
                     {
                         var path = stack.Reverse().Select(e => e.Pack.Manifest.Id).SkipWhile(id => id != dep.Manifest.Id).Append(dep.Manifest.Id);
-                        bag.Error("DBR1032", pack.Manifest.Requires[next].Location, $"Packs require each other in a cycle: {string.Join(" -> ", path)}. Remove one of these requirements.");
+                        bag.Report(DiagnosticCatalog.RequirementCycle, pack.Manifest.Requires[next].Location, $"Packs require each other in a cycle: {string.Join(" -> ", path)}. Remove one of these requirements.");
                         return null;
                     }
                     if (s == 0)
@@ -109,9 +109,9 @@ internal static class PackSetLoader
             {
                 var key = $"{f.Entity}.{f.Name}";
                 if (schema.GetEntity(f.Entity).TryGetField(f.Name, out _))
-                    bag.Error("DBR1020", f.Location, $"'{key}' is a built-in fact; use it as it is, or choose another name.");
+                    bag.Report(DiagnosticCatalog.BuiltInFactName, f.Location, $"'{key}' is a built-in fact; use it as it is, or choose another name.");
                 else if (facts.TryGetValue(key, out var earlier))
-                    bag.Error(earlier.PackId == f.PackId ? "DBR1020" : "DBR1033", f.Location, $"The fact '{key}' is already declared by {earlier.PackId} at {earlier.Location}; declare it once.");
+                    bag.Report(earlier.PackId == f.PackId ? DiagnosticCatalog.DuplicateId : DiagnosticCatalog.DefinedByEarlierPack, f.Location, $"The fact '{key}' is already declared by {earlier.PackId} at {earlier.Location}; declare it once.");
                 else
                     facts.Add(key, f);
             }
@@ -126,39 +126,39 @@ internal static class PackSetLoader
                 if (!items.TryGetValue(item.Id, out var earlier))
                 {
                     if (item.Overrides is { } ov)
-                        bag.Error("DBR1021", ov.Location, $"'{item.Id}' says it overrides {ov.Pack}, but no earlier pack defines '{item.Id}'{Suggest.Hint(item.Id, items.Keys)}.");
+                        bag.Report(DiagnosticCatalog.OverrideTargetNotFound, ov.Location, $"'{item.Id}' says it overrides {ov.Pack}, but no earlier pack defines '{item.Id}'{Suggest.Hint(item.Id, items.Keys)}.");
                     items.Add(item.Id, item);
                     order.Add(item.Id);
                     continue;
                 }
                 if (earlier.PackId == item.PackId)
                 {
-                    bag.Error("DBR1020", item.Location, $"The id '{item.Id}' is used twice in {item.PackId} (first at {earlier.Location}); ids must be unique.");
+                    bag.Report(DiagnosticCatalog.DuplicateId, item.Location, $"The id '{item.Id}' is used twice in {item.PackId} (first at {earlier.Location}); ids must be unique.");
                     continue;
                 }
                 if (item.Overrides is null)
                 {
-                    bag.Error("DBR1033", item.Location, $"'{item.Id}' is already defined by {earlier.PackId} at {earlier.Location}. To replace it, add 'overrides: {{ pack: {earlier.PackId}, basis: ... }}' (allowed only where {earlier.PackId} marks it 'open'); otherwise choose another id.");
+                    bag.Report(DiagnosticCatalog.DefinedByEarlierPack, item.Location, $"'{item.Id}' is already defined by {earlier.PackId} at {earlier.Location}. To replace it, add 'overrides: {{ pack: {earlier.PackId}, basis: ... }}' (allowed only where {earlier.PackId} marks it 'open'); otherwise choose another id.");
                     continue;
                 }
                 if (item.GetType() != earlier.GetType())
                 {
-                    bag.Error("DBR1034", item.Location, $"'{item.Id}' overrides a {Kind(earlier)} of {earlier.PackId} with a {Kind(item)}; an override must be of the same kind.");
+                    bag.Report(DiagnosticCatalog.OverrideKindMismatch, item.Location, $"'{item.Id}' overrides a {Kind(earlier)} of {earlier.PackId} with a {Kind(item)}; an override must be of the same kind.");
                     continue;
                 }
                 if (item.Overrides.Pack != earlier.PackId)
                 {
-                    bag.Error("DBR1021", item.Overrides.Location, $"'{item.Id}' says it overrides {item.Overrides.Pack}, but it is defined by {earlier.PackId}.");
+                    bag.Report(DiagnosticCatalog.OverrideTargetNotFound, item.Overrides.Location, $"'{item.Id}' says it overrides {item.Overrides.Pack}, but it is defined by {earlier.PackId}.");
                     continue;
                 }
                 if (earlier.Open is null)
                 {
-                    bag.Error("DBR1034", item.Location, $"{earlier.PackId} does not leave room to override '{item.Id}' (it has no 'open'); a local pack can only change what the earlier pack delegates.");
+                    bag.Report(DiagnosticCatalog.OverrideNotOpen, item.Location, $"{earlier.PackId} does not leave room to override '{item.Id}' (it has no 'open'); a local pack can only change what the earlier pack delegates.");
                     continue;
                 }
                 if (item.Overrides.Basis.ToString().Length == 0)
                 {
-                    bag.Error("DBR1011", item.Overrides.Location, "An override needs its own legal basis ('basis').");
+                    bag.Report(DiagnosticCatalog.OverrideWithoutBasis, item.Overrides.Location, "An override needs its own legal basis ('basis').");
                     continue;
                 }
                 items[item.Id] = item;
@@ -201,14 +201,14 @@ internal static class PackSetLoader
         foreach (var c in m.Collisions)
         {
             foreach (var r in c.Rules)
-                if (!rules.Contains(r)) bag.Error("DBR1021", c.Location, $"The collision '{c.Id}' names the rule '{r}', which no loaded pack defines{Suggest.Hint(r, rules)}.");
-            if (!goals.Contains(c.Goal)) bag.Error("DBR1021", c.Location, $"The collision '{c.Id}' names the goal '{c.Goal}', which no loaded pack defines{Suggest.Hint(c.Goal, goals)}.");
+                if (!rules.Contains(r)) bag.Report(DiagnosticCatalog.UndefinedReference, c.Location, $"The collision '{c.Id}' names the rule '{r}', which no loaded pack defines{Suggest.Hint(r, rules)}.");
+            if (!goals.Contains(c.Goal)) bag.Report(DiagnosticCatalog.UndefinedReference, c.Location, $"The collision '{c.Id}' names the goal '{c.Goal}', which no loaded pack defines{Suggest.Hint(c.Goal, goals)}.");
         }
         foreach (var d in m.Deviations)
         {
-            if (!rules.Contains(d.Deviates)) bag.Error("DBR1021", d.Location, $"The deviation '{d.Id}' deviates from '{d.Deviates}', which no loaded pack defines{Suggest.Hint(d.Deviates, rules)}.");
+            if (!rules.Contains(d.Deviates)) bag.Report(DiagnosticCatalog.UndefinedReference, d.Location, $"The deviation '{d.Id}' deviates from '{d.Deviates}', which no loaded pack defines{Suggest.Hint(d.Deviates, rules)}.");
             if (d.Change.ParameterId is { } pid && !parameters.Contains(pid))
-                bag.Error("DBR1021", d.Change.Location, $"The deviation '{d.Id}' changes the parameter '{pid}', which no loaded pack defines{Suggest.Hint(pid, parameters)}.");
+                bag.Report(DiagnosticCatalog.UndefinedReference, d.Change.Location, $"The deviation '{d.Id}' changes the parameter '{pid}', which no loaded pack defines{Suggest.Hint(pid, parameters)}.");
         }
     }
 }

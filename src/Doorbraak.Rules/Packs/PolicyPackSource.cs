@@ -66,7 +66,7 @@ public abstract class PolicyPackSource
         {
             if (!Directory.Exists(Folder))
             {
-                bag.Error("DBR1035", new SourceLocation(Folder, 1, 1), File.Exists(Folder)
+                bag.Report(DiagnosticCatalog.PackSourceEmpty, new SourceLocation(Folder, 1, 1), File.Exists(Folder)
                     ? "This is a file; give the pack's folder (the one that holds pack.yaml)."
                     : "The pack folder does not exist; check the path.");
                 return null;
@@ -80,7 +80,7 @@ public abstract class PolicyPackSource
                 if (info.Length > limits.MaxFileBytes)
                 {
                     // Do not read an oversized file into memory; the reader reports it from the length.
-                    bag.Error("DBR1003", new SourceLocation(PackReader.Display(Folder, rel), 1, 1), $"The file is {info.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes. Split it into several files.");
+                    bag.Report(DiagnosticCatalog.LimitExceeded, new SourceLocation(PackReader.Display(Folder, rel), 1, 1), $"The file is {info.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes. Split it into several files.");
                     continue;
                 }
                 files.Add(new PackFile(rel, File.ReadAllBytes(file)));
@@ -101,7 +101,7 @@ public abstract class PolicyPackSource
                 using var stream = assembly.GetManifestResourceStream(name)!;
                 if (stream.Length > limits.MaxFileBytes)
                 {
-                    bag.Error("DBR1003", new SourceLocation(name, 1, 1), $"The resource is {stream.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes.");
+                    bag.Report(DiagnosticCatalog.LimitExceeded, new SourceLocation(name, 1, 1), $"The resource is {stream.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes.");
                     continue;
                 }
                 using var ms = new MemoryStream();
@@ -109,7 +109,7 @@ public abstract class PolicyPackSource
                 files.Add(new PackFile(name[prefix.Length..].Replace('\\', '/'), ms.ToArray()));
             }
             if (files.Count == 0)
-                bag.Error("DBR1035", new SourceLocation(Name, 1, 1), $"The assembly {assembly.GetName().Name} has no .yaml resources starting with '{prefix}'.");
+                bag.Report(DiagnosticCatalog.PackSourceEmpty, new SourceLocation(Name, 1, 1), $"The assembly {assembly.GetName().Name} has no .yaml resources starting with '{prefix}'.");
             return files;
         }
     }

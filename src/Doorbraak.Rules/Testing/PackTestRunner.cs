@@ -55,7 +55,7 @@ public static class PackTestRunner
         }
         catch (HouseholdException ex)
         {
-            return new PackTestResult(test.PackId, test.Name, test.Location.ToString(), false, ex.Problems, null);
+            return new PackTestResult(test.PackId, test.Name, test.Location.ToString(), false, ex.Diagnostics.Select(d => d.ToString()).ToList(), null);
         }
 
         var failures = new List<string>();
@@ -122,7 +122,7 @@ public static class PackTestRunner
     {
         field = null;
         problem = null;
-        var supplied = plan.FrameBuilder.Build(household, date, new List<string>());
+        var supplied = plan.FrameBuilder.Build(household, date, new DiagnosticBag());
         var projection = Projector.Project(plan, supplied, plan.Parameters.ValuesOn(date), date, ProjectionChanges.None, detailed: false);
         var dot = path.LastIndexOf('.');
         if (dot < 0)

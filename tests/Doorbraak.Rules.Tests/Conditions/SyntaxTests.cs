@@ -120,8 +120,8 @@ public class SyntaxTests
     [InlineData("sum(bedrag, schulden)", "DBR2008", 11, "'of'")]
     [InlineData("sum(bedrag of schulden where)", "DBR2008", 29, "')'")]
     [InlineData("abs(1 2)", "DBR2008", 7, "',' or ')'")]
-    [InlineData("", "DBR2008", 1, "empty")]
-    [InlineData("   ", "DBR2008", 1, "empty")]
+    [InlineData("", "DBR2009", 1, "empty")]
+    [InlineData("   ", "DBR2009", 1, "empty")]
     [InlineData("3.5 weeks", "DBR2008", 1, "whole number")]
     [InlineData("€ x", "DBR2008", 3, "amount")]
     public void Syntax_errors_have_code_position_and_advice(string text, string code, int column, string message)

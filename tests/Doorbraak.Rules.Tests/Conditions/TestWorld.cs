@@ -89,7 +89,7 @@ internal static class TestWorld
         return c.Evaluate(Frame(household), null);
     }
 
-    public static IReadOnlyList<PackDiagnostic> Errors(string text, FactType? expected = null, EntitySchema? scope = null)
+    public static IReadOnlyList<Diagnostic> Errors(string text, FactType? expected = null, EntitySchema? scope = null)
     {
         var bag = new DiagnosticBag();
         var c = ConditionCompiler.Compile(ConditionSource.Inline(text), Env, expected, scope, bag);
@@ -99,7 +99,7 @@ internal static class TestWorld
     }
 
     /// <summary>The single error for <paramref name="text"/>: its code and 1-based column (line 1).</summary>
-    public static PackDiagnostic Error(string text, FactType? expected = null, EntitySchema? scope = null)
+    public static Diagnostic Error(string text, FactType? expected = null, EntitySchema? scope = null)
     {
         var items = Errors(text, expected, scope);
         items.Should().HaveCount(1, "'{0}' should give one error, got: {1}", text, string.Join(" | ", items));

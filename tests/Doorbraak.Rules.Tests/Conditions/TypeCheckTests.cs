@@ -104,7 +104,7 @@ public class TypeCheckTests
         });
         var bag = new Doorbraak.Rules.Source.DiagnosticBag();
         Doorbraak.Rules.Conditions.ConditionCompiler.Compile(Doorbraak.Rules.Source.ConditionSource.Inline("1 = 1 and leden_van() = 1"), env, FactType.Boolean, null, bag).Should().BeNull();
-        bag.Items.Should().ContainSingle().Which.Should().Match<Doorbraak.Rules.PackDiagnostic>(d => d.Code == "DBR2019" && d.Location.Column == 11);
+        bag.Items.Should().ContainSingle().Which.Should().Match<Doorbraak.Rules.Diagnostic>(d => d.Code == "DBR2019" && d.Location.Column == 11);
     }
 
     private sealed class ListFunction : Doorbraak.Rules.IConditionFunction

@@ -196,8 +196,10 @@ public class CollisionKindsTests
         var h = MiniPack.S1();
         h.Members[1].Facts.Set("dreigt_daklos", FactValue.True);
         var act = () => engine.Evaluate(h, Peildatum);
-        act.Should().Throw<HouseholdException>().Which.Problems.Should().ContainSingle()
-            .Which.Should().Contain("leden[zoon]").And.Contain("dreigt_daklos").And.Contain("did you mean 'dreigt_dakloos'");
+        var problem = act.Should().Throw<HouseholdException>().Which.Diagnostics.Should().ContainSingle().Which;
+        problem.ToString().Should().Contain("leden[zoon]").And.Contain("dreigt_daklos").And.Contain("did you mean 'dreigt_dakloos'");
+        problem.Code.Should().Be("DBR3001");
+        problem.Hint.Should().Be("did you mean 'dreigt_dakloos'?");
     }
 
     [Fact]
@@ -205,7 +207,7 @@ public class CollisionKindsTests
     {
         var engine = new DoorbraakEngine(MiniPack.Load());
         var act = () => engine.ReadHousehold("huur: 780\nleden:\n  - { id: moeder, rol: aanvrager, geboren: 1971-02-30 }\n  - { id: zoon, inkomne: 0 }\n", "h.yaml");
-        var problems = act.Should().Throw<HouseholdException>().Which.Problems;
+        var problems = act.Should().Throw<HouseholdException>().Which.Diagnostics.Select(d => d.ToString()).ToList();
         problems.Should().Contain(p => p.StartsWith("h.yaml:3:44: error DBR1013") && p.Contains("February 1971 has 28 days"));
         problems.Should().Contain(p => p.StartsWith("h.yaml:4:17: error DBR3001") && p.Contains("did you mean 'inkomen'"));
     }

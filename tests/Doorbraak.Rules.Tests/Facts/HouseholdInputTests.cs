@@ -75,8 +75,8 @@ public class HouseholdInputTests
     {
         var engine = new DoorbraakEngine(National.Value);
         var empty = () => engine.ReadHousehold("  \n", "body");
-        empty.Should().Throw<HouseholdException>().Which.Problems.Should().ContainSingle().Which.Should().Contain("body:1:1").And.Contain("empty");
+        empty.Should().Throw<HouseholdException>().Which.Diagnostics.Should().ContainSingle().Which.ToString().Should().Contain("body:1:1").And.Contain("empty");
         var json = () => engine.ReadHousehold("{\n  \"huur\": 780,\n  \"leden\": [ { \"id\": \"a\" }, ]\n}", "body.json");
-        json.Should().Throw<HouseholdException>().Which.Problems.Should().ContainSingle().Which.Should().Contain("body.json:3:").And.Contain("not valid JSON").And.NotContain("YAML");
+        json.Should().Throw<HouseholdException>().Which.Diagnostics.Should().ContainSingle().Which.ToString().Should().Contain("body.json:3:").And.Contain("not valid JSON").And.NotContain("YAML");
     }
 }

@@ -95,7 +95,7 @@ public sealed class PackReaderTests
     }
 
     [Fact]
-    public void Dangling_references_are_DBR1021_with_did_you_mean()
+    public void Dangling_references_are_DBR1027_with_did_you_mean()
     {
         var (set, diagnostics) = Load(Plus("extra.yaml", """
             goals:
@@ -119,9 +119,9 @@ public sealed class PackReaderTests
             """));
         set.Should().BeNull();
         Errors(diagnostics).Should().Equal(
-            "test/extra.yaml:7:5: error DBR1021: The collision 'b.een' names the rule 'r.eenn', which no loaded pack defines (did you mean 'r.een'?).",
-            "test/extra.yaml:7:5: error DBR1021: The collision 'b.een' names the goal 'd.eem', which no loaded pack defines (did you mean 'd.een'?).",
-            "test/extra.yaml:13:5: error DBR1021: The deviation 'a.een' deviates from 'r.ene', which no loaded pack defines (did you mean 'r.een'?).");
+            "test/extra.yaml:7:5: error DBR1027: The collision 'b.een' names the rule 'r.eenn', which no loaded pack defines (did you mean 'r.een'?).",
+            "test/extra.yaml:7:5: error DBR1027: The collision 'b.een' names the goal 'd.eem', which no loaded pack defines (did you mean 'd.een'?).",
+            "test/extra.yaml:13:5: error DBR1027: The deviation 'a.een' deviates from 'r.ene', which no loaded pack defines (did you mean 'r.een'?).");
     }
 
     [Fact]
@@ -142,23 +142,23 @@ public sealed class PackReaderTests
         """;
 
     [Fact]
-    public void Overlapping_parameter_periods_are_DBR1022()
+    public void Overlapping_parameter_periods_are_DBR1028()
     {
-        var d = SingleError("DBR1022", Plus("parameters.yaml", Parameter + """
+        var d = SingleError("DBR1028", Plus("parameters.yaml", Parameter + """
                   - { from: 2026-01-01, to: 2026-06-30, value: 1000.00 }
                   - { from: 2026-06-01, value: 1100.00 }
             """));
-        d.ToString().Should().Be("test/parameters.yaml:8:9: error DBR1022: The period from 2026-06-01 overlaps the period from 2026-01-01 to 2026-06-30; give the earlier value a 'to' before 2026-06-01.");
+        d.ToString().Should().Be("test/parameters.yaml:8:9: error DBR1028: The period from 2026-06-01 overlaps the period from 2026-01-01 to 2026-06-30; give the earlier value a 'to' before 2026-06-01.");
     }
 
     [Fact]
-    public void An_open_ended_period_followed_by_another_is_DBR1022()
+    public void An_open_ended_period_followed_by_another_is_DBR1028()
     {
-        var d = SingleError("DBR1022", Plus("parameters.yaml", Parameter + """
+        var d = SingleError("DBR1028", Plus("parameters.yaml", Parameter + """
                   - { from: 2026-07-01, value: 1100.00 }
                   - { from: 2026-01-01, value: 1000.00 }
             """));
-        d.ToString().Should().Be("test/parameters.yaml:7:9: error DBR1022: The period from 2026-07-01 overlaps the period from 2026-01-01 (which has no 'to'); give the earlier value a 'to' before 2026-07-01.");
+        d.ToString().Should().Be("test/parameters.yaml:7:9: error DBR1028: The period from 2026-07-01 overlaps the period from 2026-01-01 (which has no 'to'); give the earlier value a 'to' before 2026-07-01.");
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public sealed class PackReaderTests
                 mandate: teamleider
             """));
         set.Should().BeNull("a deviation must never be silently dropped");
-        Errors(diagnostics).Should().ContainSingle(e => e.Contains("error DBR1011: 'set' names no fact", StringComparison.Ordinal));
+        Errors(diagnostics).Should().ContainSingle(e => e.Contains("error DBR1041: 'set' names no fact", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -317,7 +317,7 @@ public sealed class PackReaderTests
         Errors(diagnostics).Should().Equal(
             "test/rules.yaml:9:13: error DBR1012: 'domain' must be text, not a list.",
             "test/rules.yaml:10:20: error DBR1013: '2026-02-30' in 'from' is not a date: February 2026 has 28 days.",
-            "test/rules.yaml:11:15: error DBR1012: for_each must be one of leden, schulden, voorzieningen.");
+            "test/rules.yaml:11:15: error DBR1016: for_each must be one of leden, schulden, voorzieningen.");
     }
 
     [Fact]
@@ -337,21 +337,21 @@ public sealed class PackReaderTests
     }
 
     [Fact]
-    public void Bad_ids_and_versions_are_DBR1023()
+    public void Bad_ids_are_DBR1023_and_bad_versions_DBR1029()
     {
         var (_, diagnostics) = Load(With("test",
             ("pack.yaml", "id: Test.Basis\nversion: 1.0\ntitle: T\njurisdiction: NL\n"),
             ("rules.yaml", RulesFile)));
         Errors(diagnostics).Should().Equal(
             "test/pack.yaml:1:5: error DBR1023: The pack id 'Test.Basis' must be lower case letters, digits, '_', '-' and dots, such as nl.sociaal-domein.",
-            "test/pack.yaml:2:10: error DBR1023: '1.0' is not a SemVer version; write major.minor.patch, such as 2026.1.0.");
+            "test/pack.yaml:2:10: error DBR1029: '1.0' is not a SemVer version; write major.minor.patch, such as 2026.1.0.");
     }
 
     [Fact]
     public void A_bad_level_gets_did_you_mean()
     {
         var (_, diagnostics) = Load(With("test", ("pack.yaml", Manifest(extra: "level: nationaal\n")), ("rules.yaml", RulesFile)));
-        Errors(diagnostics).Should().Equal("test/pack.yaml:5:8: error DBR1012: level must be one of national, regional, municipal (did you mean 'national'?).");
+        Errors(diagnostics).Should().Equal("test/pack.yaml:5:8: error DBR1016: level must be one of national, regional, municipal (did you mean 'national'?).");
     }
 
     [Fact]
@@ -363,17 +363,17 @@ public sealed class PackReaderTests
     }
 
     [Fact]
-    public void A_pack_with_only_a_manifest_is_DBR1035()
+    public void A_pack_with_only_a_manifest_is_DBR1039()
     {
         var (_, diagnostics) = Load(PolicyPackSource.FromFiles("test", new Dictionary<string, string> { ["pack.yaml"] = Manifest(), ["leeg.yaml"] = "" }));
-        Errors(diagnostics).Should().Equal("test:1:1: error DBR1035: The pack has a manifest but no rules, goals or other sections; add files with at least one section.");
+        Errors(diagnostics).Should().Equal("test:1:1: error DBR1039: The pack has a manifest but no rules, goals or other sections; add files with at least one section.");
     }
 
     [Fact]
-    public void A_pack_without_pack_yaml_is_DBR1035()
+    public void A_pack_without_pack_yaml_is_DBR1038()
     {
         var (_, diagnostics) = Load(PolicyPackSource.FromFiles("test", new Dictionary<string, string> { ["rules.yaml"] = RulesFile }));
-        Errors(diagnostics).Should().Equal("test:1:1: error DBR1035: The pack has no pack.yaml; add one with id, version, title and jurisdiction.");
+        Errors(diagnostics).Should().Equal("test:1:1: error DBR1038: The pack has no pack.yaml; add one with id, version, title and jurisdiction.");
     }
 
     [Fact]

@@ -65,10 +65,10 @@ public sealed class PackSetLoaderTests
     }
 
     [Fact]
-    public void A_bad_version_range_is_DBR1023()
+    public void A_bad_version_range_is_DBR1029()
     {
-        var d = SingleError("DBR1023", Local("test.gm", "requires:\n  - { pack: test.basis, version: \"=> 1.0\" }\n", ("regels.yaml", LocalRule)), Valid());
-        d.ToString().Should().StartWith("test.gm/pack.yaml:6:34: error DBR1023: '=> 1.0' is not a version range;");
+        var d = SingleError("DBR1029", Local("test.gm", "requires:\n  - { pack: test.basis, version: \"=> 1.0\" }\n", ("regels.yaml", LocalRule)), Valid());
+        d.ToString().Should().StartWith("test.gm/pack.yaml:6:34: error DBR1029: '=> 1.0' is not a version range;");
     }
 
     [Fact]
@@ -81,9 +81,9 @@ public sealed class PackSetLoaderTests
     }
 
     [Fact]
-    public void The_same_pack_loaded_twice_is_DBR1020()
+    public void The_same_pack_loaded_twice_is_DBR1026()
     {
-        var d = SingleError("DBR1020", Valid(), Valid());
+        var d = SingleError("DBR1026", Valid(), Valid());
         d.Message.Should().Be("The pack id 'test.basis' is loaded twice (also from test.basis); load each pack once.");
     }
 
@@ -151,10 +151,10 @@ public sealed class PackSetLoaderTests
     }
 
     [Fact]
-    public void An_override_naming_the_wrong_pack_is_DBR1021()
+    public void An_override_naming_the_wrong_pack_is_DBR1036()
     {
-        var d = SingleError("DBR1021", Local("test.gm", RequiresBasis, ("parameters.yaml", OverridingParameter.Replace("pack: test.basis", "pack: test.ander"))), BasisWithOpenParameter());
-        d.ToString().Should().Be("test.gm/parameters.yaml:5:16: error DBR1021: 'pw.toeslag' says it overrides test.ander, but it is defined by test.basis.");
+        var d = SingleError("DBR1036", Local("test.gm", RequiresBasis, ("parameters.yaml", OverridingParameter.Replace("pack: test.basis", "pack: test.ander"))), BasisWithOpenParameter());
+        d.ToString().Should().Be("test.gm/parameters.yaml:5:16: error DBR1036: 'pw.toeslag' says it overrides test.ander, but it is defined by test.basis.");
     }
 
     [Fact]
@@ -165,9 +165,9 @@ public sealed class PackSetLoaderTests
     }
 
     [Fact]
-    public void An_override_of_nothing_is_DBR1021()
+    public void An_override_of_nothing_is_DBR1036()
     {
-        var d = SingleError("DBR1021", Local("test.gm", RequiresBasis, ("parameters.yaml", OverridingParameter.Replace("pw.toeslag", "pw.toeslagen"))), BasisWithOpenParameter());
+        var d = SingleError("DBR1036", Local("test.gm", RequiresBasis, ("parameters.yaml", OverridingParameter.Replace("pw.toeslag", "pw.toeslagen"))), BasisWithOpenParameter());
         d.Message.Should().Be("'pw.toeslagen' says it overrides test.basis, but no earlier pack defines 'pw.toeslagen' (did you mean 'pw.toeslag'?).");
     }
 
@@ -188,7 +188,7 @@ public sealed class PackSetLoaderTests
     [Fact]
     public void Diagnostics_format_as_path_line_column_error_code_message()
     {
-        var d = new PackDiagnostic("DBR1010", DiagnosticSeverity.Error, new SourceLocation("p/f.yaml", 3, 7), "Bericht.");
+        var d = new Diagnostic("DBR1010", DiagnosticSeverity.Error, new SourceLocation("p/f.yaml", 3, 7), "Bericht.");
         d.ToString().Should().Be("p/f.yaml:3:7: error DBR1010: Bericht.");
     }
 }

@@ -47,7 +47,7 @@ internal static class TestPacks
     /// <summary>The basic pack plus one more file.</summary>
     public static PolicyPackSource Plus(string path, string text) => With("test", ("rules.yaml", RulesFile), (path, text));
 
-    public static (PackSet? Set, IReadOnlyList<PackDiagnostic> Diagnostics) Load(params PolicyPackSource[] sources) => PackSet.TryLoad(sources);
+    public static (PackSet? Set, IReadOnlyList<Diagnostic> Diagnostics) Load(params PolicyPackSource[] sources) => PackSet.TryLoad(sources);
 
     public static PolicyPackSource Bytes(string name, params (string Path, byte[] Content)[] files) =>
         PolicyPackSource.FromBytes(name, files.ToDictionary(f => f.Path, f => f.Content));
@@ -55,11 +55,11 @@ internal static class TestPacks
     public static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     /// <summary>The errors, as <c>path:line:column: error CODE: message</c> lines.</summary>
-    public static List<string> Errors(IReadOnlyList<PackDiagnostic> diagnostics) =>
+    public static List<string> Errors(IReadOnlyList<Diagnostic> diagnostics) =>
         diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
 
     /// <summary>Loads the sources, expects failure, and returns the single error with <paramref name="code"/>.</summary>
-    public static PackDiagnostic SingleError(string code, params PolicyPackSource[] sources)
+    public static Diagnostic SingleError(string code, params PolicyPackSource[] sources)
     {
         var (set, diagnostics) = Load(sources);
         set.Should().BeNull("the pack set has an error");

@@ -42,7 +42,7 @@ internal sealed class Binder
         if (!b.Type.Equals(expected))
         {
             if (b is BCollection) return Scalar(b);
-            Error("DBR2015", b.Start, expected.Kind == FactKind.Boolean
+            Error(DiagnosticCatalog.WrongResultType, b.Start, expected.Kind == FactKind.Boolean
                 ? $"This expression gives {A(b.Type)}, but a condition (true or false) is needed here; compare it with something, as in {Snippet(b)} > 0."
                 : $"This expression gives {A(b.Type)}, but {A(expected)} is needed here.");
             return null;
@@ -50,7 +50,7 @@ internal sealed class Binder
         return b;
     }
 
-    private void Error(string code, int offset, string message) => _errors.Add(new ExpressionError(code, offset, message));
+    private void Error(DiagnosticDescriptor descriptor, int offset, string message) => _errors.Add(new ExpressionError(descriptor, offset, message));
 
     private string Snippet(Bound b) => Snippet(b.Start, b.End);
 
@@ -77,7 +77,7 @@ internal sealed class Binder
     {
         if (b is BCollection c)
         {
-            Error("DBR2016", c.Start, $"'{Snippet(c)}' is a list of {c.Element.Name}, not a single value; use any/all/no ... where, count({Snippet(c)}) or sum(... of {Snippet(c)}).");
+            Error(DiagnosticCatalog.NotAValue, c.Start, $"'{Snippet(c)}' is a list of {c.Element.Name}, not a single value; use any/all/no ... where, count({Snippet(c)}) or sum(... of {Snippet(c)}).");
             return null;
         }
         return b;
@@ -176,18 +176,18 @@ internal sealed class Binder
         }
         if (entity is null)
         {
-            Error("DBR2010", n.Start, $"Unknown name '{name}'{Suggest.Hint(name, NameCandidates(segments.Length > 1))}. Names are facts (huishouden.huur, aanvrager.leeftijd), collections (leden, schulden, voorzieningen), parameters or peildatum.");
+            Error(DiagnosticCatalog.UnknownName, n.Start, $"Unknown name '{name}'{Suggest.Hint(name, NameCandidates(segments.Length > 1))}. Names are facts (huishouden.huur, aanvrager.leeftijd), collections (leden, schulden, voorzieningen), parameters or peildatum.");
             return null;
         }
         if (segments.Length == 1)
         {
-            Error("DBR2016", n.Start, $"'{first}' is {(entity is HouseholdRef ? "the household" : "a member")}, not a value; name one of its facts, as in {first}.{(entity is HouseholdRef ? "huur" : "leeftijd")}.");
+            Error(DiagnosticCatalog.NotAValue, n.Start, $"'{first}' is {(entity is HouseholdRef ? "the household" : "a member")}, not a value; name one of its facts, as in {first}.{(entity is HouseholdRef ? "huur" : "leeftijd")}.");
             return null;
         }
         var offset = n.Start + first.Length + 1;
         if (!entity.Entity.TryGetField(segments[1], out var field))
         {
-            Error("DBR2011", offset, $"{entity.Entity.Name} has no fact '{segments[1]}'{Suggest.Hint(segments[1], entity.Entity.Fields.Select(x => x.Name))}.");
+            Error(DiagnosticCatalog.UnknownMember, offset, $"{entity.Entity.Name} has no fact '{segments[1]}'{Suggest.Hint(segments[1], entity.Entity.Fields.Select(x => x.Name))}.");
             return null;
         }
         return FieldOf(entity, field, n, segments, 2);
@@ -198,7 +198,7 @@ internal sealed class Binder
         if (segments.Length > used)
         {
             var offset = n.Start + string.Join('.', segments.Take(used)).Length + 1;
-            Error("DBR2011", offset, $"'{string.Join('.', segments.Take(used))}' is {A(field.Type)} and has no part '{segments[used]}'.");
+            Error(DiagnosticCatalog.UnknownMember, offset, $"'{string.Join('.', segments.Take(used))}' is {A(field.Type)} and has no part '{segments[used]}'.");
             return null;
         }
         if (field.Type.Kind == FactKind.List)
@@ -229,7 +229,7 @@ internal sealed class Binder
         var b = Resolve(n);
         if (b is null) return null;
         if (b is BCollection c) return c;
-        Error("DBR2017", n.Start, $"'{n.Name}' is {A(b.Type)}, not a collection; {construct} works on a collection such as leden, schulden or voorzieningen.");
+        Error(DiagnosticCatalog.NotACollection, n.Start, $"'{n.Name}' is {A(b.Type)}, not a collection; {construct} works on a collection such as leden, schulden or voorzieningen.");
         return null;
     }
 
@@ -243,14 +243,14 @@ internal sealed class Binder
         {
             if (operand.Type.Kind != FactKind.Boolean)
             {
-                Error("DBR2014", operand.Start, $"'not' needs a condition (true or false), but '{Snippet(operand)}' is {A(operand.Type)}.");
+                Error(DiagnosticCatalog.TypeMismatch, operand.Start, $"'not' needs a condition (true or false), but '{Snippet(operand)}' is {A(operand.Type)}.");
                 return null;
             }
             return new BUnary(UnaryOp.Not, operand, FactType.Boolean, u.Start);
         }
         if (operand.Type.Kind is not (FactKind.Number or FactKind.Money))
         {
-            Error("DBR2014", operand.Start, $"A minus sign needs a number or an amount of money, but '{Snippet(operand)}' is {A(operand.Type)}.");
+            Error(DiagnosticCatalog.TypeMismatch, operand.Start, $"A minus sign needs a number or an amount of money, but '{Snippet(operand)}' is {A(operand.Type)}.");
             return null;
         }
         return new BUnary(UnaryOp.Negate, operand, operand.Type, u.Start);
@@ -269,7 +269,7 @@ internal sealed class Binder
             foreach (var side in new[] { left, right })
             {
                 if (side.Type.Kind == FactKind.Boolean) continue;
-                Error("DBR2014", side.Start, $"'{opText}' joins conditions (true or false), but '{Snippet(side)}' is {A(side.Type)}.");
+                Error(DiagnosticCatalog.TypeMismatch, side.Start, $"'{opText}' joins conditions (true or false), but '{Snippet(side)}' is {A(side.Type)}.");
                 ok = false;
             }
             return ok ? new BBinary(op, left, right, FactType.Boolean) : null;
@@ -338,7 +338,7 @@ internal sealed class Binder
                 _ => "compare",
             };
             var joiner = op switch { BinaryOp.Subtract => "from", BinaryOp.Multiply => "by", BinaryOp.Divide => "by", BinaryOp.Add => "to", _ => "with" };
-            Error("DBR2014", right.Start,
+            Error(DiagnosticCatalog.TypeMismatch, right.Start,
                 op == BinaryOp.Subtract
                     ? $"Cannot subtract {A(right.Type)} ('{Snippet(right)}') from {A(left.Type)} ('{Snippet(left)}') with '-'.{hint}"
                     : $"Cannot {verb} {A(left.Type)} ('{Snippet(left)}') {joiner} {A(right.Type)} ('{Snippet(right)}') with '{opText}'.{hint}");
@@ -361,13 +361,13 @@ internal sealed class Binder
         high = Coerce(high, target);
         if (!IsOrdered(value.Type))
         {
-            Error("DBR2014", value.Start, $"'between' works on numbers, amounts and dates, but '{Snippet(value)}' is {A(value.Type)}.");
+            Error(DiagnosticCatalog.TypeMismatch, value.Start, $"'between' works on numbers, amounts and dates, but '{Snippet(value)}' is {A(value.Type)}.");
             return null;
         }
         foreach (var bound in new[] { low, high })
         {
             if (bound.Type.Equals(value.Type)) continue;
-            Error("DBR2014", bound.Start, $"Cannot compare {A(value.Type)} ('{Snippet(value)}') with {A(bound.Type)} ('{Snippet(bound)}') in 'between'.");
+            Error(DiagnosticCatalog.TypeMismatch, bound.Start, $"Cannot compare {A(value.Type)} ('{Snippet(value)}') with {A(bound.Type)} ('{Snippet(bound)}') in 'between'.");
             return null;
         }
         return new BBetween(value, low, high);
@@ -387,7 +387,7 @@ internal sealed class Binder
             var c = Coerce(item!, target);
             if (!c.Type.Equals(value.Type))
             {
-                Error("DBR2014", c.Start, $"'{Snippet(c)}' is {A(c.Type)}, but '{Snippet(value)}' is {A(value.Type)}; every value in the list after 'in' must have the same type.");
+                Error(DiagnosticCatalog.TypeMismatch, c.Start, $"'{Snippet(c)}' is {A(c.Type)}, but '{Snippet(value)}' is {A(value.Type)}; every value in the list after 'in' must have the same type.");
                 ok = false;
             }
             bound.Add(c);
@@ -403,13 +403,13 @@ internal sealed class Binder
         if (c is null || a is null || b is null) return null;
         if (c.Type.Kind != FactKind.Boolean)
         {
-            Error("DBR2014", c.Start, $"The condition after 'if' must be true or false, but '{Snippet(c)}' is {A(c.Type)}.");
+            Error(DiagnosticCatalog.TypeMismatch, c.Start, $"The condition after 'if' must be true or false, but '{Snippet(c)}' is {A(c.Type)}.");
             return null;
         }
         Unify(ref a, ref b);
         if (!a.Type.Equals(b.Type))
         {
-            Error("DBR2014", b.Start, $"The 'else' value '{Snippet(b)}' is {A(b.Type)}, but the 'then' value '{Snippet(a)}' is {A(a.Type)}; both must have the same type.");
+            Error(DiagnosticCatalog.TypeMismatch, b.Start, $"The 'else' value '{Snippet(b)}' is {A(b.Type)}, but the 'then' value '{Snippet(a)}' is {A(a.Type)}; both must have the same type.");
             return null;
         }
         return new BIf(c, a, b, node.Start);
@@ -421,7 +421,7 @@ internal sealed class Binder
         if (c is null) return null;
         if (c.Type.Kind != FactKind.Boolean)
         {
-            Error("DBR2014", c.Start, $"The condition after '{construct}' must be true or false, but '{Snippet(c)}' is {A(c.Type)}.");
+            Error(DiagnosticCatalog.TypeMismatch, c.Start, $"The condition after '{construct}' must be true or false, but '{Snippet(c)}' is {A(c.Type)}.");
             return null;
         }
         return c;
@@ -458,7 +458,7 @@ internal sealed class Binder
                 : IsOrdered(value.Type);
             if (!ok)
             {
-                Error("DBR2014", value.Start, $"{word}(...) needs {(a.Kind == AggregateKind.Sum ? "numbers or amounts" : "numbers, amounts or dates")}, but '{Snippet(value)}' is {A(value.Type)}.");
+                Error(DiagnosticCatalog.TypeMismatch, value.Start, $"{word}(...) needs {(a.Kind == AggregateKind.Sum ? "numbers or amounts" : "numbers, amounts or dates")}, but '{Snippet(value)}' is {A(value.Type)}.");
                 return null;
             }
             type = value.Type;
@@ -485,7 +485,7 @@ internal sealed class Binder
         };
         if (builtin is null && !_env.HostFunctions.TryGetValue(c.Name, out _))
         {
-            Error("DBR2012", c.Start, $"Unknown function '{c.Name}'{Suggest.Hint(c.Name, BuiltinNames.Concat(_env.HostFunctions.Keys))}. The functions are {string.Join(", ", BuiltinNames.Concat(_env.HostFunctions.Keys.Order(StringComparer.Ordinal)))}.");
+            Error(DiagnosticCatalog.UnknownFunction, c.Start, $"Unknown function '{c.Name}'{Suggest.Hint(c.Name, BuiltinNames.Concat(_env.HostFunctions.Keys))}. The functions are {string.Join(", ", BuiltinNames.Concat(_env.HostFunctions.Keys.Order(StringComparer.Ordinal)))}.");
             foreach (var a in c.Arguments) BindScalar(a);
             return null;
         }
@@ -511,27 +511,27 @@ internal sealed class Binder
                 if (!NumberOrMoney(c, bound[0], 1)) return null;
                 if (bound[1].Type.Kind != FactKind.Number)
                 {
-                    Error("DBR2014", bound[1].Start, $"Argument 2 of afronden is the number of decimals and must be a number, but '{Snippet(bound[1])}' is {A(bound[1].Type)}.");
+                    Error(DiagnosticCatalog.TypeMismatch, bound[1].Start, $"Argument 2 of afronden is the number of decimals and must be a number, but '{Snippet(bound[1])}' is {A(bound[1].Type)}.");
                     return null;
                 }
                 return new BBuiltinCall(builtin.Value, bound, bound[0].Type, c.Start, c.End);
             default: // min, max
                 if (bound.Count < 2)
                 {
-                    Error("DBR2013", c.Start, $"{c.Name}(...) needs at least 2 values, as in {c.Name}(a, b), or a collection, as in {c.Name}(inkomen of leden); it got {bound.Count}.");
+                    Error(DiagnosticCatalog.WrongArgumentCount, c.Start, $"{c.Name}(...) needs at least 2 values, as in {c.Name}(a, b), or a collection, as in {c.Name}(inkomen of leden); it got {bound.Count}.");
                     return null;
                 }
                 var target = bound.Any(b => b.Type.Kind == FactKind.Money) ? FactType.Money : bound[0].Type;
                 bound = bound.Select(b => Coerce(b, target)).ToList();
                 if (!IsOrdered(bound[0].Type))
                 {
-                    Error("DBR2014", bound[0].Start, $"{c.Name}(...) works on numbers, amounts or dates, but '{Snippet(bound[0])}' is {A(bound[0].Type)}.");
+                    Error(DiagnosticCatalog.TypeMismatch, bound[0].Start, $"{c.Name}(...) works on numbers, amounts or dates, but '{Snippet(bound[0])}' is {A(bound[0].Type)}.");
                     return null;
                 }
                 foreach (var b in bound)
                 {
                     if (b.Type.Equals(bound[0].Type)) continue;
-                    Error("DBR2014", b.Start, $"All values of {c.Name}(...) must have the same type: '{Snippet(b)}' is {A(b.Type)}, '{Snippet(bound[0])}' is {A(bound[0].Type)}.");
+                    Error(DiagnosticCatalog.TypeMismatch, b.Start, $"All values of {c.Name}(...) must have the same type: '{Snippet(b)}' is {A(b.Type)}, '{Snippet(bound[0])}' is {A(bound[0].Type)}.");
                     return null;
                 }
                 return new BBuiltinCall(builtin.Value, bound, bound[0].Type, c.Start, c.End);
@@ -541,14 +541,14 @@ internal sealed class Binder
     private bool Arity(CallNode c, List<Bound> args, int count, string what)
     {
         if (args.Count == count) return true;
-        Error("DBR2013", c.Start, $"{c.Name}(...) takes {count} argument{(count == 1 ? "" : "s")} ({what}), not {args.Count}.");
+        Error(DiagnosticCatalog.WrongArgumentCount, c.Start, $"{c.Name}(...) takes {count} argument{(count == 1 ? "" : "s")} ({what}), not {args.Count}.");
         return false;
     }
 
     private bool NumberOrMoney(CallNode c, Bound b, int index)
     {
         if (b.Type.Kind is FactKind.Number or FactKind.Money) return true;
-        Error("DBR2014", b.Start, $"Argument {index} of {c.Name} must be a number or an amount, but '{Snippet(b)}' is {A(b.Type)}.");
+        Error(DiagnosticCatalog.TypeMismatch, b.Start, $"Argument {index} of {c.Name} must be a number or an amount, but '{Snippet(b)}' is {A(b.Type)}.");
         return false;
     }
 
@@ -566,7 +566,7 @@ internal sealed class Binder
         {
             args[i] = Coerce(args[i], types[i]);
             if (args[i].Type.Equals(types[i])) continue;
-            Error("DBR2014", args[i].Start, $"Argument {i + 1} of {c.Name} must be {A(types[i])}, but '{Snippet(args[i])}' is {A(args[i].Type)}.");
+            Error(DiagnosticCatalog.TypeMismatch, args[i].Start, $"Argument {i + 1} of {c.Name} must be {A(types[i])}, but '{Snippet(args[i])}' is {A(args[i].Type)}.");
             ok = false;
         }
         return ok;
@@ -576,7 +576,7 @@ internal sealed class Binder
     {
         if (!f.ReturnType.IsScalar || f.ParameterTypes.Any(t => !t.IsScalar))
         {
-            Error("DBR2019", c.Start, $"The host function '{c.Name}' is registered with a non-scalar type; host functions take and return only boolean, number, money, date, duration or text.");
+            Error(DiagnosticCatalog.HostFunctionNotScalar, c.Start, $"The host function '{c.Name}' is registered with a non-scalar type; host functions take and return only boolean, number, money, date, duration or text.");
             return null;
         }
         if (!Arity(c, args, f.ParameterTypes.Count, string.Join(", ", f.ParameterTypes.Select(t => t.ToString())))) return null;

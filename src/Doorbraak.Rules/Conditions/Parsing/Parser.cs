@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Conditions.Ast;
 
 namespace Doorbraak.Rules.Conditions.Parsing;
@@ -35,7 +36,7 @@ internal sealed class Parser
     {
         if (text.Length > MaxLength)
         {
-            errors.Add(new("DBR2001", MaxLength, $"The expression is {text.Length} characters long; the limit is {MaxLength}. Split it into smaller rules or facts."));
+            errors.Add(new(DiagnosticCatalog.ExpressionTooLong, MaxLength, $"The expression is {text.Length} characters long; the limit is {MaxLength}. Split it into smaller rules or facts."));
             return null;
         }
         var count = errors.Count;
@@ -43,7 +44,7 @@ internal sealed class Parser
         if (errors.Count > count) return null;
         if (tokens.Count == 1)
         {
-            errors.Add(new("DBR2008", 0, "The expression is empty; write a condition or a value."));
+            errors.Add(new(DiagnosticCatalog.EmptyExpression, 0, "The expression is empty; write a condition or a value."));
             return null;
         }
         if (!CheckLimits(tokens, errors)) return null;
@@ -99,7 +100,7 @@ internal sealed class Parser
             }
             if (depth > MaxDepth)
             {
-                errors.Add(new("DBR2002", t.Start, $"The expression is nested more than {MaxDepth} levels deep (brackets, if, any, all, no); simplify it or split it up."));
+                errors.Add(new(DiagnosticCatalog.ExpressionTooDeep, t.Start, $"The expression is nested more than {MaxDepth} levels deep (brackets, if, any, all, no); simplify it or split it up."));
                 return false;
             }
         }
@@ -110,7 +111,7 @@ internal sealed class Parser
 
     private Token Advance() => _tokens[_pos++];
 
-    private static ParseError Error(int offset, string message) => new(new ExpressionError("DBR2008", offset, message));
+    private static ParseError Error(int offset, string message) => new(new ExpressionError(DiagnosticCatalog.SyntaxError, offset, message));
 
     private Token Expect(TokenKind kind, string what)
     {

@@ -1,10 +1,11 @@
+using Doorbraak.Rules.Source;
 using System.Globalization;
 using System.Text;
 
 namespace Doorbraak.Rules.Conditions.Parsing;
 
 /// <summary>A syntax or type error at an offset in the expression text.</summary>
-internal readonly record struct ExpressionError(string Code, int Offset, string Message);
+internal readonly record struct ExpressionError(DiagnosticDescriptor Descriptor, int Offset, string Message);
 
 /// <summary>Hand-written tokenizer. Never throws; lexical errors are collected and tokenizing goes on.</summary>
 internal static class Tokenizer
@@ -30,7 +31,7 @@ internal static class Tokenizer
                 if (FactValue.TryParseDuration(iso, out var months, out var days))
                     tokens.Add(new Token(TokenKind.Duration, iso, start, FactValue.Duration(months, days)));
                 else
-                    errors.Add(new("DBR2005", start, $"'{iso}' is not a valid duration; write years, months, weeks and days in that order, such as P1Y6M, P4W or P30D (at most 4 digits each)."));
+                    errors.Add(new(DiagnosticCatalog.InvalidDuration, start, $"'{iso}' is not a valid duration; write years, months, weeks and days in that order, such as P1Y6M, P4W or P30D (at most 4 digits each)."));
                 continue;
             }
             if (char.IsAsciiLetter(c) || c == '_')
@@ -75,7 +76,7 @@ internal static class Tokenizer
                     '.' => " A name cannot start or end with a dot; write numbers as 0.5.",
                     _ => "",
                 };
-                errors.Add(new("DBR2007", i, $"Unexpected character '{c}'.{hint}"));
+                errors.Add(new(DiagnosticCatalog.UnexpectedCharacter, i, $"Unexpected character '{c}'.{hint}"));
                 i++;
                 if (c == '\'')
                 {
@@ -126,11 +127,11 @@ internal static class Tokenizer
             }
             else if (raw.Length == 10 && raw[4] == '-' && raw[7] == '-')
             {
-                errors.Add(new("DBR2004", start, $"'{raw}' is not a date that exists; check the month (01-12) and the day of the month."));
+                errors.Add(new(DiagnosticCatalog.InvalidDate, start, $"'{raw}' is not a date that exists; check the month (01-12) and the day of the month."));
             }
             else
             {
-                errors.Add(new("DBR2004", start, $"'{raw}' is not a valid date; write dates as yyyy-mm-dd, such as 2026-01-01."));
+                errors.Add(new(DiagnosticCatalog.InvalidDate, start, $"'{raw}' is not a valid date; write dates as yyyy-mm-dd, such as 2026-01-01."));
             }
             return i;
         }
@@ -142,7 +143,7 @@ internal static class Tokenizer
             while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
             if (i == fracStart)
             {
-                errors.Add(new("DBR2003", start, $"The number '{text[start..i]}' has no digits after the decimal point; write it as {text[start..(i - 1)]} or {text[start..i]}0."));
+                errors.Add(new(DiagnosticCatalog.InvalidNumber, start, $"The number '{text[start..i]}' has no digits after the decimal point; write it as {text[start..(i - 1)]} or {text[start..i]}0."));
                 return i;
             }
         }
@@ -151,17 +152,17 @@ internal static class Tokenizer
         {
             var end = i;
             while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_')) end++;
-            errors.Add(new("DBR2003", start, $"'{text[start..end]}' is not a number; put a space between a number and a word, and use a dot as the decimal point."));
+            errors.Add(new(DiagnosticCatalog.InvalidNumber, start, $"'{text[start..end]}' is not a number; put a space between a number and a word, and use a dot as the decimal point."));
             return end;
         }
         if (intEnd - start > 1 && text[start] == '0')
         {
-            errors.Add(new("DBR2003", start, $"The number '{raw2}' has a leading zero; write it without leading zeros."));
+            errors.Add(new(DiagnosticCatalog.InvalidNumber, start, $"The number '{raw2}' has a leading zero; write it without leading zeros."));
             return i;
         }
         if (!decimal.TryParse(raw2, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || raw2.Length > 28)
         {
-            errors.Add(new("DBR2003", start, $"The number '{raw2}' is too large; numbers may have at most 28 digits."));
+            errors.Add(new(DiagnosticCatalog.InvalidNumber, start, $"The number '{raw2}' is too large; numbers may have at most 28 digits."));
             return i;
         }
         tokens.Add(new Token(TokenKind.Number, raw2, start, FactValue.Number(value)));
@@ -180,7 +181,7 @@ internal static class Tokenizer
             {
                 var n = Next(text, i);
                 if (n is '"' or '\\') { sb.Append(n); i += 2; continue; }
-                errors.Add(new("DBR2006", i, "Unknown escape in text; inside double quotes only \\\" (a quote) and \\\\ (a backslash) are allowed."));
+                errors.Add(new(DiagnosticCatalog.InvalidText, i, "Unknown escape in text; inside double quotes only \\\" (a quote) and \\\\ (a backslash) are allowed."));
                 ok = false;
                 i++;
                 continue;
@@ -190,7 +191,7 @@ internal static class Tokenizer
         }
         if (i >= text.Length)
         {
-            errors.Add(new("DBR2006", start, "The text is not closed; add a double quote (\") at its end."));
+            errors.Add(new(DiagnosticCatalog.InvalidText, start, "The text is not closed; add a double quote (\") at its end."));
             return i;
         }
         i++;

@@ -13,6 +13,17 @@ internal sealed class MappingReader
     private readonly YMapping _map;
     private readonly DiagnosticBag _bag;
     private readonly string _what;
+    private readonly MappingKeys? _keys;
+
+    /// <summary>
+    /// Reads a mapping described by <paramref name="keys"/>: unknown keys are reported, and reading a key the
+    /// description does not list, or requiring one it does not mark required, is a bug in the reader and throws.
+    /// </summary>
+    public MappingReader(YMapping map, DiagnosticBag bag, string what, MappingKeys keys)
+        : this(map, bag, what, keys.All)
+    {
+        _keys = keys;
+    }
 
     public MappingReader(YMapping map, DiagnosticBag bag, string what, IReadOnlyCollection<string> allowedKeys)
     {
@@ -22,7 +33,7 @@ internal sealed class MappingReader
         foreach (var (key, _) in map.Entries)
         {
             if (!allowedKeys.Contains(key.Value))
-                bag.Error("DBR1010", key.Start, $"Unknown key '{key.Value}' in {what}{Suggest.Hint(key.Value, allowedKeys)}. Allowed keys: {string.Join(", ", allowedKeys)}.");
+                bag.Report(DiagnosticCatalog.UnknownKey, key.Start, $"Unknown key '{key.Value}' in {what}{Suggest.Hint(key.Value, allowedKeys)}. Allowed keys: {string.Join(", ", allowedKeys)}.");
         }
     }
 
@@ -32,9 +43,17 @@ internal sealed class MappingReader
 
     public SourceLocation Start => _map.Start;
 
-    public bool Has(string key) => _map[key] is { } n && !(n is YScalar s && s.IsNull);
+    public bool Has(string key) => _map[Declared(key)] is { } n && !(n is YScalar s && s.IsNull);
 
-    public YNode? Node(string key) => _map[key] is { } n && !(n is YScalar s && s.IsNull) ? n : null;
+    public YNode? Node(string key) => _map[Declared(key)] is { } n && !(n is YScalar s && s.IsNull) ? n : null;
+
+    /// <summary>Reports that a required key is missing (or empty), as reading it with <c>required: true</c> would.</summary>
+    public void ReportMissing(string key) =>
+        _bag.Report(DiagnosticCatalog.MissingKey, _map.Start, $"{Capital(_what)} needs the key '{key}'.");
+
+    private string Declared(string key) =>
+        _keys is null || _keys.All.Contains(key) ? key
+            : throw new InvalidOperationException($"The reader reads '{key}' in a {_keys.Kind}, but its key list does not have it; add it to PackKeys and the schema.");
 
     public SourceLocation At(string key)
     {
@@ -45,8 +64,10 @@ internal sealed class MappingReader
 
     private YNode? Required(string key)
     {
+        if (_keys is not null && !_keys.MayRequire(key))
+            throw new InvalidOperationException($"The reader requires '{key}' in a {_keys.Kind}, but its key list marks it optional; mark it required in PackKeys and the schema.");
         var n = Node(key);
-        if (n is null) _bag.Error("DBR1011", _map.Start, $"{Capital(_what)} needs the key '{key}'.");
+        if (n is null) ReportMissing(key);
         return n;
     }
 
@@ -85,7 +106,7 @@ internal sealed class MappingReader
         var n = required ? Required(key) : Node(key);
         if (n is null) return null;
         if (n is YMapping m) return m;
-        _bag.Error("DBR1012", n.Start, $"'{key}' must be a mapping (key: value), not {n.KindName}.");
+        _bag.Report(DiagnosticCatalog.WrongValueKind, n.Start, $"'{key}' must be a mapping (key: value), not {n.KindName}.");
         return null;
     }
 
@@ -94,7 +115,7 @@ internal sealed class MappingReader
         var n = required ? Required(key) : Node(key);
         if (n is null) return null;
         if (n is YSequence s) return s;
-        _bag.Error("DBR1012", n.Start, $"'{key}' must be a list (items starting with '-' or [a, b]), not {n.KindName}.");
+        _bag.Report(DiagnosticCatalog.WrongValueKind, n.Start, $"'{key}' must be a list (items starting with '-' or [a, b]), not {n.KindName}.");
         return null;
     }
 
@@ -107,7 +128,7 @@ internal sealed class MappingReader
         if (n is YScalar) return AsText(n, _bag, key) is { } one ? [one] : result;
         if (n is not YSequence seq)
         {
-            _bag.Error("DBR1012", n.Start, $"'{key}' must be a list of texts, not {n.KindName}.");
+            _bag.Report(DiagnosticCatalog.WrongValueKind, n.Start, $"'{key}' must be a list of texts, not {n.KindName}.");
             return result;
         }
         foreach (var item in seq.Items)
@@ -124,7 +145,7 @@ internal sealed class MappingReader
     public static string? AsText(YNode n, DiagnosticBag bag, string key)
     {
         if (n is YScalar s) return s.Value;
-        bag.Error("DBR1012", n.Start, $"'{key}' must be text, not {n.KindName}.");
+        bag.Report(DiagnosticCatalog.WrongValueKind, n.Start, $"'{key}' must be text, not {n.KindName}.");
         return null;
     }
 
@@ -132,11 +153,11 @@ internal sealed class MappingReader
     {
         if (n is not YScalar s || !s.IsPlain)
         {
-            bag.Error("DBR1012", n.Start, $"'{key}' must be a number written without quotes, such as 1401.50.");
+            bag.Report(DiagnosticCatalog.WrongValueKind, n.Start, $"'{key}' must be a number written without quotes, such as 1401.50.");
             return null;
         }
         if (TryParseDecimal(s.Value, out var d)) return d;
-        bag.Error("DBR1013", n.Start, $"'{s.Value}' is not a number in the pack format: write digits with a '.' for decimals (1401.50), without leading zeros, '_', ',' or exponents.");
+        bag.Report(DiagnosticCatalog.MalformedLiteral, n.Start, $"'{s.Value}' is not a number in the pack format: write digits with a '.' for decimals (1401.50), without leading zeros, '_', ',' or exponents.");
         return null;
     }
 
@@ -168,10 +189,10 @@ internal sealed class MappingReader
         {
             if (s.Value == "true") return true;
             if (s.Value == "false") return false;
-            bag.Error("DBR1012", n.Start, $"'{key}' must be true or false; '{s.Value}' is not accepted (YAML 1.1 words like yes/no/on/off are not booleans here).");
+            bag.Report(DiagnosticCatalog.WrongValueKind, n.Start, $"'{key}' must be true or false; '{s.Value}' is not accepted (YAML 1.1 words like yes/no/on/off are not booleans here).");
             return null;
         }
-        bag.Error("DBR1012", n.Start, $"'{key}' must be true or false, written without quotes.");
+        bag.Report(DiagnosticCatalog.WrongValueKind, n.Start, $"'{key}' must be true or false, written without quotes.");
         return null;
     }
 
@@ -180,10 +201,10 @@ internal sealed class MappingReader
         if (n is YScalar s && TryParseDate(s.Value, out var d, out var problem))
         {
             if (problem is null) return d;
-            bag.Error("DBR1013", n.Start, $"'{s.Value}' in '{key}' {problem}");
+            bag.Report(DiagnosticCatalog.MalformedLiteral, n.Start, $"'{s.Value}' in '{key}' {problem}");
             return null;
         }
-        bag.Error("DBR1013", n.Start, $"'{key}' must be a date written as yyyy-mm-dd, such as 2026-01-01.");
+        bag.Report(DiagnosticCatalog.MalformedLiteral, n.Start, $"'{key}' must be a date written as yyyy-mm-dd, such as 2026-01-01.");
         return null;
     }
 
@@ -215,7 +236,7 @@ internal sealed class MappingReader
     public static (int, int)? AsDuration(YNode n, DiagnosticBag bag, string key)
     {
         if (n is YScalar s && IsoDuration.TryParse(s.Value, out var months, out var days)) return (months, days);
-        bag.Error("DBR1013", n.Start, $"'{key}' must be an ISO 8601 duration such as P6M (6 months), P1Y, P4W or P30D.");
+        bag.Report(DiagnosticCatalog.MalformedLiteral, n.Start, $"'{key}' must be an ISO 8601 duration such as P6M (6 months), P1Y, P4W or P30D.");
         return null;
     }
 
@@ -230,11 +251,11 @@ internal sealed class MappingReader
                 case YScalarStyle.Literal:
                     return new ConditionSource(s.Value.TrimEnd('\n'), s.Start, IsBlock: true, BlockIndent: s.BlockIndent);
                 default:
-                    bag.Error("DBR1014", n.Start, $"Write the expression in '{key}' without quotes on one line, or as a literal block ('{key}: |' with the expression on the next lines); quoted and folded styles shift the positions in error messages.");
+                    bag.Report(DiagnosticCatalog.ExpressionStyle, n.Start, $"Write the expression in '{key}' without quotes on one line, or as a literal block ('{key}: |' with the expression on the next lines); quoted and folded styles shift the positions in error messages.");
                     return null;
             }
         }
-        bag.Error("DBR1012", n.Start, $"'{key}' must be an expression, not {n.KindName}.");
+        bag.Report(DiagnosticCatalog.WrongValueKind, n.Start, $"'{key}' must be an expression, not {n.KindName}.");
         return null;
     }
 

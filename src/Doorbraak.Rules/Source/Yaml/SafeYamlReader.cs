@@ -27,7 +27,7 @@ internal static class SafeYamlReader
         var at = new SourceLocation(file, 1, 1);
         if (bytes.Length > limits.MaxFileBytes)
         {
-            diagnostics.Error("DBR1003", at, $"The file is {bytes.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes. Split it into several files.");
+            diagnostics.Report(DiagnosticCatalog.LimitExceeded, at, $"The file is {bytes.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes. Split it into several files.");
             return null;
         }
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
@@ -39,7 +39,7 @@ internal static class SafeYamlReader
         catch (DecoderFallbackException ex)
         {
             var (line, col) = LineColumnOfByte(bytes, ex.Index);
-            diagnostics.Error("DBR1002", new SourceLocation(file, line, col), "The file is not valid UTF-8. Save it as UTF-8 (in most editors: 'Save with encoding' > UTF-8).");
+            diagnostics.Report(DiagnosticCatalog.NotUtf8, new SourceLocation(file, line, col), "The file is not valid UTF-8. Save it as UTF-8 (in most editors: 'Save with encoding' > UTF-8).");
             return null;
         }
         return Parse(file, text, diagnostics, limits);
@@ -65,7 +65,7 @@ internal static class SafeYamlReader
                 var ev = parser.Current!;
                 if (++events > limits.MaxEvents)
                 {
-                    diagnostics.Error("DBR1003", Loc(ev.Start), $"The file has more than {limits.MaxEvents:N0} YAML elements. Split it into several files.");
+                    diagnostics.Report(DiagnosticCatalog.LimitExceeded, Loc(ev.Start), $"The file has more than {limits.MaxEvents:N0} YAML elements. Split it into several files.");
                     return null;
                 }
 
@@ -76,12 +76,12 @@ internal static class SafeYamlReader
                     case DocumentStart ds:
                         if (++documents > 1)
                         {
-                            diagnostics.Error("DBR1004", Loc(ds.Start), "A pack file holds one YAML document; remove the '---' separator and put the rest in another file.");
+                            diagnostics.Report(DiagnosticCatalog.YamlFeatureNotAllowed, Loc(ds.Start), "A pack file holds one YAML document; remove the '---' separator and put the rest in another file.");
                             return null;
                         }
                         continue;
                     case AnchorAlias alias:
-                        diagnostics.Error("DBR1004", Loc(alias.Start), $"Aliases (*{alias.Value}) are not part of the pack format; write the value out in full.");
+                        diagnostics.Report(DiagnosticCatalog.YamlFeatureNotAllowed, Loc(alias.Start), $"Aliases (*{alias.Value}) are not part of the pack format; write the value out in full.");
                         return null;
                 }
 
@@ -89,12 +89,12 @@ internal static class SafeYamlReader
                 {
                     if (!ne.Anchor.IsEmpty)
                     {
-                        diagnostics.Error("DBR1004", Loc(ne.Start), $"Anchors (&{ne.Anchor.Value}) are not part of the pack format; write each value out in full.");
+                        diagnostics.Report(DiagnosticCatalog.YamlFeatureNotAllowed, Loc(ne.Start), $"Anchors (&{ne.Anchor.Value}) are not part of the pack format; write each value out in full.");
                         return null;
                     }
                     if (!ne.Tag.IsEmpty && !(ne is Scalar { IsQuotedImplicit: true } && ne.Tag.Value == "!"))
                     {
-                        diagnostics.Error("DBR1004", Loc(ne.Start), $"Tags ({ne.Tag.Value}) are not part of the pack format; remove the tag.");
+                        diagnostics.Report(DiagnosticCatalog.YamlFeatureNotAllowed, Loc(ne.Start), $"Tags ({ne.Tag.Value}) are not part of the pack format; remove the tag.");
                         return null;
                     }
                 }
@@ -116,7 +116,7 @@ internal static class SafeYamlReader
                     case MappingStart ms:
                         if (stack.Count >= limits.MaxDepth)
                         {
-                            diagnostics.Error("DBR1003", Loc(ms.Start), $"The file nests deeper than {limits.MaxDepth} levels; flatten the structure.");
+                            diagnostics.Report(DiagnosticCatalog.LimitExceeded, Loc(ms.Start), $"The file nests deeper than {limits.MaxDepth} levels; flatten the structure.");
                             return null;
                         }
                         stack.Push(new YMapping(Loc(ms.Start)));
@@ -125,7 +125,7 @@ internal static class SafeYamlReader
                     case SequenceStart ss:
                         if (stack.Count >= limits.MaxDepth)
                         {
-                            diagnostics.Error("DBR1003", Loc(ss.Start), $"The file nests deeper than {limits.MaxDepth} levels; flatten the structure.");
+                            diagnostics.Report(DiagnosticCatalog.LimitExceeded, Loc(ss.Start), $"The file nests deeper than {limits.MaxDepth} levels; flatten the structure.");
                             return null;
                         }
                         stack.Push(new YSequence(Loc(ss.Start)));
@@ -156,19 +156,19 @@ internal static class SafeYamlReader
                     {
                         if (completed is not YScalar keyScalar)
                         {
-                            diagnostics.Error("DBR1012", completed.Start, "A key must be a single word or text, not a list or mapping.");
+                            diagnostics.Report(DiagnosticCatalog.WrongValueKind, completed.Start, "A key must be a single word or text, not a list or mapping.");
                             return null;
                         }
                         if (keyScalar.IsPlain && keyScalar.Value == "<<")
                         {
-                            diagnostics.Error("DBR1004", keyScalar.Start, "Merge keys (<<) are not part of the pack format; write the keys out in full.");
+                            diagnostics.Report(DiagnosticCatalog.YamlFeatureNotAllowed, keyScalar.Start, "Merge keys (<<) are not part of the pack format; write the keys out in full.");
                             return null;
                         }
                         foreach (var e in map.Entries)
                         {
                             if (e.Key.Value == keyScalar.Value)
                             {
-                                diagnostics.Error("DBR1005", keyScalar.Start, $"The key '{keyScalar.Value}' appears twice in this mapping (first at line {e.Key.Start.Line}); remove or rename one.");
+                                diagnostics.Report(DiagnosticCatalog.DuplicateKey, keyScalar.Start, $"The key '{keyScalar.Value}' appears twice in this mapping (first at line {e.Key.Start.Line}); remove or rename one.");
                                 break;
                             }
                         }
@@ -184,14 +184,14 @@ internal static class SafeYamlReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Error("DBR1001", Loc(ex.Start), $"This is not valid YAML: {Clean(ex.Message)} Check the indentation and the ':' and '-' around this place.");
+            diagnostics.Report(DiagnosticCatalog.InvalidYaml, Loc(ex.Start), $"This is not valid YAML: {Clean(ex.Message)} Check the indentation and the ':' and '-' around this place.");
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this for some malformed flow collections (an unclosed '[' before a key).
             var at = parser.Current is { } last ? Loc(last.End) : new SourceLocation(file, 1, 1);
-            diagnostics.Error("DBR1001", at, "This is not valid YAML: a '[' or '{' is not closed before the next key. Close the list or mapping on the same line.");
+            diagnostics.Report(DiagnosticCatalog.InvalidYaml, at, "This is not valid YAML: a '[' or '{' is not closed before the next key. Close the list or mapping on the same line.");
             return null;
         }
 

@@ -1,0 +1,72 @@
+using Doorbraak.Rules.Source.Yaml;
+
+namespace Doorbraak.Rules.Packs;
+
+/// <summary>
+/// One description of the pack format's mappings: every key the reader accepts, per kind of mapping, and which
+/// are required. The reader checks unknown and missing keys against these lists; PackKeysSchemaTests checks
+/// that docs/schema/pack.schema.json has exactly the same properties and required keys, so the two cannot
+/// drift apart. A new key is one edit here, its line in the schema, and the reader code that reads its value.
+/// </summary>
+internal static class PackKeys
+{
+    public static readonly MappingKeys Sections = new("pack file", "sections",
+        "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests");
+
+    public static readonly MappingKeys Manifest = new("manifest", "manifest",
+        "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid", "requires");
+
+    public static readonly MappingKeys Requirement = new("requirement", "requirement", "pack!", "version");
+
+    public static readonly MappingKeys Valid = new("valid", "valid", "from", "to");
+
+    public static readonly MappingKeys Citation = new("citation", "citation", "law", "article", "url", "valid", "kind", "title");
+
+    public static readonly MappingKeys Open = new("open", "open", "to", "basis!");
+
+    public static readonly MappingKeys Overrides = new("overrides", "overrides", "pack!", "basis!");
+
+    public static readonly MappingKeys Fact = new("fact", "fact", "type!", "description!", "unit", "question", "default");
+
+    public static readonly MappingKeys Parameter = new("parameter", "parameter",
+        "title!", "type!", "unit", "source", "values!", "description", "open", "overrides");
+
+    public static readonly MappingKeys ParameterValue = new("parameter value", "parameterValue", "from!", "to", "value!", "source", "illustrative");
+
+    public static readonly MappingKeys Rule = new("rule", "rule",
+        "id!", "title!", "law!", "domain!", "valid", "for_each", "applies", "determines", "explain", "open", "overrides");
+
+    public static readonly MappingKeys Consequence = new("consequence", "consequence",
+        "id!", "title!", "source!", "domain!", "valid", "for_each", "applies", "determines", "explain", "open", "overrides");
+
+    public static readonly MappingKeys Goal = new("goal", "goal", "id!", "title!", "domain!", "holds!", "active", "explain", "open", "overrides");
+
+    public static readonly MappingKeys Collision = new("collision", "collision",
+        "id!", "title!", "rules!", "goal!", "when", "severity", "explain!", "explain_en", "open", "overrides");
+
+    public static readonly MappingKeys Deviation = new("deviation", "deviation",
+        "id!", "title!", "deviates!", "change!", "basis!", "allowed", "limits", "mandate!", "document", "review", "motivation", "cost_note", "open", "overrides");
+
+    public static readonly MappingKeys Limits = new("limits", "limits", "duration", "amount", "amount_per", "times");
+
+    public static readonly MappingKeys Change = new("change", "change", "suspend?", "parameter?", "value?", "set?", "postpone?", "waive?", "spread?", "exempt?");
+
+    public static readonly MappingKeys Spread = new("spread", "change/spread", "fact!", "months!");
+
+    public static readonly MappingKeys Cost = new("cost", "cost", "id!", "title!", "payer!", "monthly!", "when", "for_each", "source", "open", "overrides");
+
+    public static readonly MappingKeys Kpi = new("KPI", "kpi", "id!", "title!", "measure!", "description", "unit", "norm", "source", "filter", "open", "overrides");
+
+    public static readonly MappingKeys KpiNorm = new("norm", "kpiNorm", "target!", "direction", "deadline");
+
+    public static readonly MappingKeys Test = new("test", "test", "name!", "date!", "household!", "expect!", "keywords", "description");
+
+    public static readonly MappingKeys Expect = new("expect", "expect", "applied", "not_applied", "facts", "goals_failing", "collisions", "proposals", "missing");
+
+    /// <summary>Every mapping kind of the pack format.</summary>
+    public static IReadOnlyList<MappingKeys> All { get; } =
+    [
+        Sections, Manifest, Requirement, Valid, Citation, Open, Overrides, Fact, Parameter, ParameterValue, Rule, Consequence,
+        Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Test, Expect,
+    ];
+}

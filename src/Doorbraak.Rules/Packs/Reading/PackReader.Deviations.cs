@@ -1,0 +1,113 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
+using Doorbraak.Rules.Conditions.Ast;
+
+namespace Doorbraak.Rules.Packs;
+
+/// <summary>The deviations section: a deviation, its limits and its change.</summary>
+internal static partial class PackReader
+{
+    private static DeviationDefinition? ReadDeviation(YMapping m, ItemContext ctx)
+    {
+        var r = new MappingReader(m, ctx.Bag, "a deviation", PackKeys.Deviation);
+        var id = ReadId(r, ctx);
+        var title = r.Text("title", required: true);
+        var deviates = r.Text("deviates", required: true);
+        DeviationChange? change = null;
+        if (r.Mapping("change", required: true) is { } cm)
+            change = ReadChange(cm, ctx);
+        var basis = ReadCitation(r, "basis", ctx, required: true);
+        var allowed = r.Expression("allowed");
+        var limits = new DeviationLimits(null, null, null, "month", null);
+        if (r.Mapping("limits") is { } lm)
+        {
+            var lr = new MappingReader(lm, ctx.Bag, "'limits'", PackKeys.Limits);
+            var dur = lr.Duration("duration");
+            var per = lr.Text("amount_per") ?? "month";
+            if (per is not ("month" or "total")) ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, lr.At("amount_per"), "amount_per must be month or total.");
+            var times = lr.Decimal("times");
+            if (times is { } tv && (tv < 1 || tv != Math.Floor(tv)))
+            {
+                ctx.Bag.Report(DiagnosticCatalog.CountBelowOne, lr.At("times"), "times must be a whole number of at least 1.");
+                times = null;
+            }
+            limits = new DeviationLimits(dur?.Months, dur?.Days, lr.Decimal("amount"), per, times is null ? null : (int)times.Value);
+        }
+        var mandate = r.Text("mandate", required: true);
+        if (mandate is not null && !Mandates.Levels.Contains(mandate))
+            ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("mandate"), $"mandate must be one of {string.Join(", ", Mandates.Levels)} (lowest first){Suggest.Hint(mandate, Mandates.Levels)}.");
+        var review = new List<(int, int)>();
+        if (r.Node("review") is YSequence rs)
+        {
+            foreach (var item in rs.Items)
+                if (MappingReader.AsDuration(item, ctx.Bag, "review") is { } d) review.Add(d);
+        }
+        else if (r.Node("review") is { } other)
+        {
+            ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, other.Start, "review must be a list of durations such as [P6M, P12M].");
+        }
+        if (review.Count == 0) review = [(6, 0), (12, 0)];
+        if (id is null || title is null || deviates is null || change is null || basis is null || mandate is null) return null;
+        var deviation = new DeviationDefinition(id, ctx.PackId, m.Start)
+        {
+            Title = title,
+            Deviates = deviates,
+            Change = change,
+            Basis = basis,
+            Allowed = allowed,
+            Limits = limits,
+            Mandate = mandate,
+            Document = r.TextList("document"),
+            Review = review,
+            Motivation = r.Text("motivation"),
+            CostNote = r.Text("cost_note"),
+        };
+        return WithLayering(deviation, r, ctx);
+    }
+
+    private static DeviationChange? ReadChange(YMapping cm, ItemContext ctx)
+    {
+        var r = new MappingReader(cm, ctx.Bag, "'change'", PackKeys.Change);
+        var present = PackKeys.Change.All.Where(k => k != "value" && r.Has(k)).ToList();
+        if (present.Count != 1)
+        {
+            ctx.Bag.Report(DiagnosticCatalog.ChangeKindNotOne, cm.Start, "change needs exactly one of: suspend, parameter (with value), set, postpone, waive, spread, exempt.");
+            return null;
+        }
+        switch (present[0])
+        {
+            case "suspend":
+            case "exempt":
+                if (r.Bool(present[0]) != true)
+                {
+                    ctx.Bag.Report(DiagnosticCatalog.ChangeFlagNotTrue, r.At(present[0]), $"Write '{present[0]}: true'.");
+                    return null;
+                }
+                return new DeviationChange(present[0] == "suspend" ? ChangeKind.Suspend : ChangeKind.Exempt, cm.Start);
+            case "parameter":
+                var pid = r.Text("parameter");
+                var value = r.Expression("value", required: true);
+                return pid is null || value is null ? null : new DeviationChange(ChangeKind.Parameter, cm.Start) { ParameterId = pid, Value = value };
+            case "set":
+                var sets = ReadDeterminations(r, "set", ctx);
+                if (sets.Count == 0 && r.Node("set") is YMapping { Entries.Count: 0 })
+                    ctx.Bag.Report(DiagnosticCatalog.SetNamesNoFact, r.At("set"), "'set' names no fact; write set: { huishouden.x: <expression> } with at least one fact the rule determines.");
+                return sets.Count == 0 ? null : new DeviationChange(ChangeKind.Set, cm.Start) { Sets = sets };
+            case "postpone":
+                return r.Duration("postpone") is { } p ? new DeviationChange(ChangeKind.Postpone, cm.Start) { Postpone = p } : null;
+            case "waive":
+                return r.Text("waive") is { } wf ? new DeviationChange(ChangeKind.Waive, cm.Start) { Fact = wf } : null;
+            default:
+                if (r.Mapping("spread") is not { } sm) return null;
+                var sr = new MappingReader(sm, ctx.Bag, "'spread'", PackKeys.Spread);
+                var fact = sr.Text("fact", required: true);
+                var months = sr.Decimal("months", required: true);
+                if (months is { } mo && (mo < 1 || mo != Math.Floor(mo)))
+                {
+                    ctx.Bag.Report(DiagnosticCatalog.CountBelowOne, sr.At("months"), "months must be a whole number of at least 1.");
+                    return null;
+                }
+                return fact is null || months is null ? null : new DeviationChange(ChangeKind.Spread, cm.Start) { Fact = fact, SpreadMonths = (int)months.Value };
+        }
+    }
+}

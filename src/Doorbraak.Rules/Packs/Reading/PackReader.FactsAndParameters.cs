@@ -1,0 +1,124 @@
+using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Source.Yaml;
+using Doorbraak.Rules.Facts;
+using Doorbraak.Rules.Conditions.Ast;
+using System.Text.RegularExpressions;
+
+namespace Doorbraak.Rules.Packs;
+
+/// <summary>The facts and parameters sections, and typed values.</summary>
+internal static partial class PackReader
+{
+    private static void ReadFacts(YMapping map, ItemContext ctx, List<FactExtension> into)
+    {
+        foreach (var (key, value) in map.Entries)
+        {
+            var dot = key.Value.IndexOf('.');
+            var entity = dot > 0 ? key.Value[..dot] : "";
+            var name = dot > 0 ? key.Value[(dot + 1)..] : key.Value;
+            if (!Entities.Contains(entity))
+            {
+                ctx.Bag.Report(DiagnosticCatalog.InvalidName, key.Start, $"A fact is named entity.name, with entity one of {string.Join(", ", Entities)}; '{key.Value}' is not{Suggest.Hint(entity, Entities)}.");
+                continue;
+            }
+            if (!Regex.IsMatch(name, "^[a-z][a-z0-9_]*$"))
+            {
+                ctx.Bag.Report(DiagnosticCatalog.InvalidName, key.Start, $"The fact name '{name}' must be lower case letters, digits and '_' (it is used in expressions).");
+                continue;
+            }
+            if (value is not YMapping vm)
+            {
+                ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, value.Start, $"The fact '{key.Value}' needs a mapping with type and description.");
+                continue;
+            }
+            var r = new MappingReader(vm, ctx.Bag, $"the fact '{key.Value}'", PackKeys.Fact);
+            var typeName = r.Text("type", required: true);
+            var type = typeName is null ? null : FactType.FromName(typeName);
+            if (typeName is not null && type is null)
+                ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
+            var description = r.Text("description", required: true);
+            var defaultValue = type is not null && r.Node("default") is { } dn ? ReadTypedValue(dn, type, ctx.Bag, "default") : null;
+            if (type is not null && description is not null)
+            {
+                into.Add(new FactExtension
+                {
+                    Entity = entity,
+                    Name = name,
+                    Type = type,
+                    Description = description,
+                    Unit = r.Text("unit"),
+                    Question = r.Text("question"),
+                    Default = defaultValue,
+                    PackId = ctx.PackId,
+                    Location = key.Start,
+                });
+            }
+        }
+    }
+
+    private static ParameterDefinition? ReadParameter(YMapping m, string? namedId, ItemContext ctx)
+    {
+        var r = new MappingReader(m, ctx.Bag, $"the parameter '{namedId}'", PackKeys.Parameter);
+        var id = ReadId(r, ctx, namedId, parameter: true);
+        var title = r.Text("title", required: true);
+        var typeName = r.Text("type", required: true);
+        var type = typeName is null ? null : FactType.FromName(typeName);
+        if (typeName is not null && type is null)
+            ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
+        var source = ReadCitation(r, "source", ctx, required: false, allowText: true);
+        var values = new List<ParameterValue>();
+        if (r.Sequence("values", required: true) is { } seq && type is not null)
+        {
+            foreach (var item in seq.Items)
+            {
+                if (item is not YMapping vm)
+                {
+                    ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each value is a mapping: { from: 2026-01-01, value: 1401.50, source: \"Normenbrief\" }.");
+                    continue;
+                }
+                var vr = new MappingReader(vm, ctx.Bag, "a parameter value", PackKeys.ParameterValue);
+                var from = vr.Date("from", required: true);
+                var to = vr.Date("to");
+                var valueNode = vr.Node("value");
+                if (valueNode is null) vr.ReportMissing("value");
+                var value = valueNode is null ? (FactValue?)null : ReadTypedValue(valueNode, type, ctx.Bag, "value");
+                if (from is { } f && to is { } t && t < f)
+                    ctx.Bag.Report(DiagnosticCatalog.PeriodEndsBeforeStart, vr.At("to"), $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
+                if (from is not null && value is not null)
+                    values.Add(new ParameterValue(from.Value, to, value.Value, vr.Text("source"), vr.Bool("illustrative") ?? false, vm.Start));
+            }
+            values.Sort((a, b) => a.From.CompareTo(b.From));
+            for (var i = 1; i < values.Count; i++)
+            {
+                var prev = values[i - 1];
+                if (prev.To is null || prev.To.Value >= values[i].From)
+                    ctx.Bag.Report(DiagnosticCatalog.OverlappingPeriods, values[i].Location, $"The period from {values[i].From:yyyy-MM-dd} overlaps the period from {prev.From:yyyy-MM-dd}{(prev.To is null ? " (which has no 'to')" : $" to {prev.To:yyyy-MM-dd}")}; give the earlier value a 'to' before {values[i].From:yyyy-MM-dd}.");
+            }
+        }
+        if (id is null || title is null || type is null) return null;
+        return WithLayering(new ParameterDefinition(id, ctx.PackId, m.Start) { Title = title, Type = type, Unit = r.Text("unit"), Source = source, Values = values }, r, ctx);
+    }
+
+    /// <summary>Reads a literal value of a known type with the strict rules.</summary>
+    internal static FactValue? ReadTypedValue(YNode node, FactType type, DiagnosticBag bag, string key)
+    {
+        switch (type.Kind)
+        {
+            case FactKind.Boolean:
+                return MappingReader.AsBool(node, bag, key) is { } b ? FactValue.Bool(b) : null;
+            case FactKind.Number:
+                return MappingReader.AsDecimal(node, bag, key) is { } n ? FactValue.Number(n) : null;
+            case FactKind.Money:
+                return MappingReader.AsDecimal(node, bag, key) is { } mo ? FactValue.Money(mo) : null;
+            case FactKind.Date:
+                return MappingReader.AsDate(node, bag, key) is { } d ? FactValue.Date(d) : null;
+            case FactKind.Duration:
+                return MappingReader.AsDuration(node, bag, key) is { } du ? FactValue.Duration(du.Item1, du.Item2) : null;
+            case FactKind.Text:
+                return MappingReader.AsText(node, bag, key) is { } t ? FactValue.Text(t) : null;
+            default:
+                bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"'{key}' cannot hold a {type}.");
+                return null;
+        }
+    }
+}
