@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Doorbraak.Rules.Compilation;
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Packs;
-using Doorbraak.Rules.Source;
 
 namespace Doorbraak.Rules.Inspection;
 
@@ -19,14 +19,6 @@ public static class PackSetInspection
         ArgumentNullException.ThrowIfNull(set);
         return Views.GetValue(set, s => new ViewBuilder(s.Plan).Build());
     }
-
-    /// <summary>
-    /// The candidate closest to <paramref name="input"/> by edit distance (case-insensitive), for "did you mean ...?"
-    /// hints; null when none is close enough.
-    /// </summary>
-    /// <param name="input">What was written.</param>
-    /// <param name="candidates">What could have been meant.</param>
-    public static string? Closest(string input, IEnumerable<string> candidates) => Suggest.Closest(input, candidates);
 
     private sealed class ViewBuilder(CompiledRuleSet plan)
     {
