@@ -121,6 +121,13 @@ public class LintTests
                 applies: aanvrager.rol = "aanvrager"
                 determines:
                   huishouden.categorie: 3
+              - id: excl.tekst-b
+                title: Tekst b
+                law: { law: Testwet, article: "5", url: "https://example.invalid/testwet" }
+                domain: inkomen
+                applies: aanvrager.rol = "partner"
+                determines:
+                  huishouden.categorie: 5
               - id: excl.overlap
                 title: Overlap
                 law: { law: Testwet, article: "4", url: "https://example.invalid/testwet" }
@@ -137,6 +144,8 @@ public class LintTests
         lint005.Should().NotContain(l => l.Contains("'excl.oud' and 'excl.jong'") || l.Contains("'excl.jong' and 'excl.oud'"),
             "'x < 27' and '27 <= x' exclude each other, whatever the spacing, parentheses or side: " + run);
         lint005.Should().Contain(l => l.Contains("'excl.overlap'"), "'x >= 18' overlaps with the others: " + run);
+        lint005.Should().NotContain(l => l.Contains("'excl.tekst-b' and 'excl.tekst-a'") || l.Contains("'excl.tekst-a' and 'excl.tekst-b'"),
+            "'rol = \"aanvrager\"' and 'rol = \"partner\"' exclude each other: " + run);
     }
 
     [Fact]
