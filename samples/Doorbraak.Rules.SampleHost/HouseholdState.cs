@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Doorbraak.Rules.Inspection;
 
 namespace Doorbraak.Rules.SampleHost;
 
-/// <summary>The kind of value a missing fact takes, found by asking the packs' fact schema through <see cref="DoorbraakEngine.ReadHousehold"/>.</summary>
+/// <summary>The kind of value a missing fact takes, from the packs' fact schema (the inspection view).</summary>
 public enum AnswerKind
 {
     /// <summary>ja / nee.</summary>
@@ -100,29 +101,15 @@ public static class HouseholdState
         return true;
     }
 
-    /// <summary>Finds what kind of value a fact takes by trying each kind against the packs' schema.</summary>
-    public static AnswerKind KindOf(DoorbraakEngine engine, JsonObject household, string path)
-    {
-        foreach (var (kind, probe) in new (AnswerKind, JsonNode)[]
-                 {
-                     (AnswerKind.Boolean, JsonValue.Create(true)),
-                     (AnswerKind.Number, JsonValue.Create(1m)),
-                     (AnswerKind.Date, JsonValue.Create("2026-01-01")),
-                 })
+    /// <summary>What kind of value a fact takes, from the packs' fact schema (<see cref="FactSchemaView.FieldAt"/>); text when the path names no fact.</summary>
+    public static AnswerKind KindOf(DoorbraakEngine engine, string path) =>
+        engine.PackSet.Inspect().Facts.FieldAt(path)?.Type.Kind switch
         {
-            var copy = (JsonObject)household.DeepClone();
-            if (!SetFact(copy, path, probe)) return AnswerKind.Text;
-            try
-            {
-                engine.ReadHousehold(Serialize(copy), "probe");
-                return kind;
-            }
-            catch (HouseholdException)
-            {
-            }
-        }
-        return AnswerKind.Text;
-    }
+            FactKind.Boolean => AnswerKind.Boolean,
+            FactKind.Number or FactKind.Money => AnswerKind.Number,
+            FactKind.Date => AnswerKind.Date,
+            _ => AnswerKind.Text,
+        };
 
     /// <summary>Turns an answer as typed (ja/nee, 1.401,50, 2026-03-01, text) into a JSON value of the right kind.</summary>
     public static JsonNode? ParseAnswer(AnswerKind kind, string? text, out string? error)

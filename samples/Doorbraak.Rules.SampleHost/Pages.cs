@@ -1,6 +1,7 @@
 using Doorbraak.Rules.Packs;
 using Doorbraak.Rules.Evaluation;
 using Doorbraak.Rules.Hosting;
+using Doorbraak.Rules.Inspection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -70,7 +71,7 @@ public static class Pages
                 var path = key["antwoord:".Length..];
                 var value = form[key].ToString();
                 if (string.IsNullOrWhiteSpace(value)) continue;
-                var kind = HouseholdState.KindOf(engine, canonical, path);
+                var kind = HouseholdState.KindOf(engine, path);
                 var node = HouseholdState.ParseAnswer(kind, value, out var error);
                 if (error is not null) { errors[key] = $"{path}: {error}"; continue; }
                 if (HouseholdState.SetFact(canonical, path, node)) answered++;
@@ -373,7 +374,7 @@ public static class Pages
                 mi++;
                 var id = $"antwoord-{mi}";
                 var name = "antwoord:" + m.Path;
-                var kind = HouseholdState.KindOf(engine, state.Json, m.Path);
+                var kind = HouseholdState.KindOf(engine, m.Path);
                 sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("\">").Append(E(m.Question ?? m.Description)).Append(" <span class=\"path\">")
                     .Append(E(m.Path)).Append("</span></label>");
                 switch (kind)
@@ -519,7 +520,7 @@ public static class Pages
         sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-bedrag\">Bedrag in € (bij wijzigen)</label><input type=\"text\" inputmode=\"decimal\" id=\"").Append(id).Append("-bedrag\" name=\"bedrag\" value=\"").Append(submitted?.Amount is { } am ? E(am.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "").Append("\"></div>");
         sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-door\">Besloten door (rol of personeelsnummer)</label><input type=\"text\" id=\"").Append(id).Append("-door\" name=\"besloten_door\" required value=\"").Append(E(submitted?.DecidedBy is { Length: > 0 } by ? by : "regisseur")).Append("\"></div>");
         sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-mandaat\">Mandaat van wie besluit</label><select id=\"").Append(id).Append("-mandaat\" name=\"mandaat\">");
-        foreach (var m in Workflow.MandateLevels)
+        foreach (var m in MandateLadder.Default.Levels)
             sb.Append("<option value=\"").Append(m).Append('"').Append(submitted?.Mandate == m ? " selected" : "").Append('>').Append(m).Append("</option>");
         sb.Append("</select></div></div>");
         sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-motivering\">Motivering (feiten, belangenafweging, evenredigheid)</label><textarea id=\"").Append(id)

@@ -21,7 +21,7 @@ public sealed class HouseholdInputException(int status, string code, IReadOnlyLi
 /// <param name="ProposalId">The proposal id from the evaluation.</param>
 /// <param name="Outcome"><c>accepted</c>, <c>changed</c> or <c>rejected</c>.</param>
 /// <param name="DecidedBy">Who decided (a role or staff id; no personal data needed).</param>
-/// <param name="Mandate">consulent, regisseur, teamleider, manager, directeur or college.</param>
+/// <param name="Mandate">A level of the mandate ladder (<see cref="Doorbraak.Rules.Inspection.MandateLadder"/>): consulent, regisseur, teamleider, manager, directeur or college.</param>
 /// <param name="Motivation">Why.</param>
 /// <param name="DurationMonths">For <c>changed</c>: the duration decided.</param>
 /// <param name="Amount">For <c>changed</c>: the amount decided.</param>
@@ -57,9 +57,6 @@ public sealed record DecisionInput(string ProposalId, string Outcome, string Dec
 /// <summary>The steps both the pages and the API take, on one engine per request.</summary>
 public static class Workflow
 {
-    /// <summary>The mandate levels, lowest first.</summary>
-    public static readonly IReadOnlyList<string> MandateLevels = ["consulent", "regisseur", "teamleider", "manager", "directeur", "college"];
-
     /// <summary>Reads a household (YAML or JSON, bare or under <c>household:</c>) and returns it with its canonical JSON.</summary>
     /// <exception cref="HouseholdInputException">Malformed (400) or not fitting the packs (422).</exception>
     public static (Household Household, JsonObject Json) Read(DoorbraakEngine engine, string text)

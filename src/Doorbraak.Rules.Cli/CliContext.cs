@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Cli;
 

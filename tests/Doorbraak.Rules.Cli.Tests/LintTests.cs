@@ -88,6 +88,67 @@ public class LintTests
     }
 
     [Fact]
+    public void Lint_sees_exclusive_conditions_on_the_parsed_tree_whatever_the_spelling()
+    {
+        using var temp = new TempDir();
+        var pack = temp.CopyMiniPack();
+        File.WriteAllText(Path.Combine(pack, "rules", "exclusive.yaml"), """
+            facts:
+              huishouden.categorie:
+                type: number
+                description: Een categorie
+            rules:
+              - id: excl.jong
+                title: Jong
+                law: { law: Testwet, article: "1", url: "https://example.invalid/testwet" }
+                domain: inkomen
+                applies: (aanvrager.leeftijd   <  27) and aanvrager.heeft_bijstand
+                determines:
+                  huishouden.categorie: 1
+              - id: excl.oud
+                title: Oud
+                law: { law: Testwet, article: "2", url: "https://example.invalid/testwet" }
+                domain: inkomen
+                applies: |
+                  aanvrager.heeft_bijstand
+                  and 27 <= aanvrager.leeftijd
+                determines:
+                  huishouden.categorie: 2
+              - id: excl.tekst-a
+                title: Tekst a
+                law: { law: Testwet, article: "3", url: "https://example.invalid/testwet" }
+                domain: inkomen
+                applies: aanvrager.rol = "aanvrager"
+                determines:
+                  huishouden.categorie: 3
+              - id: excl.tekst-b
+                title: Tekst b
+                law: { law: Testwet, article: "5", url: "https://example.invalid/testwet" }
+                domain: inkomen
+                applies: aanvrager.rol = "partner"
+                determines:
+                  huishouden.categorie: 5
+              - id: excl.overlap
+                title: Overlap
+                law: { law: Testwet, article: "4", url: "https://example.invalid/testwet" }
+                domain: inkomen
+                applies: aanvrager.leeftijd >= 18
+                determines:
+                  huishouden.categorie: 4
+            """);
+
+        var run = Cli.Run("lint", pack);
+
+        run.Code.Should().Be(0, run.ToString());
+        var lint005 = run.OutLines.Where(l => l.Contains("LINT005") && l.Contains("exclusive.yaml")).ToList();
+        lint005.Should().NotContain(l => l.Contains("'excl.oud' and 'excl.jong'") || l.Contains("'excl.jong' and 'excl.oud'"),
+            "'x < 27' and '27 <= x' exclude each other, whatever the spacing, parentheses or side: " + run);
+        lint005.Should().Contain(l => l.Contains("'excl.overlap'"), "'x >= 18' overlaps with the others: " + run);
+        lint005.Should().NotContain(l => l.Contains("'excl.tekst-b' and 'excl.tekst-a'") || l.Contains("'excl.tekst-a' and 'excl.tekst-b'"),
+            "'rol = \"aanvrager\"' and 'rol = \"partner\"' exclude each other: " + run);
+    }
+
+    [Fact]
     public void Lint_of_a_clean_pack_has_no_findings()
     {
         using var temp = new TempDir();

@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Packs;
 using System.CommandLine;
 using System.Globalization;
 

@@ -1,5 +1,4 @@
-using Doorbraak.Rules.Source;
-using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Inspection;
 using System.CommandLine;
 using System.Text;
 
@@ -33,11 +32,11 @@ internal static class DocsCommand
         if (set is null) return Program.ExitFailed;
         var full = context.FullPath(outDir);
         Directory.CreateDirectory(full);
-        var merged = set.RuleSet.Packs;
+        var merged = set.Inspect();
         foreach (var pack in merged.Packs)
         {
             var folderName = Path.GetFileName(pack.Root.TrimEnd('/', '\\'));
-            if (string.IsNullOrEmpty(folderName)) folderName = pack.Manifest.Id;
+            if (string.IsNullOrEmpty(folderName)) folderName = pack.Id;
             var file = Path.Combine(full, folderName + ".md");
             File.WriteAllText(file, Render(pack, merged), new UTF8Encoding(false));
             context.Out.WriteLine($"wrote {Path.Combine(outDir, folderName + ".md")}");
@@ -45,9 +44,9 @@ internal static class DocsCommand
         return Program.ExitOk;
     }
 
-    internal static string Render(PackDefinition pack, MergedPacks merged)
+    internal static string Render(PackView pack, PackSetView merged)
     {
-        var m = pack.Manifest;
+        var m = pack;
         var sb = new StringBuilder();
         sb.AppendLine($"# {Esc(m.Title)}");
         sb.AppendLine();
@@ -61,14 +60,14 @@ internal static class DocsCommand
         sb.AppendLine($"| jurisdiction | {Esc(m.Jurisdiction)} |");
         sb.AppendLine($"| level | {m.Level} |");
         sb.AppendLine($"| valid | {Period(m.ValidFrom, m.ValidTo)} |");
-        sb.AppendLine($"| requires | {(m.Requires.Count == 0 ? "-" : string.Join(", ", m.Requires.Select(r => $"`{r.PackId}` {Esc(r.RangeText)}")))} |");
+        sb.AppendLine($"| requires | {(m.Requires.Count == 0 ? "-" : string.Join(", ", m.Requires.Select(r => $"`{r.PackId}` {Esc(r.Range)}")))} |");
         sb.AppendLine($"| sha256 | `{pack.Sha256}` |");
         sb.AppendLine();
 
         var contents = new List<(string Title, string Anchor, int Count)>
         {
-            ("Rules (the law says)", "rules", pack.Rules.Count(r => r.Kind == RuleKind.Rule)),
-            ("Consequences (experience shows)", "consequences", pack.Rules.Count(r => r.Kind == RuleKind.Consequence)),
+            ("Rules (the law says)", "rules", pack.Rules.Count(r => r.Kind == RuleKind.Law)),
+            ("Consequences (experience shows)", "consequences", pack.Rules.Count(r => r.Kind == RuleKind.Practice)),
             ("Parameters", "parameters", pack.Parameters.Count),
             ("Facts", "facts", pack.Facts.Count),
             ("Goals", "goals", pack.Goals.Count),
@@ -84,7 +83,7 @@ internal static class DocsCommand
             sb.AppendLine($"- [{title}](#{anchor}) ({count})");
         sb.AppendLine();
 
-        var rules = pack.Rules.Where(r => r.Kind == RuleKind.Rule).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var rules = pack.Rules.Where(r => r.Kind == RuleKind.Law).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (rules.Count > 0)
         {
             sb.AppendLine("<a id=\"rules\"></a>");
@@ -92,7 +91,7 @@ internal static class DocsCommand
             sb.AppendLine();
             foreach (var r in rules) RenderRule(sb, r, merged);
         }
-        var consequences = pack.Rules.Where(r => r.Kind == RuleKind.Consequence).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var consequences = pack.Rules.Where(r => r.Kind == RuleKind.Practice).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (consequences.Count > 0)
         {
             sb.AppendLine("<a id=\"consequences\"></a>");
@@ -248,7 +247,7 @@ internal static class DocsCommand
         return sb.ToString();
     }
 
-    private static void RenderRule(StringBuilder sb, RuleDefinition r, MergedPacks merged)
+    private static void RenderRule(StringBuilder sb, RuleView r, PackSetView merged)
     {
         sb.AppendLine($"<a id=\"{Anchor(r.Id)}\"></a>");
         sb.AppendLine($"### {Esc(r.Title)}");
@@ -256,7 +255,7 @@ internal static class DocsCommand
         sb.AppendLine($"`{r.Id}` · domain {r.Domain} · {Loc(r.Location)}");
         sb.AppendLine();
         Layering(sb, r);
-        sb.AppendLine($"- {(r.Kind == RuleKind.Rule ? "Citation" : "Source")}: {Cite(r.Citation)}");
+        sb.AppendLine($"- {(r.Kind == RuleKind.Law ? "Citation" : "Source")}: {Cite(r.Citation)}");
         if (r.ValidFrom is not null || r.ValidTo is not null) sb.AppendLine($"- Valid: {Period(r.ValidFrom, r.ValidTo)}");
         if (r.ForEach is not null) sb.AppendLine($"- For each: {r.ForEach}");
         var devs = merged.Deviations.Where(d => d.Deviates == r.Id).ToList();
@@ -275,13 +274,13 @@ internal static class DocsCommand
         if (r.Explain is not null) sb.AppendLine(Esc(r.Explain.Trim())).AppendLine();
     }
 
-    private static void Layering(StringBuilder sb, PackItem item)
+    private static void Layering(StringBuilder sb, PackItemView item)
     {
         if (item.Open is { } open) sb.AppendLine($"*Open to {Esc(open.To)}* (basis: {Esc(open.Basis)}).").AppendLine();
         if (item.Overrides is { } o) sb.AppendLine($"*Overrides `{o.Pack}`* (basis: {Cite(o.Basis)}).").AppendLine();
     }
 
-    private static void Expr(StringBuilder sb, string label, ConditionSource? source)
+    private static void Expr(StringBuilder sb, string label, ConditionView? source)
     {
         var text = source?.Text.Trim() ?? "true";
         if (text.Contains('\n'))
@@ -297,7 +296,7 @@ internal static class DocsCommand
     }
 
     /// <summary>A link to an item's heading: on this page, or on the page of the pack that defines it.</summary>
-    private static string Link(string id, MergedPacks merged)
+    private static string Link(string id, PackSetView merged)
     {
         var owner = merged.Packs.FirstOrDefault(p => p.Items.Any(i => i.Id == id));
         if (owner is null) return $"`{id}`";
@@ -305,7 +304,7 @@ internal static class DocsCommand
         return $"[`{id}`]({page}.md#{Anchor(id)})";
     }
 
-    private static string Cite(Citation c)
+    private static string Cite(CitationView c)
     {
         var text = Esc(c.ToString());
         if (string.IsNullOrEmpty(text)) text = "(none)";
@@ -314,19 +313,19 @@ internal static class DocsCommand
         return linked;
     }
 
-    private static string Change(DeviationChange c) => c.Kind switch
+    private static string Change(DeviationChangeView c) => c.Kind switch
     {
-        ChangeKind.Suspend => "suspend the rule's outcome",
-        ChangeKind.Exempt => "exempt from the exclusion",
-        ChangeKind.Parameter => $"parameter `{c.ParameterId}` becomes `{Code(c.Value?.Text ?? "")}`",
-        ChangeKind.Set => "set " + string.Join(", ", c.Sets.Select(s => $"`{s.Target}` = `{Code(s.Value.Text)}`")),
-        ChangeKind.Postpone => $"postpone by {Iso(c.Postpone.Months, c.Postpone.Days)}",
-        ChangeKind.Waive => $"waive `{c.Fact}`",
-        ChangeKind.Spread => $"spread `{c.Fact}` over {c.SpreadMonths} months",
+        DeviationChangeKind.Suspend => "suspend the rule's outcome",
+        DeviationChangeKind.Exempt => "exempt from the exclusion",
+        DeviationChangeKind.Parameter => $"parameter `{c.ParameterId}` becomes `{Code(c.Value?.Text ?? "")}`",
+        DeviationChangeKind.Set => "set " + string.Join(", ", c.Sets.Select(s => $"`{s.Target}` = `{Code(s.Value.Text)}`")),
+        DeviationChangeKind.Postpone => $"postpone by {Iso(c.Postpone.Months, c.Postpone.Days)}",
+        DeviationChangeKind.Waive => $"waive `{c.Fact}`",
+        DeviationChangeKind.Spread => $"spread `{c.Fact}` over {c.SpreadMonths} months",
         _ => c.Kind.ToString(),
     };
 
-    private static string Limits(DeviationLimits l)
+    private static string Limits(DeviationLimitsView l)
     {
         var parts = new List<string>();
         if (l.DurationMonths is not null || l.DurationDays is not null) parts.Add("at most " + Iso(l.DurationMonths ?? 0, l.DurationDays ?? 0));

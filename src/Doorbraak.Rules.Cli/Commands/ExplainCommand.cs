@@ -1,5 +1,4 @@
-using Doorbraak.Rules.Source;
-using Doorbraak.Rules.Packs;
+using Doorbraak.Rules.Inspection;
 using System.CommandLine;
 using Doorbraak.Rules.Cli.Rendering;
 
@@ -47,24 +46,23 @@ internal static class ExplainCommand
         var t = new Words(options.Language);
         var w = context.Out;
         var style = context.OutStyle;
-        var plan = set.RuleSet;
+        var plan = set.Inspect();
         switch (what)
         {
             case "rule":
             {
-                var compiled = plan.Rules.FirstOrDefault(r => r.Id == id)
+                var def = plan.Rule(id)
                     ?? throw new CliException($"no loaded pack defines the rule '{id}'{Suggest.Hint(id, plan.Rules.Select(r => r.Id))}.");
-                var def = compiled.Definition;
                 w.WriteLine(style.Bold($"{def.Title} ({def.Id})"));
-                w.WriteLine($"{(def.Kind == Packs.RuleKind.Rule ? t.T("Wet", "Law") : t.T("Bron", "Source"))}: {def.Citation}{(def.Citation.Url is null ? "" : " " + def.Citation.Url)}");
-                w.WriteLine($"{t.T("Voorwaarde", "Condition")}: {def.Applies?.Text.Trim() ?? "true"}");
+                w.WriteLine($"{(def.Kind == RuleKind.Law ? t.T("Wet", "Law") : t.T("Bron", "Source"))}: {def.Citation}{(def.Citation.Url is null ? "" : " " + def.Citation.Url)}");
+                w.WriteLine($"{t.T("Voorwaarde", "Condition")}: {def.Applies?.Text ?? "true"}");
                 var applied = result.Determinations.Where(d => d.Rule == id).ToList();
                 if (applied.Count > 0)
                 {
                     w.WriteLine(t.T($"Op {date:yyyy-MM-dd} is deze regel toegepast:", $"On {date:yyyy-MM-dd} this rule applied:"));
                     foreach (var d in applied) t.WriteDetermination(w, "  ", d, style);
                 }
-                else if (!compiled.ValidOn(date))
+                else if (!def.IsValidOn(date))
                     w.WriteLine(t.T($"Deze regel geldt niet op {date:yyyy-MM-dd} (buiten de geldigheidsperiode).", $"This rule is not in force on {date:yyyy-MM-dd} (outside its valid period)."));
                 else
                 {
@@ -92,9 +90,9 @@ internal static class ExplainCommand
                 var c = result.Collisions.FirstOrDefault(x => x.Id == id);
                 if (c is null)
                 {
-                    var known = plan.Collisions.Any(x => x.Definition.Id == id);
+                    var known = plan.Collisions.Any(x => x.Id == id);
                     if (!known)
-                        throw new CliException($"the collision '{id}' does not occur for this household and no loaded pack declares it{Suggest.Hint(id, result.Collisions.Select(x => x.Id).Concat(plan.Collisions.Select(x => x.Definition.Id)))}; " +
+                        throw new CliException($"the collision '{id}' does not occur for this household and no loaded pack declares it{Suggest.Hint(id, result.Collisions.Select(x => x.Id).Concat(plan.Collisions.Select(x => x.Id)))}; " +
                                                $"collisions found: {(result.Collisions.Count == 0 ? "none" : string.Join(", ", result.Collisions.Select(x => x.Id)))}.");
                     w.WriteLine(t.T($"De botsing {id} doet zich bij dit huishouden op {date:yyyy-MM-dd} niet voor.", $"The collision {id} does not occur for this household on {date:yyyy-MM-dd}."));
                     return Program.ExitOk;

@@ -1,6 +1,4 @@
-using Doorbraak.Rules.Facts;
-using Doorbraak.Rules.Packs;
-using Doorbraak.Rules.Compilation;
+using Doorbraak.Rules.Inspection;
 using System.CommandLine;
 
 namespace Doorbraak.Rules.Cli.Commands;
@@ -44,7 +42,7 @@ internal static class LintCommand
     {
         var set = Common.LoadPacks(dirs, context);
         if (set is null) return Program.ExitFailed;
-        var findings = set.Warnings.Concat(Lint(set.RuleSet))
+        var findings = set.Warnings.Concat(Lint(set.Inspect()))
             .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
         var style = context.OutStyle;
@@ -53,45 +51,44 @@ internal static class LintCommand
         return strict && findings.Count > 0 ? Program.ExitFailed : Program.ExitOk;
     }
 
-    internal static IReadOnlyList<Diagnostic> Lint(CompiledRuleSet plan)
+    internal static IReadOnlyList<Diagnostic> Lint(PackSetView view)
     {
         var found = new List<Diagnostic>();
         void Warn(string code, SourceLocation at, string message) => found.Add(new Diagnostic(code, DiagnosticSeverity.Warning, at, message));
-        var packs = plan.Packs.Packs.ToDictionary(p => p.Manifest.Id, StringComparer.Ordinal);
+        var packs = view.Packs.ToDictionary(p => p.Id, StringComparer.Ordinal);
 
-        foreach (var rule in plan.Rules)
+        foreach (var d in view.Rules)
         {
-            var d = rule.Definition;
-            var what = d.Kind == RuleKind.Rule ? "rule" : "consequence";
-            if (d.Applies is { } applies && applies.Text.Trim() == "false")
-                Warn("LINT001", applies.Start, $"The {what} '{d.Id}' can never apply: its condition is 'false'. Remove it, or write the condition it should have.");
+            var what = d.Kind == RuleKind.Law ? "rule" : "consequence";
+            if (d.Applies is { Root: Literal { Value.IsFalse: true } } applies)
+                Warn("LINT001", applies.Location, $"The {what} '{d.Id}' can never apply: its condition is 'false'. Remove it, or write the condition it should have.");
             var end = Earliest(d.ValidTo, d.Citation.ValidTo);
             var start = Latest(d.ValidFrom, d.Citation.ValidFrom);
-            if (packs.TryGetValue(d.PackId, out var pack) && pack.Manifest.ValidFrom is { } packFrom && end is { } e && e < packFrom)
+            if (packs.TryGetValue(d.PackId, out var pack) && pack.ValidFrom is { } packFrom && end is { } e && e < packFrom)
                 Warn("LINT001", d.Location, $"The {what} '{d.Id}' can never apply: it is valid until {e:yyyy-MM-dd}, before the pack is valid (from {packFrom:yyyy-MM-dd}). Remove it or correct its valid period.");
             else if (start is { } s && end is { } e2 && e2 < s)
                 Warn("LINT001", d.Location, $"The {what} '{d.Id}' can never apply: its valid period ends ({e2:yyyy-MM-dd}) before it starts ({s:yyyy-MM-dd}).");
 
-            if (d.Kind == RuleKind.Rule && string.IsNullOrWhiteSpace(d.Citation.Url))
+            if (d.Kind == RuleKind.Law && string.IsNullOrWhiteSpace(d.Citation.Url))
                 Warn("LINT006", d.Location, $"The rule '{d.Id}' has no citation url; add law.url (a link to wetten.overheid.nl or the local regulation) so readers can check the text.");
-            else if (d.Kind == RuleKind.Consequence && string.IsNullOrWhiteSpace(d.Citation.Url))
+            else if (d.Kind == RuleKind.Practice && string.IsNullOrWhiteSpace(d.Citation.Url))
                 Warn("LINT006", d.Location, $"The consequence '{d.Id}' has no source url; add source.url so readers can check where the experience comes from.");
         }
 
-        var inSomeCone = plan.Goals.SelectMany(g => g.Cone).ToHashSet();
-        foreach (var dev in plan.Deviations)
+        var inSomeCone = view.Goals.SelectMany(g => g.ReachedBy).ToHashSet(StringComparer.Ordinal);
+        foreach (var dev in view.Deviations)
         {
-            if (!inSomeCone.Contains(dev.Rule))
-                Warn("LINT002", dev.Definition.Location, $"No collision can use the deviation '{dev.Id}': the rule it deviates from ('{dev.Definition.Deviates}') reaches no goal, so setting it aside never makes a goal hold. Add the goal it serves, or link the rule's outcome to one.");
+            if (!inSomeCone.Contains(dev.Deviates))
+                Warn("LINT002", dev.Location, $"No collision can use the deviation '{dev.Id}': the rule it deviates from ('{dev.Deviates}') reaches no goal, so setting it aside never makes a goal hold. Add the goal it serves, or link the rule's outcome to one.");
         }
 
-        foreach (var goal in plan.Goals)
+        foreach (var goal in view.Goals)
         {
-            if (goal.Cone.Count == 0)
-                Warn("LINT003", goal.Definition.Location, $"No rule touches the goal '{goal.Id}': no rule or consequence determines a fact it reads, so no collision can ever involve it.");
+            if (goal.ReachedBy.Count == 0)
+                Warn("LINT003", goal.Location, $"No rule touches the goal '{goal.Id}': no rule or consequence determines a fact it reads, so no collision can ever involve it.");
         }
 
-        foreach (var p in plan.Parameters.Definitions)
+        foreach (var p in view.Parameters)
         {
             var values = p.Values.OrderBy(v => v.From).ToList();
             for (var i = 0; i + 1 < values.Count; i++)
@@ -101,42 +98,43 @@ internal static class LintCommand
             }
         }
 
-        var rules = plan.Rules.ToList();
+        var rules = view.Rules;
         for (var i = 0; i < rules.Count; i++)
         {
             for (var j = i + 1; j < rules.Count; j++)
             {
                 var a = rules[i];
                 var b = rules[j];
-                var shared = a.Writes.Intersect(b.Writes).ToList();
-                if (shared.Count == 0 || !Overlap(a.Definition, b.Definition)) continue;
-                if (SameValues(a.Definition, b.Definition, shared)) continue;
-                if (a.Definition.Applies is { } ca && b.Definition.Applies is { } cb && ConditionShapes.Exclusive(ca.Text, cb.Text)) continue;
-                var (first, second) = Compare(a.Definition.Location, b.Definition.Location) <= 0 ? (a, b) : (b, a);
-                var facts = string.Join(", ", shared.Select(f => $"{f.Owner.Name}.{f.Name}").Order(StringComparer.Ordinal));
-                Warn("LINT005", second.Definition.Location,
-                    $"The rules '{second.Id}' and '{first.Id}' ({first.Definition.Location}) both determine {facts}, with different values, in overlapping periods, and their conditions do not visibly exclude each other (such as 'x < 27' against 'x >= 27', or 'c' against 'not c'); when both apply the engine reports a contradiction. Make their conditions exclusive, or let one rule decide.");
+                var shared = a.Writes.Intersect(b.Writes, StringComparer.Ordinal).ToList();
+                if (shared.Count == 0 || !Overlap(a, b)) continue;
+                if (SameValues(a, b, shared)) continue;
+                if (a.Applies is { } ca && b.Applies is { } cb && ConditionShapes.Exclusive(ca.Root, cb.Root)) continue;
+                var (first, second) = Compare(a.Location, b.Location) <= 0 ? (a, b) : (b, a);
+                var facts = string.Join(", ", shared.Order(StringComparer.Ordinal));
+                Warn("LINT005", second.Location,
+                    $"The rules '{second.Id}' and '{first.Id}' ({first.Location}) both determine {facts}, with different values, in overlapping periods, and their conditions do not visibly exclude each other (such as 'x < 27' against 'x >= 27', or 'c' against 'not c'); when both apply the engine reports a contradiction. Make their conditions exclusive, or let one rule decide.");
             }
         }
         return found;
     }
 
     /// <summary>Both rules set every shared fact to the same expression (such as <c>true</c>): they can never contradict.</summary>
-    private static bool SameValues(RuleDefinition a, RuleDefinition b, IReadOnlyList<Facts.FieldDefinition> shared)
+    private static bool SameValues(RuleView a, RuleView b, IReadOnlyList<string> shared)
     {
-        foreach (var field in shared)
+        foreach (var fact in shared)
         {
-            var va = a.Determines.Where(d => Named(d.Target, field)).Select(d => ConditionShapes.Normalize(d.Value.Text)).Distinct().ToList();
-            var vb = b.Determines.Where(d => Named(d.Target, field)).Select(d => ConditionShapes.Normalize(d.Value.Text)).Distinct().ToList();
+            var name = fact[(fact.LastIndexOf('.') + 1)..];
+            var va = a.Determines.Where(d => Named(d.Target, name)).Select(d => d.Value.Root.Text).Distinct().ToList();
+            var vb = b.Determines.Where(d => Named(d.Target, name)).Select(d => d.Value.Root.Text).Distinct().ToList();
             if (va.Count != 1 || vb.Count != 1 || va[0] != vb[0]) return false;
         }
         return true;
     }
 
-    private static bool Named(string target, Facts.FieldDefinition field) =>
-        target == field.Name || target.EndsWith("." + field.Name, StringComparison.Ordinal);
+    private static bool Named(string target, string field) =>
+        target == field || target.EndsWith("." + field, StringComparison.Ordinal);
 
-    private static bool Overlap(RuleDefinition a, RuleDefinition b)
+    private static bool Overlap(RuleView a, RuleView b)
     {
         var aFrom = Latest(a.ValidFrom, a.Citation.ValidFrom) ?? DateOnly.MinValue;
         var aTo = Earliest(a.ValidTo, a.Citation.ValidTo) ?? DateOnly.MaxValue;

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Inspection;
 using Doorbraak.Rules.Testing;
 using System.CommandLine;
 using Doorbraak.Rules.Cli.Rendering;
@@ -39,25 +40,25 @@ internal static class TestCommand
             throw new CliException($"no loaded pack has the id '{packId}'; loaded: {string.Join(", ", set.Packs.Select(p => p.Id))}.");
 
         var results = new List<PackTestResult>();
-        var packs = set.RuleSet.Packs.Packs;
-        var byId = packs.ToDictionary(p => p.Manifest.Id, StringComparer.Ordinal);
+        var packs = set.Inspect().Packs;
+        var byId = packs.ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var pack in packs)
         {
-            if ((packId is not null && pack.Manifest.Id != packId) || pack.Tests.Count == 0) continue;
+            if ((packId is not null && pack.Id != packId) || pack.Tests.Count == 0) continue;
             // A pack's tests describe that pack on top of what it requires: run them against exactly that,
             // so that a municipal pack named alongside does not change the national pack's outcomes.
             var closure = new HashSet<string>(StringComparer.Ordinal);
             void Add(string id)
             {
                 if (!closure.Add(id)) return;
-                foreach (var r in byId[id].Manifest.Requires)
+                foreach (var r in byId[id].Requires)
                     if (byId.ContainsKey(r.PackId)) Add(r.PackId);
             }
-            Add(pack.Manifest.Id);
+            Add(pack.Id);
             var subset = set;
             if (closure.Count < packs.Count)
             {
-                var (loaded, diagnostics) = PackSet.TryLoad(packs.Where(p => closure.Contains(p.Manifest.Id)).Select(p => PolicyPackSource.FromDirectory(p.Root)));
+                var (loaded, diagnostics) = PackSet.TryLoad(packs.Where(p => closure.Contains(p.Id)).Select(p => PolicyPackSource.FromDirectory(p.Root)));
                 if (loaded is null)
                 {
                     foreach (var d in diagnostics) Common.WriteDiagnostic(context, d);
@@ -65,7 +66,7 @@ internal static class TestCommand
                 }
                 subset = loaded;
             }
-            results.AddRange(PackTestRunner.Run(subset, pack.Manifest.Id));
+            results.AddRange(PackTestRunner.Run(subset, pack.Id));
         }
         var w = context.Out;
         var style = context.OutStyle;

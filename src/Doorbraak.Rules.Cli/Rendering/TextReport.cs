@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Packs;
 using System.Globalization;
 
 namespace Doorbraak.Rules.Cli.Rendering;

@@ -1,6 +1,5 @@
 using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Source.Yaml;
-using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Facts;
 
@@ -155,7 +154,7 @@ internal static class HouseholdReader
                 : $"Unknown {entity.Name} fact '{key.Value}'{Suggest.Hint(key.Value, names)}. Facts of a {entity.Name} are the built-in ones and those the loaded packs declare.");
             return;
         }
-        if (PackReader.ReadTypedValue(value, field.Type, bag, key.Value) is { } v) into.Set(field.Name, v);
+        if (TypedValueReader.Read(value, field.Type, bag, key.Value) is { } v) into.Set(field.Name, v);
     }
 
     internal static bool IsDerived(FieldDefinition? field) => field is { BuiltIn: true, Owner.Name: FactSchema.MemberEntity, Name: "leeftijd" };

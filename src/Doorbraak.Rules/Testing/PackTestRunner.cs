@@ -105,7 +105,7 @@ public static class PackTestRunner
             return;
         }
         var bag = new DiagnosticBag();
-        var want = PackReader.ReadTypedValue(expected, field!.Type, bag, path);
+        var want = TypedValueReader.Read(expected, field!.Type, bag, path);
         if (want is null)
         {
             failures.Add(string.Join("; ", bag.Items));

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 
 namespace Doorbraak.Rules.Packs;
 
-/// <summary>The facts and parameters sections, and typed values.</summary>
+/// <summary>The facts and parameters sections.</summary>
 internal static partial class PackReader
 {
     private static void ReadFacts(YMapping map, ItemContext ctx, List<FactExtension> into)
@@ -37,7 +37,7 @@ internal static partial class PackReader
             if (typeName is not null && type is null)
                 ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
             var description = r.Text("description", required: true);
-            var defaultValue = type is not null && r.Node("default") is { } dn ? ReadTypedValue(dn, type, ctx.Bag, "default") : null;
+            var defaultValue = type is not null && r.Node("default") is { } dn ? TypedValueReader.Read(dn, type, ctx.Bag, "default") : null;
             if (type is not null && description is not null)
             {
                 into.Add(new FactExtension
@@ -81,7 +81,7 @@ internal static partial class PackReader
                 var to = vr.Date("to");
                 var valueNode = vr.Node("value");
                 if (valueNode is null) vr.ReportMissing("value");
-                var value = valueNode is null ? (FactValue?)null : ReadTypedValue(valueNode, type, ctx.Bag, "value");
+                var value = valueNode is null ? (FactValue?)null : TypedValueReader.Read(valueNode, type, ctx.Bag, "value");
                 if (from is { } f && to is { } t && t < f)
                     ctx.Bag.Report(DiagnosticCatalog.PeriodEndsBeforeStart, vr.At("to"), $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
                 if (from is not null && value is not null)
@@ -97,28 +97,5 @@ internal static partial class PackReader
         }
         if (id is null || title is null || type is null) return null;
         return WithLayering(new ParameterDefinition(id, ctx.PackId, m.Start) { Title = title, Type = type, Unit = r.Text("unit"), Source = source, Values = values }, r, ctx);
-    }
-
-    /// <summary>Reads a literal value of a known type with the strict rules.</summary>
-    internal static FactValue? ReadTypedValue(YNode node, FactType type, DiagnosticBag bag, string key)
-    {
-        switch (type.Kind)
-        {
-            case FactKind.Boolean:
-                return MappingReader.AsBool(node, bag, key) is { } b ? FactValue.Bool(b) : null;
-            case FactKind.Number:
-                return MappingReader.AsDecimal(node, bag, key) is { } n ? FactValue.Number(n) : null;
-            case FactKind.Money:
-                return MappingReader.AsDecimal(node, bag, key) is { } mo ? FactValue.Money(mo) : null;
-            case FactKind.Date:
-                return MappingReader.AsDate(node, bag, key) is { } d ? FactValue.Date(d) : null;
-            case FactKind.Duration:
-                return MappingReader.AsDuration(node, bag, key) is { } du ? FactValue.Duration(du.Item1, du.Item2) : null;
-            case FactKind.Text:
-                return MappingReader.AsText(node, bag, key) is { } t ? FactValue.Text(t) : null;
-            default:
-                bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"'{key}' cannot hold a {type}.");
-                return null;
-        }
     }
 }
