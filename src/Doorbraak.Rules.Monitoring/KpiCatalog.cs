@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Source;
 namespace Doorbraak.Rules.Monitoring;
 
 /// <summary>Whether a KPI's value should be at least or at most its target.</summary>
@@ -71,15 +70,14 @@ public sealed class KpiCatalog
     public static KpiCatalog FromPackSet(PackSet packs)
     {
         ArgumentNullException.ThrowIfNull(packs);
-        var merged = packs.Plan.Packs;
-        var kpis = merged.Kpis.Select(k => new KpiSpec(k.Id, k.Title, k.Measure, k.Description, k.Unit,
+        var kpis = packs.Kpis.Select(k => new KpiSpec(k.Id, k.Title, k.Measure, k.Description, k.Unit,
             k.Norm is null ? null : new KpiNorm(k.Norm.Target, k.Norm.Direction == "at_most" ? NormDirection.AtMost : NormDirection.AtLeast, k.Norm.Deadline),
             k.Source, k.Filter) { PackId = k.PackId });
         var goals = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var g in merged.Goals) goals[g.Id] = g.Domain;
+        foreach (var g in packs.GoalDomains) goals[g.Id] = g.Domain;
         var ruleDomains = new Dictionary<string, string>(StringComparer.Ordinal);
         var ruleTitles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var r in merged.Rules)
+        foreach (var r in packs.RuleDomains)
         {
             ruleDomains[r.Id] = r.Domain;
             ruleTitles[r.Id] = r.Title;
