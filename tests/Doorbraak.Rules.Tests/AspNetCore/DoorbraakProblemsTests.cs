@@ -112,3 +112,25 @@ public class DoorbraakProblemsTests
         root.GetProperty("diagnostics")[0].GetProperty("file").GetString().Should().EndWith("rules.yaml");
     }
 }
+
+public class DoorbraakExceptionHandlerTests
+{
+    [Fact]
+    public async Task A_library_client_error_is_written_as_problem_json_and_anything_else_is_left_to_the_next_handler()
+    {
+        var handler = new DoorbraakExceptionHandler("https://example.org/problems/");
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Response.Body = new MemoryStream();
+        (await handler.TryHandleAsync(context, new DecisionException("limits", "Zes maanden is het maximum."), CancellationToken.None)).Should().BeTrue();
+        context.Response.StatusCode.Should().Be(422);
+        context.Response.ContentType.Should().StartWith("application/problem+json");
+        context.Response.Body.Position = 0;
+        var root = (await JsonDocument.ParseAsync(context.Response.Body)).RootElement;
+        root.GetProperty("code").GetString().Should().Be("limits");
+        root.GetProperty("type").GetString().Should().Be("https://example.org/problems/limits");
+
+        var other = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        (await new DoorbraakExceptionHandler().TryHandleAsync(other, new InvalidOperationException("x"), CancellationToken.None)).Should().BeFalse();
+        other.Response.StatusCode.Should().Be(200);
+    }
+}
