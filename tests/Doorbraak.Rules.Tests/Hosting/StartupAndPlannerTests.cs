@@ -54,6 +54,24 @@ public class StartupAndPlannerTests
     }
 
     [Fact]
+    public async Task In_a_generic_host_hot_reload_runs_from_StartAsync_before_any_request()
+    {
+        var logger = new ListLogger();
+        using var pack = new TempPack();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<ILoggerFactory>(new SingleLoggerFactory(logger));
+        builder.Services.AddDoorbraakRules().AddPackDirectory(pack.Folder).WatchForChanges(TimeSpan.FromMilliseconds(50)).ValidateOnStart();
+        using var host = builder.Build();
+        logger.Lines.Should().BeEmpty();
+
+        await host.StartAsync();
+        logger.Lines.Should().Contain(l => l.Contains("Watching pack folder", StringComparison.Ordinal));
+        pack.Write("facts.yaml", MiniPack.Facts.Replace("value: 2002.13", "value: 2100.00"));
+        (await Poll.Until(() => logger.Lines.Any(l => l.Contains("Reloaded 1 policy pack(s)", StringComparison.Ordinal)))).Should().BeTrue();
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void AddDoorbraakRules_registers_the_hosted_service_once()
     {
         var services = new ServiceCollection();
