@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Embedding test: packs Doorbraak.Rules and the policy-pack packages into artifacts/local-feed, then builds a fresh
-# console app OUTSIDE the repository that references them from that feed only (nuget.org for third-party packages),
-# registers with DI, evaluates samples/households/s1-kostendelersnorm.yaml and prints the proposals.
+# Embedding test: packs Doorbraak.Rules, Doorbraak.Rules.Hosting, .Monitoring, .AspNetCore and the policy-pack packages
+# into artifacts/local-feed, checks their metadata, then builds a fresh console app OUTSIDE the repository that references
+# them from that feed only (nuget.org for third-party packages), registers with DI, evaluates
+# samples/households/s1-kostendelersnorm.yaml, prints the proposals and uses the monitoring and problem-details helpers.
 # Usage: .ci/embedding-test.sh            (about 1.5-3 minutes; needs nuget.org for YamlDotNet and Microsoft.Extensions.*)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,8 @@ SECONDS=0
 rm -rf "$FEED"
 mkdir -p "$FEED"
 echo "== pack into $FEED"
-for lib in Doorbraak.Rules Doorbraak.Rules.Hosting Doorbraak.Rules.Monitoring; do
+LIBS="Doorbraak.Rules Doorbraak.Rules.Hosting Doorbraak.Rules.Monitoring Doorbraak.Rules.AspNetCore"
+for lib in $LIBS; do
   dotnet pack "src/$lib/$lib.csproj" -c Release -o "$FEED" -p:ContinuousIntegrationBuild=true --nologo -v:q
 done
 for proj in src/PolicyPacks/*/*.csproj; do
@@ -28,11 +30,31 @@ lib_version=$(basename "$lib" .nupkg); lib_version=${lib_version#Doorbraak.Rules
 pp_version=$(basename "$pp" .nupkg); pp_version=${pp_version#Doorbraak.PolicyPack.NlSociaalDomein.}
 gv=$(ls "$FEED"/Doorbraak.PolicyPack.GemeenteVlaardingen.*.nupkg | head -1)
 gv_version=$(basename "$gv" .nupkg); gv_version=${gv_version#Doorbraak.PolicyPack.GemeenteVlaardingen.}
-test -f "$FEED/Doorbraak.Rules.$lib_version.snupkg" || { echo "FAIL: no symbol package"; exit 1; }
-contents=$(unzip -l "$lib")
-grep -q 'PACKAGE.md' <<<"$contents" || { echo "FAIL: no README in the package"; exit 1; }
-grep -q 'lib/net10.0/Doorbraak.Rules.xml' <<<"$contents" || { echo "FAIL: no XML docs in the package"; exit 1; }
-grep -q '<license type="expression">EUPL-1.2</license>' <<<"$(unzip -p "$lib" Doorbraak.Rules.nuspec)" || { echo "FAIL: no licence expression"; exit 1; }
+# Every library package: symbols, README, XML docs, licence, tags.
+for id in $LIBS; do
+  nupkg="$FEED/$id.$lib_version.nupkg"
+  test -f "$nupkg" || { echo "FAIL: no package $id $lib_version"; exit 1; }
+  test -f "$FEED/$id.$lib_version.snupkg" || { echo "FAIL: no symbol package for $id"; exit 1; }
+  contents=$(unzip -l "$nupkg")
+  grep -q 'PACKAGE.md' <<<"$contents" || { echo "FAIL: no README in $id"; exit 1; }
+  grep -q "lib/net10.0/$id.xml" <<<"$contents" || { echo "FAIL: no XML docs in $id"; exit 1; }
+  nuspec=$(unzip -p "$nupkg" "$id.nuspec")
+  grep -q '<license type="expression">EUPL-1.2</license>' <<<"$nuspec" || { echo "FAIL: no licence expression in $id"; exit 1; }
+  grep -q '<tags>doorbraak ' <<<"$nuspec" || { echo "FAIL: no tags in $id"; exit 1; }
+  if [ "$id" != Doorbraak.Rules ]; then
+    grep -q "<dependency id=\"Doorbraak.Rules\" version=\"$lib_version\"" <<<"$nuspec" || { echo "FAIL: $id does not depend on Doorbraak.Rules $lib_version"; exit 1; }
+  fi
+done
+# The core has no Microsoft.Extensions dependency; the synthetic pilot generator is not shipped.
+grep -q 'Microsoft.Extensions' <<<"$(unzip -p "$lib" Doorbraak.Rules.nuspec)" && { echo "FAIL: the core package depends on Microsoft.Extensions"; exit 1; }
+grep -q 'SyntheticPilot' <<<"$(unzip -p "$FEED/Doorbraak.Rules.Monitoring.$lib_version.nupkg" lib/net10.0/Doorbraak.Rules.Monitoring.xml)" \
+  && { echo "FAIL: the synthetic pilot is in the Monitoring package"; exit 1; }
+# Policy-pack packages declare the library versions they need.
+for p in "$FEED"/Doorbraak.PolicyPack.*.nupkg; do
+  id=$(basename "$p" .nupkg); id=${id%%.[0-9]*}
+  grep -qE '<dependency id="Doorbraak.Rules" version="\[[0-9.]+, [0-9.]+\)"' <<<"$(unzip -p "$p" "$id.nuspec")" \
+    || { echo "FAIL: $id does not declare a Doorbraak.Rules version range"; exit 1; }
+done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/doorbraak-embed.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

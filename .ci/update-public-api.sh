@@ -5,7 +5,7 @@
 # Usage: .ci/update-public-api.sh        (about 1-2 minutes per project)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for p in Doorbraak.Rules Doorbraak.Rules.Hosting Doorbraak.Rules.Monitoring; do
+for p in Doorbraak.Rules Doorbraak.Rules.Hosting Doorbraak.Rules.Monitoring Doorbraak.Rules.AspNetCore; do
   dotnet format analyzers "src/$p/$p.csproj" --diagnostics RS0016 --severity warn -v q || true
   # Keep the file sorted (ordinal) after the header, so diffs stay small.
   f="src/$p/PublicAPI.Unshipped.txt"

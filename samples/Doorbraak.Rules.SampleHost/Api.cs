@@ -1,3 +1,4 @@
+using Doorbraak.Rules.AspNetCore;
 using Doorbraak.Rules.Evaluation;
 using Doorbraak.Rules.Hosting;
 using System.Text.Json;
@@ -167,7 +168,14 @@ public static class Api
         }
         catch (DecisionException ex)
         {
-            return SampleHost.Problems.Problem(422, ResultJson.NameOf(ex.Code), "Het besluit is geweigerd.", ex.Message);
+            var problem = DoorbraakProblems.ToProblemDetails(ex, SampleHost.Problems.TypePrefix);
+            problem.Title = "Het besluit is geweigerd.";
+            return Results.Problem(problem);
+        }
+        catch (Exception ex) when (DoorbraakProblems.IsClientError(ex))
+        {
+            // Any other library error about the request (an unknown id, a household that does not fit): 400 or 422 with its diagnostics.
+            return DoorbraakProblems.ToResult(ex, SampleHost.Problems.TypePrefix);
         }
         catch (DecisionInputException ex)
         {

@@ -9,10 +9,13 @@ namespace Doorbraak.Rules.Hosting;
 /// Tags carry pack ids, versions and counts only, never household facts.
 /// </summary>
 /// <remarks>
-/// Instruments: <c>doorbraak.evaluations</c> (counter, tag <c>doorbraak.outcome</c> = ok|error),
-/// <c>doorbraak.evaluation.duration</c> (histogram, ms), <c>doorbraak.collisions</c> (counter),
-/// <c>doorbraak.proposals</c> (counter), <c>doorbraak.pack_reloads</c> (counter, tag <c>doorbraak.outcome</c> = ok|failed).
-/// Activities: <c>doorbraak.evaluate</c> and <c>doorbraak.what_if</c>.
+/// Instruments (durations in seconds, unit <c>s</c>, as the OpenTelemetry semantic conventions ask):
+/// <c>doorbraak.evaluations</c> (counter, tag <c>doorbraak.outcome</c> = ok|error),
+/// <c>doorbraak.evaluation.duration</c> (histogram, s), <c>doorbraak.collisions</c> (counter),
+/// <c>doorbraak.proposals</c> (counter), <c>doorbraak.decisions</c> (counter, tag <c>doorbraak.outcome</c> = ok|refused|error),
+/// <c>doorbraak.decide.duration</c> (histogram, s), <c>doorbraak.plans</c> (counter, tag <c>doorbraak.outcome</c> = ok|refused|error),
+/// <c>doorbraak.assemble.duration</c> (histogram, s), <c>doorbraak.pack_reloads</c> (counter, tag <c>doorbraak.outcome</c> = ok|failed).
+/// Activities: <c>doorbraak.evaluate</c>, <c>doorbraak.what_if</c>, <c>doorbraak.decide</c> and <c>doorbraak.assemble</c>.
 /// </remarks>
 public static class DoorbraakDiagnostics
 {
@@ -32,7 +35,11 @@ internal static class DoorbraakTelemetry
     public static readonly Meter Meter = new(DoorbraakDiagnostics.MeterName, Version);
 
     public static readonly Counter<long> Evaluations = Meter.CreateCounter<long>("doorbraak.evaluations", "{evaluation}", "Households evaluated.");
-    public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("doorbraak.evaluation.duration", "ms", "Time to evaluate one household.");
+    public static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("doorbraak.evaluation.duration", "s", "Time to evaluate one household.");
+    public static readonly Counter<long> Decisions = Meter.CreateCounter<long>("doorbraak.decisions", "{decision}", "Decisions recorded or refused.");
+    public static readonly Histogram<double> DecideDuration = Meter.CreateHistogram<double>("doorbraak.decide.duration", "s", "Time to check and record one decision.");
+    public static readonly Counter<long> Plans = Meter.CreateCounter<long>("doorbraak.plans", "{plan}", "Doorbraakplannen assembled.");
+    public static readonly Histogram<double> AssembleDuration = Meter.CreateHistogram<double>("doorbraak.assemble.duration", "s", "Time to assemble one doorbraakplan.");
     public static readonly Counter<long> Collisions = Meter.CreateCounter<long>("doorbraak.collisions", "{collision}", "Collisions found.");
     public static readonly Counter<long> Proposals = Meter.CreateCounter<long>("doorbraak.proposals", "{proposal}", "Proposals made.");
     public static readonly Counter<long> Reloads = Meter.CreateCounter<long>("doorbraak.pack_reloads", "{reload}", "Pack set reloads.");
@@ -41,6 +48,16 @@ internal static class DoorbraakTelemetry
 
     /// <summary>Pack ids and versions, as <c>id@version</c> joined with commas. Contains no household data.</summary>
     public static string PackList(DoorbraakEngine engine) => string.Join(",", engine.PackSet.Packs.Select(p => $"{p.Id}@{p.Version}"));
+
+    /// <summary>
+    /// One SHA-256 over the packs of a set (ids, versions and each pack's content hash, in load order), lower-case hex:
+    /// the same packs give the same hash on every machine, so a log line says which content is in use.
+    /// </summary>
+    public static string ContentHash(PackSet set)
+    {
+        var text = string.Join("\n", set.Packs.Select(p => $"{p.Id}@{p.Version}:{p.Sha256}"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
 
     public static Activity? Start(string name, DoorbraakEngine engine)
     {
@@ -63,6 +80,17 @@ internal static class DoorbraakTelemetry
 
     private static readonly KeyValuePair<string, object?> Ok = new(OutcomeTag, "ok");
     private static readonly KeyValuePair<string, object?> Error = new(OutcomeTag, "error");
+    private static readonly KeyValuePair<string, object?> Refused = new(OutcomeTag, "refused");
+
+    /// <summary>Records a finished (or failed) Decide or Assemble: duration in seconds and a count, tagged ok, refused (a <see cref="DecisionException"/>) or error.</summary>
+    public static void PlanningStep(Histogram<double> duration, Counter<long> count, Activity? activity, long started, Exception? ex)
+    {
+        var outcome = ex is null ? Ok : ex is DecisionException ? Refused : Error;
+        duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, outcome);
+        count.Add(1, outcome);
+        if (ex is DecisionException refused) activity?.SetTag("doorbraak.refused", refused.Code);
+        else if (ex is not null) Failed(activity, ex);
+    }
 
     /// <summary>Starts the trace of one evaluation. Pair with <see cref="EvaluationCompleted"/> or <see cref="EvaluationFailed"/>.</summary>
     public static (Activity? Activity, long Started) StartEvaluation(DoorbraakEngine engine) =>
@@ -71,7 +99,7 @@ internal static class DoorbraakTelemetry
     /// <summary>Records a finished evaluation: counts and duration, and the counts as activity tags. No household data.</summary>
     public static void EvaluationCompleted(Activity? activity, long started, EvaluationResult result)
     {
-        Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Ok);
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, Ok);
         Evaluations.Add(1, Ok);
         if (result.Collisions.Count > 0) Collisions.Add(result.Collisions.Count);
         if (result.Proposals.Count > 0) Proposals.Add(result.Proposals.Count);
@@ -87,7 +115,7 @@ internal static class DoorbraakTelemetry
     /// <summary>Records a failed evaluation (the exception type only).</summary>
     public static void EvaluationFailed(Activity? activity, long started, Exception ex)
     {
-        Duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, Error);
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, Error);
         Evaluations.Add(1, Error);
         Failed(activity, ex);
     }

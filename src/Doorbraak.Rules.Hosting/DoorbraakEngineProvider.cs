@@ -38,13 +38,48 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
         }
         _current = new DoorbraakEngine(set, _precedents);
         if (set.Warnings.Count > 0) Log.LoadWarnings(_logger, set.Warnings.Count);
-        Log.Loaded(_logger, set.Packs.Count, DoorbraakTelemetry.PackList(_current));
+        Log.Loaded(_logger, set.Packs.Count, DoorbraakTelemetry.PackList(_current), DoorbraakTelemetry.ContentHash(set));
 
         if (_options.WatchForChanges)
         {
             _debounce = new Timer(_ => OnQuiet(), null, Timeout.Infinite, Timeout.Infinite);
+            // Watching starts here, when the provider is created: at host start through DoorbraakRulesHostedService,
+            // or (without a host) when the provider is first resolved.
+            StartWatching();
+        }
+    }
+
+    /// <summary>Whether the pack folders are being watched now.</summary>
+    internal bool IsWatching
+    {
+        get { lock (_watchers) return _watchers.Count > 0; }
+    }
+
+    /// <summary>Watches the configured pack folders (once; no-op without hot reload or after disposal).</summary>
+    internal void StartWatching()
+    {
+        if (!_options.WatchForChanges || _disposed) return;
+        lock (_watchers)
+        {
+            if (_watchers.Count > 0) return;
             foreach (var folder in PackSourceResolver.Resolve(_options).Folders) Watch(folder);
         }
+    }
+
+    /// <summary>Stops watching (at host stop), so no reload starts while the host shuts down. <see cref="StartWatching"/> starts again.</summary>
+    internal void StopWatching()
+    {
+        lock (_watchers)
+        {
+            foreach (var w in _watchers)
+            {
+                w.EnableRaisingEvents = false;
+                w.Dispose();
+            }
+            _watchers.Clear();
+        }
+        try { _debounce?.Change(Timeout.Infinite, Timeout.Infinite); }
+        catch (ObjectDisposedException) { }
     }
 
     public DoorbraakEngine Current => Volatile.Read(ref _current);
@@ -87,7 +122,7 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
             Interlocked.Exchange(ref _current, engine);
             DoorbraakTelemetry.Reloads.Add(1, new KeyValuePair<string, object?>(DoorbraakTelemetry.OutcomeTag, "ok"));
             if (set.Warnings.Count > 0) Log.LoadWarnings(_logger, set.Warnings.Count);
-            Log.Reloaded(_logger, set.Packs.Count, DoorbraakTelemetry.PackList(engine));
+            Log.Reloaded(_logger, set.Packs.Count, DoorbraakTelemetry.PackList(engine), DoorbraakTelemetry.ContentHash(set), DoorbraakTelemetry.ContentHash(previous.PackSet));
             var oldTokenSource = Interlocked.Exchange(ref _reloadTokenSource, new CancellationTokenSource());
             // Not disposed: consumers may still hold (and register on) a token from it. It has no timer to release.
             Raise(() => oldTokenSource.Cancel());
@@ -164,11 +199,7 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
     {
         if (_disposed) return;
         _disposed = true;
-        foreach (var w in _watchers)
-        {
-            w.EnableRaisingEvents = false;
-            w.Dispose();
-        }
+        StopWatching();
         _debounce?.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using Doorbraak.Rules;
 using Doorbraak.Rules.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,10 +13,11 @@ public static class DoorbraakRulesServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Doorbraak.Rules services: <see cref="IDoorbraakEngineProvider"/> (singleton, thread-safe),
-    /// <see cref="IDoorbraakEvaluator"/> (singleton, instrumented), <see cref="DoorbraakEngine"/> and
-    /// <see cref="DoorbraakPlanner"/> (transient, each resolving to the current engine), and <see cref="TimeProvider"/>
-    /// (<see cref="TimeProvider.System"/> unless one is registered). An <see cref="IPrecedentSource"/> registered by the host
-    /// is used for the equal-treatment check. Safe to call more than once.
+    /// <see cref="IDoorbraakEvaluator"/> and <see cref="IDoorbraakPlanner"/> (singletons, instrumented), <see cref="DoorbraakEngine"/> and
+    /// <see cref="DoorbraakPlanner"/> (transient, each resolving to the current engine), <see cref="TimeProvider"/>
+    /// (<see cref="TimeProvider.System"/> unless one is registered), and a hosted service that loads the packs and starts hot
+    /// reload when a Microsoft.Extensions host starts (without a host, when the engine is first resolved). An
+    /// <see cref="IPrecedentSource"/> registered by the host is used for the equal-treatment check. Safe to call more than once.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Changes the options; optional.</param>
@@ -39,6 +41,11 @@ public static class DoorbraakRulesServiceCollectionExtensions
         services.TryAddSingleton<IDoorbraakEvaluator>(sp => new InstrumentedEvaluator(
             sp.GetRequiredService<IDoorbraakEngineProvider>(),
             sp.GetRequiredService<IOptionsMonitor<DoorbraakRulesOptions>>().CurrentValue));
+        services.TryAddSingleton<IDoorbraakPlanner>(sp => new InstrumentedPlanner(
+            sp.GetRequiredService<IDoorbraakEngineProvider>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IPrecedentSource>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DoorbraakRulesHostedService>());
         services.TryAddTransient(sp => sp.GetRequiredService<IDoorbraakEngineProvider>().Current);
         services.TryAddTransient(sp => new DoorbraakPlanner(
             sp.GetRequiredService<IDoorbraakEngineProvider>().Current,

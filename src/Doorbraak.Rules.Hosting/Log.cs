@@ -5,11 +5,11 @@ namespace Doorbraak.Rules.Hosting;
 /// <summary>Log messages. Arguments are pack ids, versions, paths and diagnostics, never household facts.</summary>
 internal static class Log
 {
-    private static readonly Action<ILogger, int, string, Exception?> LoadedMessage = LoggerMessage.Define<int, string>(
-        LogLevel.Information, new EventId(1, "PacksLoaded"), "Loaded {PackCount} policy pack(s): {Packs}");
+    private static readonly Action<ILogger, int, string, string, Exception?> LoadedMessage = LoggerMessage.Define<int, string, string>(
+        LogLevel.Information, new EventId(1, "PacksLoaded"), "Loaded {PackCount} policy pack(s): {Packs} (content sha256 {ContentHash})");
 
-    private static readonly Action<ILogger, int, string, Exception?> ReloadedMessage = LoggerMessage.Define<int, string>(
-        LogLevel.Information, new EventId(2, "PacksReloaded"), "Reloaded {PackCount} policy pack(s): {Packs}");
+    private static readonly Action<ILogger, int, string, string, string, Exception?> ReloadedMessage = LoggerMessage.Define<int, string, string, string>(
+        LogLevel.Information, new EventId(2, "PacksReloaded"), "Reloaded {PackCount} policy pack(s): {Packs} (content sha256 {ContentHash}, was {PreviousContentHash})");
 
     private static readonly Action<ILogger, string, Exception?> ReloadFailedMessage = LoggerMessage.Define<string>(
         LogLevel.Warning, new EventId(3, "PackReloadFailed"), "Policy packs did not reload; the last good set stays in use. {Failure}");
@@ -26,8 +26,9 @@ internal static class Log
     private static readonly Action<ILogger, int, Exception?> LoadWarningsMessage = LoggerMessage.Define<int>(
         LogLevel.Warning, new EventId(7, "PackWarnings"), "The policy packs loaded with {WarningCount} warning(s).");
 
-    public static void Loaded(ILogger logger, int count, string packs) => LoadedMessage(logger, count, packs, null);
-    public static void Reloaded(ILogger logger, int count, string packs) => ReloadedMessage(logger, count, packs, null);
+    public static void Loaded(ILogger logger, int count, string packs, string contentHash) => LoadedMessage(logger, count, packs, contentHash, null);
+    public static void Reloaded(ILogger logger, int count, string packs, string contentHash, string previousContentHash) =>
+        ReloadedMessage(logger, count, packs, contentHash, previousContentHash, null);
     public static void ReloadFailed(ILogger logger, PackReloadFailure failure) => ReloadFailedMessage(logger, failure.ToString(), null);
     public static void Unchanged(ILogger logger) => UnchangedMessage(logger, null);
     public static void Watching(ILogger logger, string folder) => WatchingMessage(logger, folder, null);

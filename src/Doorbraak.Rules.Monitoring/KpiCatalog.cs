@@ -1,4 +1,4 @@
-using Doorbraak.Rules.Source;
+using Doorbraak.Rules.Inspection;
 namespace Doorbraak.Rules.Monitoring;
 
 /// <summary>Whether a KPI's value should be at least or at most its target.</summary>
@@ -71,15 +71,15 @@ public sealed class KpiCatalog
     public static KpiCatalog FromPackSet(PackSet packs)
     {
         ArgumentNullException.ThrowIfNull(packs);
-        var merged = packs.RuleSet.Packs;
-        var kpis = merged.Kpis.Select(k => new KpiSpec(k.Id, k.Title, k.Measure, k.Description, k.Unit,
+        var view = packs.Inspect();
+        var kpis = view.Kpis.Select(k => new KpiSpec(k.Id, k.Title, k.Measure, k.Description, k.Unit,
             k.Norm is null ? null : new KpiNorm(k.Norm.Target, k.Norm.Direction == "at_most" ? NormDirection.AtMost : NormDirection.AtLeast, k.Norm.Deadline),
             k.Source, k.Filter) { PackId = k.PackId });
         var goals = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var g in merged.Goals) goals[g.Id] = g.Domain;
+        foreach (var g in view.Goals) goals[g.Id] = g.Domain;
         var ruleDomains = new Dictionary<string, string>(StringComparer.Ordinal);
         var ruleTitles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var r in merged.Rules)
+        foreach (var r in view.Rules)
         {
             ruleDomains[r.Id] = r.Domain;
             ruleTitles[r.Id] = r.Title;

@@ -1,4 +1,3 @@
-using Doorbraak.Rules.Wording;
 using System.Globalization;
 
 namespace Doorbraak.Rules.Monitoring;
@@ -42,7 +41,7 @@ internal static class ReportText
     {
         if (k.Norm is not { } n) return "geen norm";
         var text = (n.Direction == NormDirection.AtLeast ? "ten minste " : "ten hoogste ") + Value(n.Target, k.DisplayUnit);
-        return n.Deadline is { } d ? $"{text}, uiterlijk {Texts.Date(d, ReportLanguage.Dutch)}" : text;
+        return n.Deadline is { } d ? $"{text}, uiterlijk {Date(d)}" : text;
     }
 
     public static string NormShort(KpiSpec k) => k.Norm is not { } n ? "" : (n.Direction == NormDirection.AtLeast ? "≥ " : "≤ ") + Value(n.Target, k.DisplayUnit);
@@ -118,5 +117,8 @@ internal static class ReportText
     /// <summary>The unit of a breakdown's rows (counts for the count measures, the KPI's unit otherwise).</summary>
     public static string BreakdownUnit(KpiSpec k) => KpiMeasures.IsCount(k.Measure) ? "aantal" : k.DisplayUnit;
 
-    public static string Date(DateOnly d) => Texts.Date(d, ReportLanguage.Dutch);
+    private static readonly string[] DutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+    /// <summary>A date in Dutch: 1 juli 2026.</summary>
+    public static string Date(DateOnly d) => $"{d.Day} {DutchMonths[d.Month - 1]} {d.Year}";
 }

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Samples;
 using Doorbraak.Rules.Monitoring;
 using System.Text.Json;
 

@@ -1,7 +1,9 @@
 // A minimal host: register Doorbraak.Rules with DI, load the pack shipped as a NuGet package, evaluate a household,
 // print the proposals, record a decision and export a doorbraakplan. Exit code 0 only if all of that worked.
 using Doorbraak.Rules;
+using Doorbraak.Rules.AspNetCore;
 using Doorbraak.Rules.Hosting;
+using Doorbraak.Rules.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +47,36 @@ var decision = planner.Decide(household, result, new DecisionRequest(first.Id, D
 var plan = planner.Assemble(household, result, [decision], new PlanDetails { CaseReference = "EMBED-TEST-1" });
 var markdown = PlanExport.ToMarkdown(plan);
 Console.WriteLine($"Doorbraakplan: {markdown.Split('\n').Length} lines of Markdown, {PlanExport.ToJson(plan).Length} chars of JSON; decision: {decision.Outcome}");
+// The instrumented planner (Hosting) records the same decision.
+var instrumented = provider.GetRequiredService<IDoorbraakPlanner>();
+var again = instrumented.Decide(household, result, new DecisionRequest(first.Id, DecisionOutcome.Accepted, "teamleider-01", first.Mandate,
+    "Besproken in het doorbraakoverleg; afwijken voorkomt dakloosheid en is proportioneel."));
+Console.WriteLine($"Instrumented planner: {again.Outcome}, plan with {instrumented.Assemble(household, result, [again], new PlanDetails { CaseReference = "EMBED-TEST-2" }).Decisions.Count} decision(s)");
+
+// Monitoring: the KPIs the national pack declares, and a council report over the plan.
+var catalog = KpiCatalog.FromPackSet(engine.PackSet);
+if (catalog.Kpis.Count == 0)
+{
+    Console.Error.WriteLine("FAIL: the national pack declares KPIs, but the catalog is empty.");
+    return 1;
+}
+var report = MonitoringAggregator.Compute(catalog, [plan], ReportPeriod.Parse(plan.BreakthroughDate.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+Console.WriteLine($"Monitoring: {catalog.Kpis.Count} KPIs; council report of {CouncilReport.ToMarkdown(report).Length} chars");
+
+// AspNetCore: a library error as RFC 7807 problem details.
+try
+{
+    evaluator.WhatIf(household, referenceDate, ["afw.bestaat-niet"]);
+    Console.Error.WriteLine("FAIL: an unknown deviation should be refused.");
+    return 1;
+}
+catch (ArgumentException ex)
+{
+    var problem = DoorbraakProblems.ToProblemDetails(ex);
+    Console.WriteLine($"Problem details: {problem.Status} {problem.Extensions["code"]}");
+    if (problem.Status != 422) { Console.Error.WriteLine("FAIL: expected 422."); return 1; }
+}
+
 // Layering: the national pack plus a municipal pack that requires it, both from packages.
 var layered = new ServiceCollection();
 layered.AddDoorbraakRules()

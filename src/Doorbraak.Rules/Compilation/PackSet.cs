@@ -28,7 +28,7 @@ public sealed class PackLoadOptions
 /// <see cref="PackLoadException"/> lists every problem and nothing is loaded.
 /// </summary>
 /// <threadsafety>Immutable; share one instance between threads.</threadsafety>
-public sealed class PackSet
+public sealed partial class PackSet
 {
     internal PackSet(CompiledRuleSet plan, IReadOnlyList<Diagnostic> warnings)
     {

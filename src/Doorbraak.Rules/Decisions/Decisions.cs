@@ -1,3 +1,5 @@
+using Doorbraak.Rules.Source;
+
 namespace Doorbraak.Rules;
 
 /// <summary>An action agreed in the doorbraakplan, with who does it.</summary>
@@ -61,8 +63,10 @@ public sealed record RecordedDecision(
 public enum DecisionRefusalCode
 {
     /// <summary>The evaluation has no proposal with this id.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("unknown-proposal")]
     UnknownProposal,
     /// <summary>The deviation exists but is not allowed for this household, or resolves no collision.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("not-allowed")]
     NotAllowed,
     /// <summary>The motivation is missing.</summary>
     Motivation,
@@ -73,8 +77,10 @@ public enum DecisionRefusalCode
     /// <summary>An equal earlier case was decided otherwise, and no reason for the difference is given.</summary>
     Precedent,
     /// <summary>The result was evaluated with other packs than the planner's.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("other-packs")]
     OtherPacks,
     /// <summary>The household is not the one evaluated (or it changed since).</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("other-household")]
     OtherHousehold,
 }
 
@@ -114,6 +120,11 @@ public sealed class DecisionException : Exception
     /// <summary>Creates the exception.</summary>
     public DecisionException(DecisionRefusal refusal) : base((refusal ?? throw new ArgumentNullException(nameof(refusal))).Message) => Refusal = refusal;
 
+    /// <summary>Creates the exception for a reason, with the reason's catalogue code (for hosts and tests that refuse on their own grounds).</summary>
+    public DecisionException(DecisionRefusalCode code, string message) : this(DecisionRefusals.Create(code, message))
+    {
+    }
+
     /// <summary>Why the decision was refused: the reason and the diagnostic.</summary>
     public DecisionRefusal Refusal { get; }
 
@@ -122,4 +133,25 @@ public sealed class DecisionException : Exception
 
     /// <summary>The problem, with a DBR40xx code from the catalogue (see docs/diagnostics.md); it has no place in a file.</summary>
     public Diagnostic Diagnostic => Refusal.Diagnostic;
+}
+
+/// <summary>The catalogue code of each refusal reason.</summary>
+internal static class DecisionRefusals
+{
+    public static DecisionRefusal Create(DecisionRefusalCode code, string message) => Create(code, Descriptor(code), message);
+
+    public static DecisionRefusal Create(DecisionRefusalCode code, DiagnosticDescriptor descriptor, string message) =>
+        new(code, descriptor.At(SourceLocation.None, message));
+
+    private static DiagnosticDescriptor Descriptor(DecisionRefusalCode code) => code switch
+    {
+        DecisionRefusalCode.UnknownProposal => DiagnosticCatalog.UnknownProposal,
+        DecisionRefusalCode.NotAllowed => DiagnosticCatalog.DeviationNotAllowed,
+        DecisionRefusalCode.Motivation => DiagnosticCatalog.MotivationMissing,
+        DecisionRefusalCode.Mandate => DiagnosticCatalog.MandateTooLow,
+        DecisionRefusalCode.Limits => DiagnosticCatalog.BeyondLimits,
+        DecisionRefusalCode.Precedent => DiagnosticCatalog.DiffersFromPrecedent,
+        DecisionRefusalCode.OtherPacks => DiagnosticCatalog.EvaluatedWithOtherPacks,
+        _ => DiagnosticCatalog.OtherHousehold,
+    };
 }

@@ -151,7 +151,7 @@ public sealed class DoorbraakPlanner
         DecisionAttempt.Refused(Refusal(code, descriptor, message));
 
     private static DecisionRefusal Refusal(DecisionRefusalCode code, DiagnosticDescriptor descriptor, string message) =>
-        new(code, descriptor.At(SourceLocation.None, message));
+        DecisionRefusals.Create(code, descriptor, message);
 
     /// <summary>
     /// Whether the result was made by this planner's packs for this household; and with which options, so that the

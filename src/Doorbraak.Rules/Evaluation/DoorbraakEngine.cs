@@ -134,4 +134,10 @@ public sealed class HouseholdException : Exception
 
     /// <summary>Every problem found, each with its code (DBR1xxx for the YAML, DBR3xxx for the household's facts), place and message.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>
+    /// Whether the document itself could not be read (empty, too large, not UTF-8, not valid YAML or JSON), as opposed
+    /// to a readable household that does not fit the packs: for a web host, 400 against 422.
+    /// </summary>
+    public bool IsMalformedDocument => Diagnostics.Any(d => DiagnosticCatalog.IsUnreadableDocument(d.Code));
 }

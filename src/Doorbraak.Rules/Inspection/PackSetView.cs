@@ -350,19 +350,6 @@ public sealed class GoalView : PackItemView
     public required IReadOnlyList<string> ReachedBy { get; init; }
 }
 
-/// <summary>How serious a declared collision is.</summary>
-public enum CollisionSeverity
-{
-    /// <summary>Low.</summary>
-    Low,
-    /// <summary>Medium.</summary>
-    Medium,
-    /// <summary>High.</summary>
-    High,
-    /// <summary>Critical.</summary>
-    Critical,
-}
-
 /// <summary>A collision a pack declares: rules whose outcomes work against a goal.</summary>
 public sealed class CollisionView : PackItemView
 {

@@ -111,6 +111,11 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EvaluatedWithOtherPacks = new("DBR4009", E, "The evaluation was made with other packs than the planner's");
     public static readonly DiagnosticDescriptor OtherHousehold = new("DBR4010", E, "The household is not the one evaluated, or changed since");
 
+    /// <summary>Codes that mean a document could not be read at all (rather than read and found wrong).</summary>
+    public static bool IsUnreadableDocument(string code) =>
+        code == InvalidYaml.Code || code == NotUtf8.Code || code == LimitExceeded.Code || code == YamlFeatureNotAllowed.Code
+        || code == HouseholdEmpty.Code || code == HouseholdNotJson.Code || code == HouseholdTooLarge.Code || code == HouseholdNotUtf8.Code;
+
     /// <summary>Every descriptor, in code order.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCatalog)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -102,7 +102,7 @@ public class DoorbraakCaseTests
         JsonSerializer.Deserialize<DecisionOutcome>("\"Rejected\"").Should().Be(DecisionOutcome.Rejected);
         JsonSerializer.Serialize(DecisionOutcome.Changed).Should().Be("\"changed\"");
         JsonSerializer.Serialize(GoalActivation.HoldsToday).Should().Be("\"holds-today\"");
-        JsonSerializer.Serialize(DecisionRefusalCode.OtherHousehold).Should().Be("\"otherHousehold\"");
+        JsonSerializer.Serialize(DecisionRefusalCode.OtherHousehold).Should().Be("\"other-household\"");
         ResultJson.NameOf(CollisionKind.Contradiction).Should().Be("contradiction");
     }
 }

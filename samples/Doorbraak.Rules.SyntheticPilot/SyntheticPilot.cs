@@ -1,4 +1,5 @@
-namespace Doorbraak.Rules.Monitoring;
+using Doorbraak.Rules.Monitoring;
+namespace Doorbraak.Rules.Samples;
 
 /// <summary>Options for <see cref="SyntheticPilot"/>.</summary>
 public sealed class SyntheticPilotOptions

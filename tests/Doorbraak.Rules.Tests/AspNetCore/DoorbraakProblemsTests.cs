@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Doorbraak.Rules.AspNetCore;
+using Doorbraak.Rules.Tests.Evaluation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Doorbraak.Rules.Tests.AspNetCore;
+
+/// <summary>Every library error becomes an RFC 7807 problem with a status, a stable code and, where there are any, the diagnostics.</summary>
+public class DoorbraakProblemsTests
+{
+    private static readonly DateOnly Peildatum = new(2026, 3, 1);
+
+    private static Exception Caught(Action act)
+    {
+        try { act(); }
+        catch (Exception ex) { return ex; }
+        throw new InvalidOperationException("Expected an exception.");
+    }
+
+    private static IReadOnlyList<Dictionary<string, object?>> Diagnostics(ProblemDetails p) =>
+        (IReadOnlyList<Dictionary<string, object?>>)p.Extensions[DoorbraakProblems.DiagnosticsExtension]!;
+
+    [Fact]
+    public void A_pack_that_does_not_load_is_422_pack_load_with_every_diagnostic_and_its_place()
+    {
+        var ex = Caught(() => MiniPack.Load(MiniPack.Rules.Replace("pw.norm.gehuwden * 0.5", "pw.norm.gehuwden *")));
+        ex.Should().BeOfType<PackLoadException>();
+        var p = DoorbraakProblems.ToProblemDetails(ex);
+        p.Status.Should().Be(422);
+        p.Extensions["code"].Should().Be("pack-load");
+        p.Type.Should().Be("urn:doorbraak:problem:pack-load");
+        var d = Diagnostics(p).Should().NotBeEmpty().And.Subject.First();
+        ((string)d["code"]!).Should().StartWith("DBR");
+        d["severity"].Should().Be("error");
+        ((string)d["file"]!).Should().EndWith("rules.yaml");
+        ((int)d["line"]!).Should().BePositive();
+    }
+
+    [Fact]
+    public void A_household_that_is_not_yaml_is_400_and_one_that_does_not_fit_the_packs_is_422()
+    {
+        var engine = new DoorbraakEngine(MiniPack.Load());
+        var malformed = DoorbraakProblems.ToProblemDetails(Caught(() => engine.ReadHousehold("leden: [ {")));
+        malformed.Status.Should().Be(400);
+        malformed.Extensions["code"].Should().Be("malformed-household");
+        Diagnostics(malformed).Should().Contain(d => (string?)d["code"] == "DBR1001" || (string?)d["code"] == "DBR1002");
+
+        var unknownFact = DoorbraakProblems.ToProblemDetails(Caught(() => engine.ReadHousehold("leden:\n  - id: a\n    geen_bekend_feit: 3\n")));
+        unknownFact.Status.Should().Be(422);
+        unknownFact.Extensions["code"].Should().Be("invalid-household");
+        unknownFact.Detail.Should().Contain("geen_bekend_feit");
+        Diagnostics(unknownFact).Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void A_refused_decision_is_422_with_its_code()
+    {
+        var engine = new DoorbraakEngine(MiniPack.Load());
+        var result = engine.Evaluate(MiniPack.S1(), Peildatum);
+        var request = new DecisionRequest("afw.kostendelersnorm-tijdelijk", DecisionOutcome.Accepted, "C. Onsulent", "consulent", "Sem dreigt dakloos te raken.");
+        var p = DoorbraakProblems.ToProblemDetails(Caught(() => new DoorbraakPlanner(engine).Decide(MiniPack.S1(), result, request)));
+        p.Status.Should().Be(422);
+        p.Extensions["code"].Should().Be("mandate");
+        p.Title.Should().Be("The decision was refused.");
+        var diagnostic = ((IEnumerable<Dictionary<string, object?>>)p.Extensions["diagnostics"]!).Should().ContainSingle().Subject;
+        diagnostic["code"].Should().Be("DBR4005", "the refusal's catalogue code travels with the problem");
+        diagnostic.Should().NotContainKey("file", "a decision has no place in a file");
+    }
+
+    [Fact]
+    public void An_unknown_deviation_id_is_422_unknown_id_without_the_parameter_name()
+    {
+        var engine = new DoorbraakEngine(MiniPack.Load());
+        var p = DoorbraakProblems.ToProblemDetails(Caught(() => engine.WhatIf(MiniPack.S1(), Peildatum, ["afw.bestaat-niet"])), "https://example.org/problems/");
+        p.Status.Should().Be(422);
+        p.Extensions["code"].Should().Be("unknown-id");
+        p.Type.Should().Be("https://example.org/problems/unknown-id");
+        p.Detail.Should().Contain("afw.bestaat-niet").And.NotContain("(Parameter");
+    }
+
+    [Fact]
+    public void Malformed_json_is_400_and_names_the_place_not_the_values()
+    {
+        var ex = Caught(() => ResultJson.Deserialize("{\"collisions\": [ 12345"));
+        var p = DoorbraakProblems.ToProblemDetails(ex);
+        p.Status.Should().Be(400);
+        p.Extensions["code"].Should().Be("malformed-input");
+        p.Detail.Should().Contain("line").And.NotContain("12345");
+        DoorbraakProblems.ToProblemDetails(new FormatException("x")).Status.Should().Be(400);
+        DoorbraakProblems.ToProblemDetails(new InvalidDataException("x")).Status.Should().Be(400);
+    }
+
+    [Fact]
+    public void Anything_else_is_500_without_the_message()
+    {
+        var p = DoorbraakProblems.ToProblemDetails(new InvalidOperationException("Sem verdient 1401.50"));
+        p.Status.Should().Be(500);
+        p.Extensions["code"].Should().Be("unexpected");
+        p.Detail.Should().NotContain("Sem").And.NotContain("1401");
+        DoorbraakProblems.ToProblemDetails(new ArgumentNullException("household")).Status.Should().Be(500, "a null argument is a bug in the host");
+        DoorbraakProblems.IsClientError(new ArgumentNullException("household")).Should().BeFalse();
+        DoorbraakProblems.IsClientError(new DecisionException(DecisionRefusalCode.Limits, "x")).Should().BeTrue();
+    }
+
+    [Fact]
+    public void The_problem_serializes_as_rfc_7807_json_with_code_and_diagnostics()
+    {
+        var ex = Caught(() => MiniPack.Load(MiniPack.Rules.Replace("pw.norm.gehuwden * 0.5", "pw.norm.gehuwden *")));
+        var json = JsonSerializer.Serialize(DoorbraakProblems.ToProblemDetails(ex), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var root = JsonDocument.Parse(json).RootElement;
+        root.GetProperty("status").GetInt32().Should().Be(422);
+        root.GetProperty("title").GetString().Should().NotBeNullOrWhiteSpace();
+        root.GetProperty("code").GetString().Should().Be("pack-load");
+        root.GetProperty("diagnostics")[0].GetProperty("file").GetString().Should().EndWith("rules.yaml");
+    }
+}
+
+public class DoorbraakExceptionHandlerTests
+{
+    [Fact]
+    public async Task A_library_client_error_is_written_as_problem_json_and_anything_else_is_left_to_the_next_handler()
+    {
+        var handler = new DoorbraakExceptionHandler("https://example.org/problems/");
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Response.Body = new MemoryStream();
+        (await handler.TryHandleAsync(context, new DecisionException(DecisionRefusalCode.Limits, "Zes maanden is het maximum."), CancellationToken.None)).Should().BeTrue();
+        context.Response.StatusCode.Should().Be(422);
+        context.Response.ContentType.Should().StartWith("application/problem+json");
+        context.Response.Body.Position = 0;
+        var root = (await JsonDocument.ParseAsync(context.Response.Body)).RootElement;
+        root.GetProperty("code").GetString().Should().Be("limits");
+        root.GetProperty("type").GetString().Should().Be("https://example.org/problems/limits");
+
+        var other = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        (await new DoorbraakExceptionHandler().TryHandleAsync(other, new InvalidOperationException("x"), CancellationToken.None)).Should().BeFalse();
+        other.Response.StatusCode.Should().Be(200);
+    }
+}
