@@ -42,7 +42,7 @@ internal static class ReportText
     {
         if (k.Norm is not { } n) return "geen norm";
         var text = (n.Direction == NormDirection.AtLeast ? "ten minste " : "ten hoogste ") + Value(n.Target, k.DisplayUnit);
-        return n.Deadline is { } d ? $"{text}, uiterlijk {Texts.Date(d, ReportLanguage.Dutch)}" : text;
+        return n.Deadline is { } d ? $"{text}, uiterlijk {Date(d)}" : text;
     }
 
     public static string NormShort(KpiSpec k) => k.Norm is not { } n ? "" : (n.Direction == NormDirection.AtLeast ? "≥ " : "≤ ") + Value(n.Target, k.DisplayUnit);
@@ -118,5 +118,5 @@ internal static class ReportText
     /// <summary>The unit of a breakdown's rows (counts for the count measures, the KPI's unit otherwise).</summary>
     public static string BreakdownUnit(KpiSpec k) => KpiMeasures.IsCount(k.Measure) ? "aantal" : k.DisplayUnit;
 
-    public static string Date(DateOnly d) => Texts.Date(d, ReportLanguage.Dutch);
+    public static string Date(DateOnly d) => WordingTable.Dutch.Date(d);
 }
