@@ -1,4 +1,5 @@
 using System.Globalization;
+using Doorbraak.Rules.Wording;
 
 namespace Doorbraak.Rules.Monitoring;
 
@@ -117,8 +118,5 @@ internal static class ReportText
     /// <summary>The unit of a breakdown's rows (counts for the count measures, the KPI's unit otherwise).</summary>
     public static string BreakdownUnit(KpiSpec k) => KpiMeasures.IsCount(k.Measure) ? "aantal" : k.DisplayUnit;
 
-    private static readonly string[] DutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
-    /// <summary>A date in Dutch: 1 juli 2026.</summary>
-    public static string Date(DateOnly d) => $"{d.Day} {DutchMonths[d.Month - 1]} {d.Year}";
+    public static string Date(DateOnly d) => WordingTable.Dutch.Date(d);
 }

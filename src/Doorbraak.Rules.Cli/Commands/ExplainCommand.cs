@@ -1,5 +1,6 @@
 using Doorbraak.Rules.Inspection;
 using System.CommandLine;
+using System.Globalization;
 using Doorbraak.Rules.Cli.Rendering;
 
 namespace Doorbraak.Rules.Cli.Commands;
@@ -54,34 +55,34 @@ internal static class ExplainCommand
                 var def = plan.Rule(id)
                     ?? throw new CliException($"no loaded pack defines the rule '{id}'{Suggest.Hint(id, plan.Rules.Select(r => r.Id))}.");
                 w.WriteLine(style.Bold($"{def.Title} ({def.Id})"));
-                w.WriteLine($"{(def.Kind == RuleKind.Law ? t.T("Wet", "Law") : t.T("Bron", "Source"))}: {def.Citation}{(def.Citation.Url is null ? "" : " " + def.Citation.Url)}");
-                w.WriteLine($"{t.T("Voorwaarde", "Condition")}: {def.Applies?.Text ?? "true"}");
+                w.WriteLine($"{(def.Kind == RuleKind.Law ? t["cli.explain.law"] : t["cli.explain.source"])}: {def.Citation}{(def.Citation.Url is null ? "" : " " + def.Citation.Url)}");
+                w.WriteLine($"{t["cli.explain.condition"]}: {def.Applies?.Text.Trim() ?? "true"}");
                 var applied = result.Determinations.Where(d => d.Rule == id).ToList();
                 if (applied.Count > 0)
                 {
-                    w.WriteLine(t.T($"Op {date:yyyy-MM-dd} is deze regel toegepast:", $"On {date:yyyy-MM-dd} this rule applied:"));
+                    w.WriteLine(t.Format("cli.explain.rule-applied-on", ("date", Day(date))));
                     foreach (var d in applied) t.WriteDetermination(w, "  ", d, style);
                 }
                 else if (!def.IsValidOn(date))
-                    w.WriteLine(t.T($"Deze regel geldt niet op {date:yyyy-MM-dd} (buiten de geldigheidsperiode).", $"This rule is not in force on {date:yyyy-MM-dd} (outside its valid period)."));
+                    w.WriteLine(t.Format("cli.explain.rule-not-in-force", ("date", Day(date))));
                 else
                 {
                     var missing = result.MissingFacts.Where(m => m.NeededFor.Contains(id)).ToList();
                     if (missing.Count > 0)
                     {
-                        w.WriteLine(t.T("Deze regel is niet toegepast: of hij geldt is onbekend, omdat feiten ontbreken:", "This rule did not apply: whether it applies is unknown, because facts are missing:"));
+                        w.WriteLine(t["cli.explain.rule-unknown-missing-facts"]);
                         foreach (var m in missing) w.WriteLine($"  ? {m.Question ?? m.Description} ({m.Path})");
                     }
-                    else w.WriteLine(t.T("Deze regel is niet toegepast: de voorwaarde is niet vervuld voor dit huishouden.", "This rule did not apply: its condition does not hold for this household."));
+                    else w.WriteLine(t["cli.explain.rule-condition-not-met"]);
                 }
                 var collisions = result.Collisions.Where(c => c.Rules.Contains(id)).ToList();
-                foreach (var c in collisions) w.WriteLine($"{t.T("Betrokken bij botsing", "Involved in collision")}: {c.Title} ({c.Id})");
+                foreach (var c in collisions) w.WriteLine($"{t["cli.explain.involved-in-collision"]}: {c.Title} ({c.Id})");
                 var deviations = engine.DeviationsForRule(id, options.Language);
                 if (deviations.Count > 0)
                 {
-                    w.WriteLine(t.T("Afwijkingen die de pakketten hierop bieden:", "Deviations the packs offer from it:"));
+                    w.WriteLine(t["cli.explain.deviations-offered"]);
                     foreach (var d in deviations)
-                        w.WriteLine($"  - {d.Title} ({d.Id}): {d.Change}; {t.T("grondslag", "basis")} {d.Basis.Citation}; {t.T("mandaat", "mandate")} {d.Mandate}; {d.Limits.Text}");
+                        w.WriteLine($"  - {d.Title} ({d.Id}): {d.Change}; {t["cli.explain.basis"]} {d.Basis.Citation}; {t["cli.explain.mandate"]} {d.Mandate}; {d.Limits.Text}");
                 }
                 return Program.ExitOk;
             }
@@ -94,24 +95,23 @@ internal static class ExplainCommand
                     if (!known)
                         throw new CliException($"the collision '{id}' does not occur for this household and no loaded pack declares it{Suggest.Hint(id, result.Collisions.Select(x => x.Id).Concat(plan.Collisions.Select(x => x.Id)))}; " +
                                                $"collisions found: {(result.Collisions.Count == 0 ? "none" : string.Join(", ", result.Collisions.Select(x => x.Id)))}.");
-                    w.WriteLine(t.T($"De botsing {id} doet zich bij dit huishouden op {date:yyyy-MM-dd} niet voor.", $"The collision {id} does not occur for this household on {date:yyyy-MM-dd}."));
+                    w.WriteLine(t.Format("cli.explain.collision-does-not-occur", ("id", id), ("date", Day(date))));
                     return Program.ExitOk;
                 }
                 w.WriteLine($"{style.Severity(ResultJson.NameOf(c.Severity), $"[{ResultJson.NameOf(c.Severity)}]")} {style.Bold(c.Title)} ({c.Id}, {ResultJson.NameOf(c.Kind)})");
                 Words.WriteWrapped(w, "", c.Explanation);
                 if (c.Goal is { } goalId && result.Goals.FirstOrDefault(g => g.Goal == goalId) is { } goal)
-                    w.WriteLine(t.T($"Doel '{goal.Title}' ({goal.Goal}): nu {t.Outcome(goal.HoldsToday)}, na toepassing van de regels {t.Outcome(goal.HoldsProjected)}.",
-                                    $"Goal '{goal.Title}' ({goal.Goal}): today {t.Outcome(goal.HoldsToday)}, after applying the rules {t.Outcome(goal.HoldsProjected)}."));
-                if (c.Members.Count > 0) w.WriteLine($"{t.T("Leden", "Members")}: {string.Join(", ", c.Members)}");
-                w.WriteLine(t.T("Zonder deze uitkomsten zou het doel gehaald worden:", "Without these outcomes the goal would hold:"));
+                    w.WriteLine(t.Format("cli.explain.goal", ("title", goal.Title), ("goal", goal.Goal), ("today", t.Outcome(goal.HoldsToday)), ("projected", t.Outcome(goal.HoldsProjected))));
+                if (c.Members.Count > 0) w.WriteLine($"{t["cli.explain.members"]}: {string.Join(", ", c.Members)}");
+                w.WriteLine(t["cli.explain.goal-would-hold-without"]);
                 foreach (var ruleId in c.Rules)
                     foreach (var d in result.Determinations.Where(d => d.Rule == ruleId))
                         t.WriteDetermination(w, "  ", d, style);
-                w.WriteLine(t.T("Spoor:", "Trace:"));
+                w.WriteLine(t["cli.explain.trace"]);
                 t.WriteExplanation(w, "  ", c.Trace, style);
                 var resolving = result.Proposals.Where(p => p.Resolves.Contains(c.Id)).ToList();
                 if (resolving.Count > 0)
-                    w.WriteLine($"{t.T("Opgelost door voorstel(len)", "Resolved by proposal(s)")}: {string.Join(", ", resolving.Select(p => p.Id))}");
+                    w.WriteLine($"{t["cli.explain.resolved-by-proposal-s"]}: {string.Join(", ", resolving.Select(p => p.Id))}");
                 return Program.ExitOk;
             }
             default:
@@ -124,21 +124,23 @@ internal static class ExplainCommand
                         throw new CliException($"no proposal '{id}' for this household and no loaded pack defines that deviation{Suggest.Hint(id, result.Proposals.Select(x => x.Id).Concat(plan.Deviations.Select(d => d.Id)))}; " +
                                                $"proposals: {(result.Proposals.Count == 0 ? "none" : string.Join(", ", result.Proposals.Select(x => x.Id)))}.");
                     var whatIf = engine.WhatIf(household, date, [id], options);
-                    w.WriteLine(t.T($"De afwijking {id} wordt voor dit huishouden niet voorgesteld.", $"The deviation {id} is not proposed for this household."));
+                    w.WriteLine(t.Format("cli.explain.deviation-not-proposed", ("id", id)));
                     foreach (var (dev, allowed) in whatIf.Allowed)
-                        w.WriteLine($"  {t.T("toegestaan", "allowed")} ({dev}): {t.Outcome(allowed)}");
-                    w.WriteLine($"  {t.T("Wat als", "What if")}: {whatIf.Summary}");
+                        w.WriteLine($"  {t["cli.explain.allowed"]} ({dev}): {t.Outcome(allowed)}");
+                    w.WriteLine($"  {t["cli.explain.what-if"]}: {whatIf.Summary}");
                     return Program.ExitOk;
                 }
                 TextReport.WriteProposal(w, p, t, style, context.OutIsTerminal);
                 foreach (var cid in p.Resolves)
                 {
                     if (result.Collisions.FirstOrDefault(x => x.Id == cid) is not { } c) continue;
-                    w.WriteLine($"  {t.T("Lost op", "Resolves")}: {c.Title} ({c.Id})");
+                    w.WriteLine($"  {t["cli.explain.resolves"]}: {c.Title} ({c.Id})");
                     t.WriteExplanation(w, "    ", c.Trace, style);
                 }
                 return Program.ExitOk;
             }
         }
     }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

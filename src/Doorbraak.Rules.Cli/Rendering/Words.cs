@@ -1,26 +1,36 @@
+using Doorbraak.Rules.Wording;
+
 namespace Doorbraak.Rules.Cli.Rendering;
 
-/// <summary>Labels in Dutch and English, and the shared ways of writing explanations in words.</summary>
+/// <summary>
+/// The CLI's words in Dutch or English, from the same per-language files as the engine's (src/Doorbraak.Rules/Wording/nl.json
+/// and en.json, keys cli.*), and the shared ways of writing explanations in words.
+/// </summary>
 internal sealed class Words(ReportLanguage language)
 {
     public ReportLanguage Language { get; } = language;
 
-    public bool Dutch => Language == ReportLanguage.Dutch;
+    /// <summary>The wording of <see cref="Language"/>.</summary>
+    public WordingTable Table { get; } = language == ReportLanguage.Dutch ? WordingTable.Dutch : WordingTable.English;
 
-    public string T(string nl, string en) => Dutch ? nl : en;
+    /// <summary>The text of a key.</summary>
+    public string this[string key] => Table[key];
+
+    /// <summary>The text of a key with its named placeholders filled in.</summary>
+    public string Format(string key, params ReadOnlySpan<(string Name, object? Value)> args) => Table.Format(key, args);
 
     public string Outcome(bool? value) => value switch
     {
-        true => T("ja", "yes"),
-        false => T("nee", "no"),
-        null => T("onbekend", "unknown"),
+        true => this["cli.words.yes"],
+        false => this["cli.words.no"],
+        null => this["cli.words.unknown"],
     };
 
     public string Basis(string basis) => basis switch
     {
-        "law" => T("de wet zegt", "the law says"),
-        "practice" => T("de ervaring leert", "experience shows"),
-        "engine" => T("bevinding van de engine", "finding of the engine"),
+        "law" => this["cli.words.the-law-says"],
+        "practice" => this["cli.words.experience-shows"],
+        "engine" => this["cli.words.finding-of-the-engine"],
         _ => basis,
     };
 
@@ -31,13 +41,13 @@ internal sealed class Words(ReportLanguage language)
             WriteWrapped(w, indent, e.Text.Trim());
         if (e.Conditions.Count > 0)
         {
-            w.WriteLine(indent + T("Voorwaarden:", "Conditions:"));
+            w.WriteLine(indent + this["cli.words.conditions"]);
             foreach (var c in e.Conditions)
                 w.WriteLine($"{indent}  {style.Cyan(c.Condition)} → {c.Outcome}");
         }
         if (e.Facts.Count > 0)
         {
-            w.WriteLine(indent + T("Gebruikte feiten:", "Facts used:"));
+            w.WriteLine(indent + this["cli.words.facts-used"]);
             foreach (var f in e.Facts)
                 w.WriteLine($"{indent}  {f.Path} = {f.Value}");
         }
@@ -46,7 +56,7 @@ internal sealed class Words(ReportLanguage language)
     public void WriteDetermination(TextWriter w, string indent, DeterminationResult d, Style style)
     {
         w.WriteLine($"{indent}{style.Bold(d.Title)} ({d.Rule}) — {d.Citation}{(d.Url is null ? "" : " " + d.Url)}");
-        w.WriteLine($"{indent}  {d.Fact}: {style.Bold(d.Value)} ({T("was", "was")} {d.Previous})");
+        w.WriteLine($"{indent}  {d.Fact}: {style.Bold(d.Value)} ({this["cli.words.was"]} {d.Previous})");
         WriteExplanation(w, indent + "  ", d.Explanation, style);
     }
 

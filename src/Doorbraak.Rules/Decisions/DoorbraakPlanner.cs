@@ -1,3 +1,4 @@
+using System.Globalization;
 using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Packs;
@@ -82,31 +83,31 @@ public sealed class DoorbraakPlanner
         {
             var deviation = ruleSet.Deviations.FirstOrDefault(d => d.Id == request.ProposalId);
             if (deviation is not null)
-                return Refuse(DecisionRefusalCode.NotAllowed, DiagnosticCatalog.DeviationNotAllowed, $"De afwijking '{deviation.Id}' is voor dit huishouden niet toegestaan of lost geen botsing op (voorwaarde: {deviation.Definition.Allowed?.Text ?? "geen"}); er is geen voorstel om over te besluiten.");
-            return Refuse(DecisionRefusalCode.UnknownProposal, DiagnosticCatalog.UnknownProposal, $"Er is geen voorstel '{request.ProposalId}' in deze evaluatie{Suggest.Hint(request.ProposalId, result.Proposals.Select(p => p.Id))}.");
+                return Refuse(DecisionRefusalCode.NotAllowed, DiagnosticCatalog.DeviationNotAllowed, Refusal("plan.refusal.not-allowed", ("deviation", deviation.Id), ("condition", deviation.Definition.Allowed?.Text ?? Refusals["plan.refusal.no-condition"])));
+            return Refuse(DecisionRefusalCode.UnknownProposal, DiagnosticCatalog.UnknownProposal, Refusal("plan.refusal.unknown-proposal", ("proposal", request.ProposalId), ("hint", Suggest.Hint(request.ProposalId, result.Proposals.Select(p => p.Id)))));
         }
         if (string.IsNullOrWhiteSpace(request.Motivation))
-            return Refuse(DecisionRefusalCode.Motivation, DiagnosticCatalog.MotivationMissing, "Een besluit heeft een motivering nodig: leg vast waarom (feiten, afweging van belangen, evenredigheid).");
+            return Refuse(DecisionRefusalCode.Motivation, DiagnosticCatalog.MotivationMissing, Refusals["plan.refusal.motivation"]);
         var mandate = Mandates.Levels.FirstOrDefault(l => string.Equals(l, request.Mandate?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (mandate is null)
-            return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.UnknownMandate, $"Onbekend mandaat '{request.Mandate}'; gebruik een van: {string.Join(", ", Mandates.Levels)}.");
+            return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.UnknownMandate, Refusal("plan.refusal.unknown-mandate", ("mandate", request.Mandate), ("levels", string.Join(", ", Mandates.Levels))));
         if (request.Outcome != DecisionOutcome.Rejected && Mandates.Rank(mandate) < Mandates.Rank(proposal.Mandate))
-            return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.MandateTooLow, $"Voor dit voorstel is mandaat '{proposal.Mandate}' of hoger nodig; '{mandate}' mag hier niet over besluiten. Leg het voor aan iemand met mandaat {proposal.Mandate}.");
+            return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.MandateTooLow, Refusal("plan.refusal.mandate-too-low", ("needed", proposal.Mandate), ("mandate", mandate)));
 
         var months = proposal.Limits.DurationMonths;
         if (request.Outcome != DecisionOutcome.Rejected)
         {
             if (request.DurationMonths is { } dm)
             {
-                if (dm < 1) return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.DurationBelowOneMonth, "De duur moet ten minste 1 maand zijn.");
+                if (dm < 1) return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.DurationBelowOneMonth, Refusals["plan.refusal.duration-too-short"]);
                 if (months is { } max && dm > max)
-                    return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, $"De gevraagde duur van {dm} maanden gaat over de grens van {max} maanden ({proposal.Limits.Text}).");
+                    return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, Refusal("plan.refusal.duration-over-limit", ("months", dm), ("max", max), ("limits", proposal.Limits.Text)));
                 months = dm;
             }
             if (request.Amount is { } amount && proposal.Limits.MaxAmount is { } maxAmount && amount > maxAmount)
-                return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, $"Het bedrag {Texts.Money(amount, ReportLanguage.Dutch)} gaat over de grens van {Texts.Money(maxAmount, ReportLanguage.Dutch)} ({proposal.Limits.Text}).");
+                return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, Refusal("plan.refusal.amount-over-limit", ("amount", Refusals.Money(amount)), ("max", Refusals.Money(maxAmount)), ("limits", proposal.Limits.Text)));
             if (proposal.Limits.Times is { } times && request.TimesGrantedBefore + 1 > times)
-                return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, $"Deze afwijking is al {request.TimesGrantedBefore} keer toegekend; de grens is {times} keer.");
+                return Refuse(DecisionRefusalCode.Limits, DiagnosticCatalog.BeyondLimits, Refusal("plan.refusal.times-over-limit", ("granted", request.TimesGrantedBefore), ("times", times)));
         }
 
         var set = WhatIfQueries.Resolve(ruleSet, proposal.Deviations);
@@ -126,7 +127,8 @@ public sealed class DoorbraakPlanner
                     .Where(p => PrecedentMatcher.Similarity(mine, p.Facts) == 1m && (p.Outcome != DecisionOutcome.Rejected) != granted)
                     .OrderByDescending(p => p.DecidedOn).FirstOrDefault();
                 if (conflicting is not null)
-                    return Refuse(DecisionRefusalCode.Precedent, DiagnosticCatalog.DiffersFromPrecedent, $"In een gelijk geval ({conflicting.CaseReference}, {conflicting.DecidedOn:yyyy-MM-dd}) is over '{d.Id}' anders besloten ({conflicting.Outcome.ToString().ToLowerInvariant()}). Gelijke gevallen worden gelijk behandeld: geef aan waarom dit geval verschilt (ReasonForDifference).");
+                    return Refuse(DecisionRefusalCode.Precedent, DiagnosticCatalog.DiffersFromPrecedent, Refusal("plan.refusal.precedent", ("case", conflicting.CaseReference), ("date", conflicting.DecidedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        ("deviation", d.Id), ("outcome", conflicting.Outcome.ToString().ToLowerInvariant())));
             }
         }
 
@@ -153,6 +155,11 @@ public sealed class DoorbraakPlanner
     private static DecisionRefusal Refusal(DecisionRefusalCode code, DiagnosticDescriptor descriptor, string message) =>
         DecisionRefusals.Create(code, descriptor, message);
 
+    // Refusals are in Dutch whatever the evaluation's language (en.json keeps their translations for a later choice).
+    private static WordingTable Refusals => WordingTable.Dutch;
+
+    private static string Refusal(string key, params ReadOnlySpan<(string Name, object? Value)> args) => Refusals.Format(key, args);
+
     /// <summary>
     /// Whether the result was made by this planner's packs for this household; and with which options, so that the
     /// decision is taken on the result as evaluated, not on a re-evaluation with other settings.
@@ -164,13 +171,13 @@ public sealed class DoorbraakPlanner
         {
             options = provenance.Options;
             if (!ReferenceEquals(provenance.RuleSet, _engine.PackSet.RuleSet) && !SamePacks(result))
-                return Refusal(DecisionRefusalCode.OtherPacks, DiagnosticCatalog.EvaluatedWithOtherPacks, $"Deze evaluatie is gemaakt met andere pakketten ({Describe(result.Audit.Packs)}) dan waarmee nu wordt besloten ({Describe(_engine.PackSet.Packs)}). Evalueer het huishouden opnieuw en besluit op die uitkomst.");
+                return Refusal(DecisionRefusalCode.OtherPacks, DiagnosticCatalog.EvaluatedWithOtherPacks, Refusal("plan.refusal.other-packs", ("evaluated", Describe(result.Audit.Packs)), ("current", Describe(_engine.PackSet.Packs))));
             if (provenance.HouseholdFingerprint != HouseholdFingerprint.Of(household))
-                return Refusal(DecisionRefusalCode.OtherHousehold, DiagnosticCatalog.OtherHousehold, "Het huishouden verschilt van het huishouden dat is geëvalueerd (gegevens zijn sindsdien gewijzigd, of het is een ander huishouden). Evalueer opnieuw en besluit op die uitkomst.");
+                return Refusal(DecisionRefusalCode.OtherHousehold, DiagnosticCatalog.OtherHousehold, Refusals["plan.refusal.other-household"]);
             return null;
         }
         if (!SamePacks(result))
-            return Refusal(DecisionRefusalCode.OtherPacks, DiagnosticCatalog.EvaluatedWithOtherPacks, $"Deze evaluatie is gemaakt met andere pakketten ({Describe(result.Audit.Packs)}) dan waarmee nu wordt besloten ({Describe(_engine.PackSet.Packs)}). Evalueer het huishouden opnieuw en besluit op die uitkomst.");
+            return Refusal(DecisionRefusalCode.OtherPacks, DiagnosticCatalog.EvaluatedWithOtherPacks, Refusal("plan.refusal.other-packs", ("evaluated", Describe(result.Audit.Packs)), ("current", Describe(_engine.PackSet.Packs))));
         return null;
     }
 
@@ -224,9 +231,8 @@ public sealed class DoorbraakPlanner
         }
 
         var resolved = granted.Count == 0 ? [] : result.Proposals.Where(p => granted.Any(g => g.ProposalId == p.Id)).SelectMany(p => p.Resolves).Distinct().ToList();
-        var summary = Texts.Pick(lang,
-            $"{result.Collisions.Count} botsing(en) gevonden; {granted.Count} afwijking(en) besloten, {list.Count - granted.Count} afgewezen; {resolved.Count} botsing(en) opgelost. Kostenverschil over {cost.HorizonMonths} maanden: {Texts.Money(cost.Difference, lang)}.",
-            $"{result.Collisions.Count} collision(s) found; {granted.Count} deviation(s) decided, {list.Count - granted.Count} rejected; {resolved.Count} collision(s) resolved. Cost difference over {cost.HorizonMonths} months: {Texts.Money(cost.Difference, lang)}.");
+        var summary = Texts.Format(lang, "plan.summary", ("collisions", result.Collisions.Count), ("granted", granted.Count), ("rejected", list.Count - granted.Count),
+            ("resolved", resolved.Count), ("months", cost.HorizonMonths), ("difference", Texts.Money(cost.Difference, lang)));
         var reviewDates = granted.SelectMany(d => d.ReviewDates).Distinct().Order().ToList();
         var actions = details.Actions.Concat(list.SelectMany(d => d.Actions)).ToList();
         var members = household.Members.Select(m => m.Role is null ? m.Id : $"{m.Id} ({m.Role})").ToList();

@@ -23,33 +23,65 @@ public static class PlanExport
         string Pack, string Version, string Engine, string Generated, string None, string Explanation, string Rules, string DecidedAt, string Reason,
         string Proposals, string Resolves, string Creates, string Checklist, string Rank);
 
-    private static readonly Words Nl = new("Doorbraakplan", "Dossier", "Regisseur", "Peildatum", "Samenvatting", "Leden", "Botsingen", "Besluiten over afwijkingen",
-        "Afspraken", "Evaluatiemomenten", "Kostenvergelijking", "Verantwoording", "Besluit", "Besloten door", "Mandaat", "Grondslag", "Grenzen", "Periode",
-        "Motivering", "Wie", "Wanneer", "Post", "Betaler", "Huidige route per maand", "Doorbraakroute per maand", "Totaal over", "Verschil",
-        "Pakket", "Versie", "Engine", "Opgesteld op", "geen", "Toelichting", "Regels", "Vastgelegd op", "Reden van afwijking van eerdere besluiten",
-        "Openstaande voorstellen (nog te besluiten)", "Lost op", "Veroorzaakt", "Nog vast te leggen", "Rangorde");
+    // The labels of the plan's language, from Wording/nl.json or en.json (plan.label.*).
+    private static readonly Lazy<Words> Nl = new(() => Labels(WordingTable.Dutch));
+    private static readonly Lazy<Words> En = new(() => Labels(WordingTable.English));
 
-    private static readonly Words En = new("Breakthrough plan", "Case", "Case manager", "Reference date", "Summary", "Members", "Collisions", "Decisions on deviations",
-        "Agreed actions", "Review moments", "Cost comparison", "Audit", "Decision", "Decided by", "Mandate", "Legal basis", "Limits", "Period",
-        "Motivation", "Who", "When", "Item", "Payer", "Current route per month", "Breakthrough route per month", "Total over", "Difference",
-        "Pack", "Version", "Engine", "Generated at", "none", "Explanation", "Rules", "Recorded at", "Reason for differing from earlier decisions",
-        "Open proposals (to be decided)", "Resolves", "Creates", "Still to document", "Rank");
+    private static Words Labels(WordingTable w) => new(
+            w["plan.label.title"],
+            w["plan.label.case"],
+            w["plan.label.regisseur"],
+            w["plan.label.reference-date"],
+            w["plan.label.summary"],
+            w["plan.label.members"],
+            w["plan.label.collisions"],
+            w["plan.label.decisions"],
+            w["plan.label.actions"],
+            w["plan.label.reviews"],
+            w["plan.label.cost"],
+            w["plan.label.audit"],
+            w["plan.label.outcome"],
+            w["plan.label.decided-by"],
+            w["plan.label.mandate"],
+            w["plan.label.basis"],
+            w["plan.label.limits"],
+            w["plan.label.period"],
+            w["plan.label.motivation"],
+            w["plan.label.owner"],
+            w["plan.label.due"],
+            w["plan.label.item"],
+            w["plan.label.payer"],
+            w["plan.label.current"],
+            w["plan.label.breakthrough"],
+            w["plan.label.total"],
+            w["plan.label.difference"],
+            w["plan.label.pack"],
+            w["plan.label.version"],
+            w["plan.label.engine"],
+            w["plan.label.generated"],
+            w["plan.label.none"],
+            w["plan.label.explanation"],
+            w["plan.label.rules"],
+            w["plan.label.decided-at"],
+            w["plan.label.reason"],
+            w["plan.label.proposals"],
+            w["plan.label.resolves"],
+            w["plan.label.creates"],
+            w["plan.label.checklist"],
+            w["plan.label.rank"]);
 
-    private static string Outcome(DecisionOutcome o, ReportLanguage lang) => (o, lang) switch
+    private static string Outcome(DecisionOutcome o, ReportLanguage lang) => Texts.Of(lang)[o switch
     {
-        (DecisionOutcome.Accepted, ReportLanguage.Dutch) => "akkoord",
-        (DecisionOutcome.Changed, ReportLanguage.Dutch) => "akkoord met wijziging",
-        (DecisionOutcome.Rejected, ReportLanguage.Dutch) => "afgewezen",
-        (DecisionOutcome.Accepted, _) => "accepted",
-        (DecisionOutcome.Changed, _) => "accepted with changes",
-        _ => "rejected",
-    };
+        DecisionOutcome.Accepted => "plan.outcome.accepted",
+        DecisionOutcome.Changed => "plan.outcome.changed",
+        _ => "plan.outcome.rejected",
+    }];
 
     /// <summary>The plan as Markdown, readable by a regisseur (Dutch or English, by the plan's language).</summary>
     public static string ToMarkdown(DoorbraakPlan plan)
     {
         var lang = plan.Language;
-        var w = lang == ReportLanguage.Dutch ? Nl : En;
+        var w = (lang == ReportLanguage.Dutch ? Nl : En).Value;
         var sb = new StringBuilder();
         sb.Append("# ").Append(w.Title).Append(": ").AppendLine(Md(plan.CaseReference)).AppendLine();
         sb.Append("- **").Append(w.Case).Append("**: ").AppendLine(Md(plan.CaseReference));
@@ -75,7 +107,7 @@ public static class PlanExport
         {
             sb.Append("### ").Append(Md(d.Title)).Append(" (`").Append(d.ProposalId).AppendLine("`)").AppendLine();
             sb.Append("- **").Append(w.Outcome).Append("**: ").AppendLine(Outcome(d.Outcome, lang));
-            sb.Append("- **").Append(w.DecidedBy).Append("**: ").Append(Md(d.DecidedBy)).Append(" (").Append(w.Mandate.ToLowerInvariant()).Append(' ').Append(d.Mandate).Append("; ").Append(lang == ReportLanguage.Dutch ? "vereist" : "required").Append(' ').Append(d.RequiredMandate).AppendLine(")");
+            sb.Append("- **").Append(w.DecidedBy).Append("**: ").Append(Md(d.DecidedBy)).Append(" (").Append(w.Mandate.ToLowerInvariant()).Append(' ').Append(d.Mandate).Append("; ").Append(Texts.Of(lang)["plan.label.required"]).Append(' ').Append(d.RequiredMandate).AppendLine(")");
             sb.Append("- **").Append(w.Basis).Append("**: ").AppendLine(Md(string.Join("; ", d.Basis)));
             sb.Append("- **").Append(w.Limits).Append("**: ").AppendLine(Md(d.Limits));
             if (d.StartDate is { } s) sb.Append("- **").Append(w.Period).Append("**: ").Append(Texts.Date(s, lang)).Append(" – ").AppendLine(d.EndDate is { } e ? Texts.Date(e, lang) : "…");
@@ -142,9 +174,9 @@ public static class PlanExport
     public static string ToHtml(DoorbraakPlan plan)
     {
         var lang = plan.Language;
-        var w = lang == ReportLanguage.Dutch ? Nl : En;
+        var w = (lang == ReportLanguage.Dutch ? Nl : En).Value;
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(lang == ReportLanguage.Dutch ? "nl" : "en").Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        sb.Append("<!DOCTYPE html>\n<html lang=\"").Append(Texts.Of(lang).Code).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(H(w.Title)).Append(": ").Append(H(plan.CaseReference)).Append("</title>\n<style>")
             .Append("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}")
             .Append("table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}td.num{text-align:right}")
@@ -170,7 +202,7 @@ public static class PlanExport
         {
             sb.Append("<div class=\"decision\"><h3>").Append(H(d.Title)).Append(" <code>").Append(H(d.ProposalId)).Append("</code></h3>\n<dl>\n");
             Dd(sb, w.Outcome, Outcome(d.Outcome, lang));
-            Dd(sb, w.DecidedBy, $"{d.DecidedBy} ({d.Mandate}; {(lang == ReportLanguage.Dutch ? "vereist" : "required")} {d.RequiredMandate})");
+            Dd(sb, w.DecidedBy, $"{d.DecidedBy} ({d.Mandate}; {Texts.Of(lang)["plan.label.required"]} {d.RequiredMandate})");
             Dd(sb, w.Basis, string.Join("; ", d.Basis));
             Dd(sb, w.Limits, d.Limits);
             if (d.StartDate is { } s) Dd(sb, w.Period, $"{Texts.Date(s, lang)} – {(d.EndDate is { } e ? Texts.Date(e, lang) : "…")}");

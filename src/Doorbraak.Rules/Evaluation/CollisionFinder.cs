@@ -53,13 +53,12 @@ internal static class CollisionFinder
             var (_, cf) = ctx.Reproject(ProjectionChanges.Without(set));
             members.UnionWith(AffectedMembers(ctx, ctx.Base.Household, cf.Household, plan));
         }
-        var alternatives = sets.Select(s => Texts.Join(s.Select(i => $"{plan.Rules[i].Definition.Title} ({plan.Rules[i].Definition.Citation})"), lang));
-        var ruleNames = string.Join(Texts.Pick(lang, "; of zonder die van ", "; or without that of "), alternatives);
-        var text = Texts.Pick(lang,
-            $"Het doel '{goal.Definition.Title}' wordt niet gehaald in de rechtmatige situatie. Zonder de uitkomst van {ruleNames} wordt het wel gehaald.",
-            $"The goal '{goal.Definition.Title}' fails in the lawful situation. Without the outcome of {ruleNames} it would hold.");
+        var words = Texts.Of(lang);
+        var alternatives = sets.Select(s => words.Join(s.Select(i => words.Format("engine.collision.rule", ("title", plan.Rules[i].Definition.Title), ("citation", plan.Rules[i].Definition.Citation)))));
+        var ruleNames = string.Join(words["engine.collision.or-without"], alternatives);
+        var text = words.Format("engine.collision.goal-fails", ("goal", goal.Definition.Title), ("rules", ruleNames));
         if (ctx.HoldsToday[goal.Index].IsTrue)
-            text += Texts.Pick(lang, " Vandaag wordt het doel nog gehaald.", " Today the goal still holds.");
+            text += words["engine.collision.goal-holds-today"];
         string id, title;
         CollisionSeverity severity;
         CollisionKind kind;
@@ -75,7 +74,7 @@ internal static class CollisionFinder
         else
         {
             id = $"botsing.{goal.Id}";
-            title = Texts.Pick(lang, $"{string.Join(" + ", rules.Select(r => r.Definition.Title))} × {goal.Definition.Title}", $"{string.Join(" + ", rules.Select(r => r.Definition.Title))} × {goal.Definition.Title}");
+            title = words.Format("engine.collision.derived-title", ("rules", string.Join(" + ", rules.Select(r => r.Definition.Title))), ("goal", goal.Definition.Title));
             severity = CollisionSeverity.Medium;
             kind = CollisionKind.Derived;
         }
@@ -105,14 +104,13 @@ internal static class CollisionFinder
         var lang = ctx.Lang;
         var a = x.First.Rule.Definition;
         var b = x.Second.Rule.Definition;
-        var text = Texts.Pick(lang,
-            $"{a.Title} ({a.Citation}) bepaalt {x.First.Path} = {ctx.Show(x.First.After)}, maar {b.Title} ({b.Citation}) bepaalt {ctx.Show(x.Second.After)}. Beide regels zijn van toepassing; ze spreken elkaar tegen.",
-            $"{a.Title} ({a.Citation}) sets {x.First.Path} = {ctx.Show(x.First.After)}, but {b.Title} ({b.Citation}) sets {ctx.Show(x.Second.After)}. Both rules apply; they contradict each other.");
+        var text = Texts.Format(lang, "engine.collision.contradiction", ("titleA", a.Title), ("citationA", a.Citation), ("path", x.First.Path),
+            ("valueA", ctx.Show(x.First.After)), ("titleB", b.Title), ("citationB", b.Citation), ("valueB", ctx.Show(x.Second.After)));
         var members = x.First.Instance.Schema.Name == FactSchema.MemberEntity ? new List<string> { MemberId(x.First.Instance) } : new List<string>();
         var trace = new Explanation(text, StatementSource.Law,
             [new ConditionOutcome($"{a.Id}: {x.First.Path}", ctx.Show(x.First.After)), new ConditionOutcome($"{b.Id}: {x.Second.Path}", ctx.Show(x.Second.After))],
             (x.First.Trace?.Reads ?? []).Concat(x.Second.Trace?.Reads ?? []).Select(r => new FactUsed($"{r.Instance.Key}.{r.Field.Name}", ctx.Show(r.Value))).Distinct().ToList());
-        var result = new CollisionResult($"tegenstrijdig.{a.Id}.{b.Id}", CollisionKind.Contradiction, Texts.Pick(lang, $"{a.Title} tegenover {b.Title}", $"{a.Title} versus {b.Title}"),
+        var result = new CollisionResult($"tegenstrijdig.{a.Id}.{b.Id}", CollisionKind.Contradiction, Texts.Format(lang, "engine.collision.contradiction-title", ("titleA", a.Title), ("titleB", b.Title)),
             CollisionSeverity.High, null, [a.Id, b.Id], members, text, trace);
         return new FoundCollision(result, -1, [x.First.Rule.Index, x.Second.Rule.Index], x);
     }
@@ -123,11 +121,11 @@ internal static class CollisionFinder
         var trace = goal.Holds.Explain(ctx.Base.Frame, null);
         var conditions = new List<ConditionOutcome>
         {
-            new(Texts.Pick(ctx.Lang, $"doel {goal.Id}: {goal.Holds.Text}", $"goal {goal.Id}: {goal.Holds.Text}"), Texts.Outcome(ctx.HoldsProjected[goal.Index], ctx.Lang)),
+            new(Texts.Format(ctx.Lang, "engine.collision.goal-condition", ("goal", goal.Id), ("condition", goal.Holds.Text)), Texts.Outcome(ctx.HoldsProjected[goal.Index], ctx.Lang)),
         };
         conditions.AddRange(trace.Clauses.Count > 1 ? trace.Clauses.Select(c => new ConditionOutcome(c.Clause, Texts.Outcome(c.Outcome, ctx.Lang))) : []);
         foreach (var r in rules)
-            conditions.Add(new ConditionOutcome(Texts.Pick(ctx.Lang, $"regel {r.Id} is toegepast", $"rule {r.Id} applied"), Texts.Outcome(FactValue.True, ctx.Lang)));
+            conditions.Add(new ConditionOutcome(Texts.Format(ctx.Lang, "engine.collision.rule-applied", ("rule", r.Id)), Texts.Outcome(FactValue.True, ctx.Lang)));
         var facts = trace.Reads.Select(r => new FactUsed($"{r.Instance.Key}.{r.Field.Name}", ctx.Show(r.Value))).ToList();
         foreach (var w in ctx.Base.Writes.Where(w => rules.Contains(w.Rule)))
             facts.Add(new FactUsed(w.Path, ctx.Show(w.After)));

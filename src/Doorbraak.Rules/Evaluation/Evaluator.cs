@@ -58,15 +58,14 @@ internal static class Evaluator
         var def = w.Rule.Definition;
         var lang = ctx.Lang;
         var law = def.Kind == RuleKind.Rule;
-        var who = w.Instance == ctx.Base.Household ? "" : Texts.Pick(lang, $" voor {w.Instance.Key}", $" for {w.Instance.Key}");
-        var lead = law
-            ? Texts.Pick(lang, $"De wet zegt ({def.Citation}): {def.Title}{who}.", $"The law says ({def.Citation}): {def.Title}{who}.")
-            : Texts.Pick(lang, $"De ervaring leert ({def.Citation}): {def.Title}{who}.", $"Experience shows ({def.Citation}): {def.Title}{who}.");
+        var words = Texts.Of(lang);
+        var who = w.Instance == ctx.Base.Household ? "" : words.Format("engine.rule.for-member", ("member", w.Instance.Key));
+        var lead = words.Format(law ? "engine.rule.law-says" : "engine.rule.experience-shows", ("citation", def.Citation), ("title", def.Title), ("who", who));
         var because = w.Trace is { Clauses.Count: > 0 } t
-            ? Texts.Pick(lang, " Dit geldt omdat ", " This applies because ") + Texts.Join(t.Clauses.Select(c => $"{c.Clause} ({Texts.Outcome(c.Outcome, lang)})"), lang) + "."
+            ? words.Format("engine.rule.because", ("conditions", words.Join(t.Clauses.Select(c => words.Format("engine.rule.condition", ("condition", c.Clause), ("outcome", Texts.Outcome(c.Outcome, lang)))))))
             : "";
-        var set = Texts.Pick(lang, $" Daardoor wordt {w.Path} {ctx.Show(w.After)}", $" So {w.Path} becomes {ctx.Show(w.After)}")
-            + (w.Before.IsUnknown ? "." : Texts.Pick(lang, $" (was {ctx.Show(w.Before)}).", $" (was {ctx.Show(w.Before)})."));
+        var set = words.Format("engine.rule.sets", ("path", w.Path), ("value", ctx.Show(w.After)))
+            + (w.Before.IsUnknown ? "." : words.Format("engine.rule.was", ("value", ctx.Show(w.Before))));
         var extra = def.Explain is { } e && lang == ReportLanguage.Dutch ? " " + e.Trim() : "";
         return new Explanation(lead + because + set + extra, law ? StatementSource.Law : StatementSource.Practice,
             w.Trace?.Clauses.Select(c => new ConditionOutcome(c.Clause, Texts.Outcome(c.Outcome, lang))).ToList() ?? [],

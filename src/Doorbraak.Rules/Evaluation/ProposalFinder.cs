@@ -151,11 +151,12 @@ internal static partial class ProposalFinder
         var member = FocusMember(ctx, t.Reprojection.Projection);
         var motivation = string.Join("\n\n", t.Deviations.Select(d => Motivation(ctx, d, member, months, limits.Text)));
         var checklist = defs.SelectMany(d => d.Document).Distinct().ToList();
-        checklist.Add(Texts.Pick(lang, $"Besluit door iemand met mandaat: {mandate} of hoger", $"Decision by someone with mandate: {mandate} or higher"));
-        checklist.Add(Texts.Pick(lang, $"Evaluatiemomenten vastleggen: {string.Join(", ", review)}", $"Record the review moments: {string.Join(", ", review)}"));
-        var reason = Texts.Pick(lang,
-            $"Lost {t.Resolves.Count} botsing(en) op, veroorzaakt er {t.Creates.Count}; grondslag: {Texts.Join(defs.Select(d => d.Basis.Kind ?? "onbekend").Distinct(), lang)}; mandaat: {mandate}; kostenverschil over {cost.HorizonMonths} maanden: {Texts.Money(cost.Difference, lang)}.",
-            $"Resolves {t.Resolves.Count} collision(s), creates {t.Creates.Count}; basis: {Texts.Join(defs.Select(d => d.Basis.Kind ?? "unknown").Distinct(), lang)}; mandate: {mandate}; cost difference over {cost.HorizonMonths} months: {Texts.Money(cost.Difference, lang)}.");
+        var words = Texts.Of(lang);
+        checklist.Add(words.Format("engine.proposal.checklist-mandate", ("mandate", mandate)));
+        checklist.Add(words.Format("engine.proposal.checklist-review", ("review", string.Join(", ", review))));
+        var reason = words.Format("engine.proposal.rank-reason", ("resolves", t.Resolves.Count), ("creates", t.Creates.Count),
+            ("basis", words.Join(defs.Select(d => d.Basis.Kind ?? words["format.unknown"]).Distinct())), ("mandate", mandate),
+            ("months", cost.HorizonMonths), ("difference", words.Money(cost.Difference)));
         var matches = precedents is null ? [] : PrecedentMatcher.Match(ctx, t.Deviations, member, precedents);
         return new ProposalResult(t.Id, defs.Select(d => d.Id).ToList(), string.Join(" + ", defs.Select(d => d.Title)), t.Resolves, t.Leaves, t.Creates,
             basis, mandate, limits, cost, motivation, checklist, review, rank, reason, matches);
@@ -168,10 +169,11 @@ internal static partial class ProposalFinder
         int? times = defs.Select(d => d.Limits.Times).Where(a => a is not null).DefaultIfEmpty(null).Min();
         var per = defs.FirstOrDefault(d => d.Limits.Amount is not null)?.Limits.AmountPer ?? "month";
         var parts = new List<string>();
-        if (duration is { } m) parts.Add(Texts.Pick(lang, $"ten hoogste {Texts.Months(m, lang)}", $"at most {Texts.Months(m, lang)}"));
-        if (amount is { } a) parts.Add(Texts.Pick(lang, $"ten hoogste {Texts.Money(a, lang)} {(per == "month" ? "per maand" : "in totaal")}", $"at most {Texts.Money(a, lang)} {(per == "month" ? "a month" : "in total")}"));
-        if (times is { } n) parts.Add(Texts.Pick(lang, $"ten hoogste {n} keer", $"at most {n} time(s)"));
-        var text = parts.Count == 0 ? Texts.Pick(lang, "geen grenzen in het pakket", "no limits in the pack") : Texts.Join(parts, lang);
+        var words = Texts.Of(lang);
+        if (duration is { } m) parts.Add(words.Format("engine.proposal.limits.duration", ("months", words.Months(m))));
+        if (amount is { } a) parts.Add(words.Format(per == "month" ? "engine.proposal.limits.amount-per-month" : "engine.proposal.limits.amount-in-total", ("amount", words.Money(a))));
+        if (times is { } n) parts.Add(words.Format("engine.proposal.limits.times", ("times", n)));
+        var text = parts.Count == 0 ? words["engine.proposal.limits.none"] : words.Join(parts);
         return new DeviationLimitsResult(duration, amount, per, times, text);
     }
 
@@ -194,9 +196,8 @@ internal static partial class ProposalFinder
         var def = d.Definition;
         var lang = ctx.Lang;
         var rule = ctx.RuleSet.Rules[d.Rule].Definition;
-        var template = def.Motivation ?? Texts.Pick(lang,
-            "Het college wijkt op grond van {{basis}} af van {{regel}}. De afwijking geldt van {{ingangsdatum}} tot {{einddatum}} ({{limieten}}); besluit door {{mandaat}}.",
-            "The board deviates from {{regel}} on the basis of {{basis}}. The deviation applies from {{ingangsdatum}} to {{einddatum}} ({{limieten}}); decided by {{mandaat}}.");
+        // The default motivation is a pack-style template ({{...}} placeholders), filled in below like a pack's own.
+        var template = def.Motivation ?? Texts.Of(lang)["engine.proposal.motivation"];
         var start = ctx.Date;
         var end = start.AddMonths(months).AddDays(-1);
         // A literal block in YAML keeps the author's line breaks; a motivation reads as paragraphs.
@@ -224,7 +225,7 @@ internal static partial class ProposalFinder
 
     private static string FactText(EvaluationSession ctx, EntityInstance? e, string name)
     {
-        if (e is null || !e.Schema.TryGetField(name, out var f) || !f.Type.IsScalar) return Texts.Pick(ctx.Lang, "(onbekend)", "(unknown)");
+        if (e is null || !e.Schema.TryGetField(name, out var f) || !f.Type.IsScalar) return Texts.Of(ctx.Lang)["engine.proposal.fact-unknown"];
         if (ctx.Options.Redact) return Texts.Redacted;
         var v = e.Values[f.Slot];
         if (v.IsUnknown && name == BuiltInFacts.Name) return CollisionFinder.MemberId(e);

@@ -34,10 +34,10 @@ internal static class WhatIfQueries
         var lang = ctx.Lang;
         var notAllowed = allowed.Where(kv => kv.Value != true).Select(kv => kv.Key).ToList();
         var (resolves, leaves, creates) = (outcome.Resolves, outcome.Leaves, outcome.Creates);
-        var summary = Texts.Pick(lang,
-            $"Met {outcome.Id}: {resolves.Count} botsing(en) opgelost, {leaves.Count} blijven, {creates.Count} nieuw. Kostenverschil over {cost.HorizonMonths} maanden: {Texts.Money(cost.Difference, lang)}.",
-            $"With {outcome.Id}: {resolves.Count} collision(s) resolved, {leaves.Count} remain, {creates.Count} new. Cost difference over {cost.HorizonMonths} months: {Texts.Money(cost.Difference, lang)}.")
-            + (notAllowed.Count == 0 ? "" : Texts.Pick(lang, $" Let op: niet toegestaan voor dit huishouden (of onbekend): {string.Join(", ", notAllowed)}.", $" Note: not allowed for this household (or unknown): {string.Join(", ", notAllowed)}."));
+        var words = Texts.Of(lang);
+        var summary = words.Format("engine.what-if.summary", ("outcome", outcome.Id), ("resolves", resolves.Count), ("leaves", leaves.Count), ("creates", creates.Count),
+                ("months", cost.HorizonMonths), ("difference", words.Money(cost.Difference)))
+            + (notAllowed.Count == 0 ? "" : words.Format("engine.what-if.not-allowed", ("deviations", string.Join(", ", notAllowed))));
         return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, cost, summary);
     }
 
