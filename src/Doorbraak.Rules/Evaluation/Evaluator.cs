@@ -25,7 +25,10 @@ internal static class Evaluator
         var candidates = ProposalFinder.Candidates(session, collisions);
         var proposals = session.Options.IncludeProposals ? ProposalFinder.Find(session, collisions, candidates, precedents) : [];
         var audit = new AuditBlock(packs, DoorbraakEngine.EngineVersion, session.Date);
-        var result = new EvaluationResult(determinations, goals, collisions.Select(c => c.Result).ToList(), session.MissingFacts, proposals, audit);
+        var result = new EvaluationResult(determinations, goals, collisions.Select(c => c.Result).ToList(), session.MissingFacts, proposals, audit)
+        {
+            Completeness = CompletenessCheck.Of(session, collisions),
+        };
         EvaluationProvenance.Attach(result, EvaluationProvenance.Create(session));
         return result;
     }

@@ -14,7 +14,12 @@ public sealed record EvaluationResult(
     IReadOnlyList<CollisionResult> Collisions,
     IReadOnlyList<MissingFact> MissingFacts,
     IReadOnlyList<ProposalResult> Proposals,
-    AuditBlock Audit);
+    AuditBlock Audit)
+{
+    /// <summary>How complete this result is: read it first (see <see cref="Doorbraak.Rules.Completeness"/>).</summary>
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public Completeness Completeness { get; init; } = Completeness.None;
+}
 
 /// <summary>A rule or consequence that applied, and the fact it set.</summary>
 /// <param name="Rule">The rule id.</param>
