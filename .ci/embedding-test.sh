@@ -93,4 +93,23 @@ echo "== run"
 output=$(cd "$WORK" && dotnet "$WORK/out/Doorbraak.Rules.EmbeddingTest.dll" "$ROOT/samples/households/s1-kostendelersnorm.yaml" 2026-03-01)
 echo "$output"
 grep -q '^OK$' <<<"$output" || { echo "FAIL: the host app did not finish"; exit 1; }
+
+echo "== the README's web host (samples/Doorbraak.Rules.MinimalHost): a household in, an HTML doorbraakplan out"
+mkdir -p "$WORK/web"
+cp samples/Doorbraak.Rules.MinimalHost/Program.cs samples/Doorbraak.Rules.MinimalHost/Doorbraak.Rules.MinimalHost.csproj "$WORK/web/"
+(cd "$WORK/web" && dotnet publish -c Release -o "$WORK/webout" --nologo -v:q \
+  -p:DoorbraakRulesVersion="$lib_version" -p:NlSociaalDomeinVersion="$pp_version")
+port=5187
+(cd "$WORK/webout" && ASPNETCORE_URLS="http://127.0.0.1:$port" exec dotnet Doorbraak.Rules.MinimalHost.dll > "$WORK/web.log" 2>&1) &
+web_pid=$!
+html=""
+for _ in $(seq 1 60); do
+  if html=$(curl -sf -X POST "http://127.0.0.1:$port/plan?date=2026-03-01" -H 'Content-Type: application/json' \
+      --data-binary @samples/households/s1-kostendelersnorm.json); then break; fi
+  sleep 1
+done
+kill "$web_pid" 2>/dev/null || true
+wait "$web_pid" 2>/dev/null || true
+grep -q '<html' <<<"$html" && grep -q 'Z-2026-001' <<<"$html" || { echo "FAIL: the web host gave no doorbraakplan"; cat "$WORK/web.log"; exit 1; }
+echo "web host: $(wc -c <<<"$html") bytes of HTML doorbraakplan"
 echo "== embedding test passed in ${SECONDS}s (pack ${pack_seconds}s)"

@@ -88,7 +88,7 @@ internal static class DoorbraakTelemetry
         var outcome = ex is null ? Ok : ex is DecisionException ? Refused : Error;
         duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, outcome);
         count.Add(1, outcome);
-        if (ex is DecisionException refused) activity?.SetTag("doorbraak.refused", refused.Code);
+        if (ex is DecisionException refused) activity?.SetTag("doorbraak.refused", ResultJson.NameOf(refused.Code));
         else if (ex is not null) Failed(activity, ex);
     }
 

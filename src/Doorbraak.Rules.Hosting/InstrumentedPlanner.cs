@@ -27,6 +27,30 @@ internal sealed class InstrumentedPlanner(IDoorbraakEngineProvider provider, Tim
         }
     }
 
+    public DecisionAttempt TryDecide(Household household, EvaluationResult result, DecisionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(request);
+        var engine = provider.Current;
+        var (activity, started) = (DoorbraakTelemetry.Start("doorbraak.decide", engine), System.Diagnostics.Stopwatch.GetTimestamp());
+        using (activity)
+        {
+            var attempt = new DoorbraakPlanner(engine, time, precedents).TryDecide(household, result, request);
+            DoorbraakTelemetry.PlanningStep(DoorbraakTelemetry.DecideDuration, DoorbraakTelemetry.Decisions, activity, started,
+                attempt.Refusal is { } refusal ? new DecisionException(refusal) : null);
+            return attempt;
+        }
+    }
+
+    public DoorbraakCase OpenCase(Household household, DateOnly referenceDate, EvaluationOptions? options = null, string? caseReference = null)
+    {
+        ArgumentNullException.ThrowIfNull(household);
+        var engine = provider.Current;
+        using var activity = DoorbraakTelemetry.Start("doorbraak.open-case", engine);
+        return new DoorbraakPlanner(engine, time, precedents).OpenCase(household, referenceDate, options, caseReference);
+    }
+
     public DoorbraakPlan Assemble(Household household, EvaluationResult result, IEnumerable<RecordedDecision> decisions, PlanDetails details)
     {
         ArgumentNullException.ThrowIfNull(household);

@@ -46,7 +46,7 @@ internal static class Poll
     /// <summary>Waits until the condition holds, checking every 25 ms, for at most <paramref name="timeout"/>.</summary>
     public static async Task<bool> Until(Func<bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (DateTime.UtcNow < deadline)
         {
             if (condition()) return true;

@@ -1,0 +1,18 @@
+using Doorbraak.Rules;
+using Doorbraak.Rules.AspNetCore;
+using Doorbraak.Rules.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddDoorbraakRules().AddPackPackage("Doorbraak.PolicyPack.NlSociaalDomein").ValidateOnStart();
+builder.Services.AddExceptionHandler<DoorbraakExceptionHandler>().AddProblemDetails();
+var app = builder.Build();
+app.UseExceptionHandler();
+
+app.MapPost("/plan", (Household household, DateOnly date, IDoorbraakPlanner planner) =>
+{
+    var @case = planner.OpenCase(household, date, caseReference: "Z-2026-001");
+    var proposal = @case.Result.Proposals[0]; // in practice: the one the regisseur chose
+    @case.Decide(new DecisionRequest(proposal.Id, DecisionOutcome.Accepted, "T. Leider", proposal.Mandate, "Besproken in het doorbraakoverleg."));
+    return Results.Content(PlanExport.ToHtml(@case.Assemble()), "text/html");
+});
+app.Run();
