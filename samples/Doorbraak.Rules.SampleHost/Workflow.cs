@@ -70,9 +70,9 @@ public static class Workflow
         }
         catch (HouseholdException ex)
         {
-            // Codes from docs/diagnostics.md: not YAML (DBR1001), not UTF-8 (DBR1002), not a household mapping (DBR3003); an undeclared fact (DBR3001).
+            // Codes from docs/diagnostics.md: an unreadable document (empty, not UTF-8, not YAML or JSON) or not a household mapping (DBR3003); an undeclared fact (DBR3001).
             var problems = ex.Diagnostics.Select(d => d.ToString()).ToList();
-            var malformed = ex.Diagnostics.Any(d => d.Code is "DBR1001" or "DBR1002" or "DBR3003");
+            var malformed = ex.IsMalformedDocument || ex.Diagnostics.Any(d => d.Code == "DBR3003");
             if (malformed) throw new HouseholdInputException(400, "malformed-household", problems);
             var unknown = ex.Diagnostics.Any(d => d.Code == "DBR3001");
             throw new HouseholdInputException(422, unknown ? "unknown-fact" : "invalid-household", problems);

@@ -31,6 +31,17 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
     }
 
     [Fact]
+    public async Task A_malformed_json_household_is_a_json_problem_and_an_empty_one_is_a_problem_too()
+    {
+        var json = await _client.PostAsync("/api/evaluate", SampleHostFactory.Json(new { household = "{ \"huur\": 780, \"leden\": [ { \"id\": \"a\" }, ] }", date = Scenario.Date }));
+        var problem = await Problem(json, HttpStatusCode.BadRequest, "malformed-household");
+        problem.GetProperty("detail").GetString().Should().Contain("not valid JSON").And.NotContain("YAML");
+
+        var empty = await _client.PostAsync("/api/evaluate", SampleHostFactory.Json(new { household = "  ", date = Scenario.Date }));
+        (await Problem(empty, HttpStatusCode.BadRequest, "malformed-household")).GetProperty("problems").GetArrayLength().Should().BeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Evaluate_yaml_text_finds_the_collision_and_the_proposal_with_basis_mandate_limits_and_cost()
     {
         var response = await _client.PostAsync("/api/evaluate", SampleHostFactory.Json(new { household = Scenario.S1Yaml, date = Scenario.Date }));
