@@ -8,23 +8,8 @@ internal sealed class InstrumentedPlanner(IDoorbraakEngineProvider provider, Tim
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(request);
-        var engine = provider.Current;
-        var (activity, started) = (DoorbraakTelemetry.Start("doorbraak.decide", engine), System.Diagnostics.Stopwatch.GetTimestamp());
-        using (activity)
-        {
-            RecordedDecision decision;
-            try
-            {
-                decision = new DoorbraakPlanner(engine, time, precedents).Decide(household, result, request);
-            }
-            catch (Exception ex)
-            {
-                DoorbraakTelemetry.PlanningStep(DoorbraakTelemetry.DecideDuration, DoorbraakTelemetry.Decisions, activity, started, ex);
-                throw;
-            }
-            DoorbraakTelemetry.PlanningStep(DoorbraakTelemetry.DecideDuration, DoorbraakTelemetry.Decisions, activity, started, null);
-            return decision;
-        }
+        return Measure("doorbraak.decide", DoorbraakTelemetry.DecideDuration, DoorbraakTelemetry.Decisions,
+            planner => planner.Decide(household, result, request), (_, _) => null);
     }
 
     public DecisionAttempt TryDecide(Household household, EvaluationResult result, DecisionRequest request)
@@ -32,15 +17,8 @@ internal sealed class InstrumentedPlanner(IDoorbraakEngineProvider provider, Tim
         ArgumentNullException.ThrowIfNull(household);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(request);
-        var engine = provider.Current;
-        var (activity, started) = (DoorbraakTelemetry.Start("doorbraak.decide", engine), System.Diagnostics.Stopwatch.GetTimestamp());
-        using (activity)
-        {
-            var attempt = new DoorbraakPlanner(engine, time, precedents).TryDecide(household, result, request);
-            DoorbraakTelemetry.PlanningStep(DoorbraakTelemetry.DecideDuration, DoorbraakTelemetry.Decisions, activity, started,
-                attempt.Refusal is { } refusal ? new DecisionException(refusal) : null);
-            return attempt;
-        }
+        return Measure("doorbraak.decide", DoorbraakTelemetry.DecideDuration, DoorbraakTelemetry.Decisions,
+            planner => planner.TryDecide(household, result, request), (a, _) => a.Refusal is { } refusal ? new DecisionException(refusal) : null);
     }
 
     public DoorbraakCase OpenCase(Household household, DateOnly referenceDate, EvaluationOptions? options = null, string? caseReference = null)
@@ -57,23 +35,35 @@ internal sealed class InstrumentedPlanner(IDoorbraakEngineProvider provider, Tim
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(details);
+        return Measure("doorbraak.assemble", DoorbraakTelemetry.AssembleDuration, DoorbraakTelemetry.Plans,
+            planner => planner.Assemble(household, result, decisions, details), (plan, activity) =>
+            {
+                activity?.SetTag("doorbraak.decisions", plan.Decisions.Count);
+                return null;
+            });
+    }
+
+    /// <summary>
+    /// Runs one planning step on the current engine with its trace, duration (seconds) and outcome count;
+    /// <paramref name="completed"/> tags the trace and says whether the step's value is a refusal.
+    /// </summary>
+    private T Measure<T>(string name, System.Diagnostics.Metrics.Histogram<double> duration, System.Diagnostics.Metrics.Counter<long> count,
+        Func<DoorbraakPlanner, T> step, Func<T, System.Diagnostics.Activity?, Exception?> completed)
+    {
         var engine = provider.Current;
-        var (activity, started) = (DoorbraakTelemetry.Start("doorbraak.assemble", engine), System.Diagnostics.Stopwatch.GetTimestamp());
-        using (activity)
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var activity = DoorbraakTelemetry.Start(name, engine);
+        T value;
+        try
         {
-            DoorbraakPlan plan;
-            try
-            {
-                plan = new DoorbraakPlanner(engine, time, precedents).Assemble(household, result, decisions, details);
-            }
-            catch (Exception ex)
-            {
-                DoorbraakTelemetry.PlanningStep(DoorbraakTelemetry.AssembleDuration, DoorbraakTelemetry.Plans, activity, started, ex);
-                throw;
-            }
-            DoorbraakTelemetry.PlanningStep(DoorbraakTelemetry.AssembleDuration, DoorbraakTelemetry.Plans, activity, started, null);
-            activity?.SetTag("doorbraak.decisions", plan.Decisions.Count);
-            return plan;
+            value = step(new DoorbraakPlanner(engine, time, precedents));
         }
+        catch (Exception ex)
+        {
+            DoorbraakTelemetry.PlanningStep(duration, count, activity, started, ex);
+            throw;
+        }
+        DoorbraakTelemetry.PlanningStep(duration, count, activity, started, completed(value, activity));
+        return value;
     }
 }

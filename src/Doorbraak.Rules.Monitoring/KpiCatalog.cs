@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Inspection;
 namespace Doorbraak.Rules.Monitoring;
 

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Inspection;
 using System.CommandLine;
 using System.Globalization;

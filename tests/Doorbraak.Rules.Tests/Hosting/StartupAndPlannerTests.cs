@@ -147,12 +147,17 @@ public class StartupAndPlannerTests
         refused.Should().Throw<DecisionException>();
         var plan = planner.Assemble(MiniPack.S1(), result, [decision], new PlanDetails { CaseReference = "dossier-1" });
         plan.Decisions.Should().ContainSingle();
+        var attempt = planner.TryDecide(MiniPack.S1(), result, request with { Motivation = " " });
+        attempt.Refusal!.Code.Should().Be(DecisionRefusalCode.Motivation);
+        var @case = planner.OpenCase(MiniPack.S1(), Peildatum, caseReference: "dossier-2");
+        @case.Engine.Should().BeSameAs(sp.GetRequiredService<IDoorbraakEngineProvider>().Current, "a case keeps the engine it was opened on");
+        @case.Decide(request).Outcome.Should().Be(DecisionOutcome.Accepted);
 
         var list = measurements.ToList();
-        list.Where(m => m.Name == "doorbraak.decisions").Select(m => m.Outcome).Should().BeEquivalentTo(["ok", "refused"]);
+        list.Where(m => m.Name == "doorbraak.decisions").Select(m => m.Outcome).Should().BeEquivalentTo(["ok", "refused", "refused"]);
         list.Where(m => m.Name == "doorbraak.plans").Select(m => m.Outcome).Should().Equal("ok");
-        // Two Decide calls (one refused) and one Assemble, each timed in seconds.
-        list.Where(m => m.Name is "doorbraak.decide.duration" or "doorbraak.assemble.duration").Should().HaveCount(3)
+        // Two Decide calls (one refused), one refused TryDecide and one Assemble, each timed in seconds.
+        list.Where(m => m.Name is "doorbraak.decide.duration" or "doorbraak.assemble.duration").Should().HaveCount(4)
             .And.OnlyContain(m => m.Value >= 0 && m.Value < 30);
     }
 
