@@ -172,7 +172,7 @@ public sealed class DoorbraakPlanner
             options = provenance.Options;
             if (!ReferenceEquals(provenance.RuleSet, _engine.PackSet.RuleSet) && !SamePacks(result))
                 return Refusal(DecisionRefusalCode.OtherPacks, DiagnosticCatalog.EvaluatedWithOtherPacks, Refusal("plan.refusal.other-packs", ("evaluated", Describe(result.Audit.Packs)), ("current", Describe(_engine.PackSet.Packs))));
-            if (provenance.HouseholdFingerprint != HouseholdFingerprint.Of(household))
+            if (!provenance.IsSameHousehold(household))
                 return Refusal(DecisionRefusalCode.OtherHousehold, DiagnosticCatalog.OtherHousehold, Refusals["plan.refusal.other-household"]);
             return null;
         }

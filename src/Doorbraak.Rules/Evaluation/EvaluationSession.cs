@@ -189,5 +189,5 @@ internal sealed class MissingFacts
     }
 
     public IReadOnlyList<MissingFact> ToList() =>
-        _facts.Select(kv => new MissingFact(kv.Key, kv.Value.Field.Description, kv.Value.Field.Question, kv.Value.For.ToList())).ToList();
+        _facts.Select(kv => new MissingFact(kv.Key, kv.Value.Field.Description, kv.Value.Field.Question, kv.Value.For.ToList()) { Kind = kv.Value.Field.Type.Kind }).ToList();
 }

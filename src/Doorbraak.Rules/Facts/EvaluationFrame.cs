@@ -52,6 +52,21 @@ internal sealed class EntityInstance
         }
     }
 
+    /// <summary>Whether this entity and every entity below it hold the same values as <paramref name="other"/>.</summary>
+    public bool HasSameValues(EntityInstance other)
+    {
+        if (Key != other.Key || !Values.AsSpan().SequenceEqual(other.Values) || Collections.Length != other.Collections.Length) return false;
+        for (var i = 0; i < Collections.Length; i++)
+        {
+            var a = Collections[i];
+            var b = other.Collections[i];
+            if (a.Length != b.Length) return false;
+            for (var j = 0; j < a.Length; j++)
+                if (!a[j].HasSameValues(b[j])) return false;
+        }
+        return true;
+    }
+
     public override string ToString() => Key;
 }
 

@@ -1,6 +1,8 @@
+using Doorbraak.Rules.Source;
 namespace Doorbraak.Rules;
 
 /// <summary>The kind of a fact, parameter or expression value.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Source.CamelCaseEnumConverter<FactKind>))]
 public enum FactKind
 {
     /// <summary>true or false (and, at run time, unknown).</summary>

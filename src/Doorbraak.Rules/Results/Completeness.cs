@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Source;
 using System.Text.Json.Serialization;
 
 namespace Doorbraak.Rules;

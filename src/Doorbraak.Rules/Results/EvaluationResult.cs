@@ -64,7 +64,11 @@ public sealed record CollisionResult(string Id, CollisionKind Kind, string Title
 /// <param name="Description">What the fact means (from the schema).</param>
 /// <param name="Question">The question to put to the regisseur.</param>
 /// <param name="NeededFor">The ids of what it would decide.</param>
-public sealed record MissingFact(string Path, string Description, string? Question, IReadOnlyList<string> NeededFor);
+public sealed record MissingFact(string Path, string Description, string? Question, IReadOnlyList<string> NeededFor)
+{
+    /// <summary>The kind of value the answer is (yes/no, a number, an amount, a date, a text), so a host can ask it with the right input.</summary>
+    public FactKind Kind { get; init; }
+}
 
 /// <summary>An explanation: a sentence a regisseur reads, whether it is law or practice, and the conditions and facts used.</summary>
 /// <param name="Text">The explanation in words.</param>

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Source;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -68,12 +69,4 @@ public enum DecisionOutcome
     Changed,
     /// <summary>Rejected.</summary>
     Rejected,
-}
-
-/// <summary>Writes an enum as its camelCase name (or the name its <see cref="JsonStringEnumMemberNameAttribute"/> gives), whatever serializer options a host uses.</summary>
-internal sealed class CamelCaseEnumConverter<T> : JsonStringEnumConverter<T> where T : struct, Enum
-{
-    public CamelCaseEnumConverter() : base(JsonNamingPolicy.CamelCase, allowIntegerValues: true)
-    {
-    }
 }
