@@ -102,6 +102,9 @@ internal static class TextReport
 
     public static string Money(decimal amount, Words t) => t.Table.Money(amount);
 
+    /// <summary>An amount, or "onbekend" when it rests on an unknown value (never EUR 0,00).</summary>
+    public static string Money(decimal? amount, Words t) => t.Table.Money(amount);
+
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "-" : string.Join(", ", items);
 
     private static string Mark(string text, bool? holds, Style style) => holds switch
