@@ -124,13 +124,13 @@ internal static class TextReport
         foreach (var g in c.Gaps)
         {
             Words.WriteWrapped(w, "    ", $"! [{ResultJson.NameOf(g.Kind)}] {g.Message}");
-            if (g.Affects.Count > 0) Words.WriteWrapped(w, "    ", t.Format("completeness.affects", ("ids", string.Join(", ", g.Affects))));
+            if (g.Affects.Count > 0) Words.WriteWrapped(w, "    ", t.Format("engine.completeness.affects", ("ids", string.Join(", ", g.Affects))));
         }
     }
 
     /// <summary>The verdict in one sentence.</summary>
     public static string Verdict(Completeness c, Words t) =>
-        c.Complete ? t["completeness.complete"] : t.Format("completeness.incomplete", ("count", c.Gaps.Count));
+        c.Complete ? t["engine.completeness.complete"] : t.Format("engine.completeness.incomplete", ("count", c.Gaps.Count));
 
     private static void Section(TextWriter w, Style style, string title)
     {

@@ -72,7 +72,7 @@ public static class PlanExport
 
     /// <summary>The completeness verdict in one sentence: complete, or incomplete with the number of gaps.</summary>
     internal static string Verdict(Completeness c, ReportLanguage lang) =>
-        c.Complete ? Texts.Of(lang)["completeness.complete"] : Texts.Format(lang, "completeness.incomplete", ("count", c.Gaps.Count));
+        c.Complete ? Texts.Of(lang)["engine.completeness.complete"] : Texts.Format(lang, "engine.completeness.incomplete", ("count", c.Gaps.Count));
 
     private static string Outcome(DecisionOutcome o, ReportLanguage lang) => Texts.Of(lang)[o switch
     {
@@ -92,11 +92,11 @@ public static class PlanExport
         {
             // The verdict comes first: "nothing found" must never be read as "nothing wrong" when the packs could not judge.
             var t = Texts.Of(lang);
-            sb.Append("## ").AppendLine(t["completeness.heading"]).AppendLine();
+            sb.Append("## ").AppendLine(t["engine.completeness.heading"]).AppendLine();
             sb.Append("**").Append(Md(Verdict(completeness, lang))).AppendLine("**").AppendLine();
             foreach (var g in completeness.Gaps)
                 sb.Append("- `").Append(g.Subject).Append("`: ").Append(Md(g.Message))
-                    .AppendLine(g.Affects.Count == 0 ? "" : " " + Md(t.Format("completeness.affects", ("ids", string.Join(", ", g.Affects)))));
+                    .AppendLine(g.Affects.Count == 0 ? "" : " " + Md(t.Format("engine.completeness.affects", ("ids", string.Join(", ", g.Affects)))));
             if (completeness.Gaps.Count > 0) sb.AppendLine();
         }
         sb.Append("- **").Append(w.Case).Append("**: ").AppendLine(Md(plan.CaseReference));
@@ -203,13 +203,13 @@ public static class PlanExport
         {
             var t = Texts.Of(lang);
             sb.Append("<section class=\"completeness ").Append(completeness.Complete ? "complete" : "incomplete").Append("\" role=\"").Append(completeness.Complete ? "status" : "alert")
-              .Append("\">\n<h2>").Append(H(t["completeness.heading"])).Append("</h2>\n<p><strong>").Append(H(Verdict(completeness, lang))).Append("</strong></p>\n");
+              .Append("\">\n<h2>").Append(H(t["engine.completeness.heading"])).Append("</h2>\n<p><strong>").Append(H(Verdict(completeness, lang))).Append("</strong></p>\n");
             if (completeness.Gaps.Count > 0)
             {
                 sb.Append("<ul>\n");
                 foreach (var g in completeness.Gaps)
                     sb.Append("<li><code>").Append(H(g.Subject)).Append("</code>: ").Append(H(g.Message))
-                      .Append(g.Affects.Count == 0 ? "" : " " + H(t.Format("completeness.affects", ("ids", string.Join(", ", g.Affects))))).Append("</li>\n");
+                      .Append(g.Affects.Count == 0 ? "" : " " + H(t.Format("engine.completeness.affects", ("ids", string.Join(", ", g.Affects))))).Append("</li>\n");
                 sb.Append("</ul>\n");
             }
             sb.Append("</section>\n");

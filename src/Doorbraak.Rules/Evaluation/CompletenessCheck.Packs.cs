@@ -13,9 +13,9 @@ internal static partial class CompletenessCheck
             var m = pack.Manifest;
             string? message = null;
             if (m.ValidFrom is { } from && session.Date < from)
-                message = words.Format("completeness.pack.before", ("pack", m.Id), ("title", m.Title), ("date", words.Date(from)), ("peildatum", words.Date(session.Date)));
+                message = words.Format("engine.completeness.pack.before", ("pack", m.Id), ("title", m.Title), ("date", words.Date(from)), ("peildatum", words.Date(session.Date)));
             else if (m.ValidTo is { } to && session.Date > to)
-                message = words.Format("completeness.pack.after", ("pack", m.Id), ("title", m.Title), ("date", words.Date(to)), ("peildatum", words.Date(session.Date)));
+                message = words.Format("engine.completeness.pack.after", ("pack", m.Id), ("title", m.Title), ("date", words.Date(to)), ("peildatum", words.Date(session.Date)));
             if (message is null) continue;
             var affects = pack.Rules.Select(r => r.Id).Concat(pack.Goals.Select(g => g.Id)).Concat(pack.Collisions.Select(c => c.Id))
                 .Concat(pack.Deviations.Select(d => d.Id)).Concat(pack.Costs.Select(c => c.Id)).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -23,10 +23,10 @@ internal static partial class CompletenessCheck
             var earlier = def.Values.Where(v => v.To is { } to && to < session.Date).Select(v => v.To!.Value).DefaultIfEmpty().Max();
             var later = def.Values.Where(v => v.From > session.Date).Select(v => v.From).DefaultIfEmpty().Min();
             var message = earlier != default
-                ? words.Format("completeness.parameter.after", ("parameter", def.Id), ("title", def.Title), ("date", words.Date(earlier)))
+                ? words.Format("engine.completeness.parameter.after", ("parameter", def.Id), ("title", def.Title), ("date", words.Date(earlier)))
                 : later != default
-                    ? words.Format("completeness.parameter.before", ("parameter", def.Id), ("title", def.Title), ("date", words.Date(later)))
-                    : words.Format("completeness.parameter.none", ("parameter", def.Id), ("title", def.Title));
+                    ? words.Format("engine.completeness.parameter.before", ("parameter", def.Id), ("title", def.Title), ("date", words.Date(later)))
+                    : words.Format("engine.completeness.parameter.none", ("parameter", def.Id), ("title", def.Title));
             gaps.Add(new Gap(GapKind.ParameterWithoutValue, def.Id, message, affects.ToList()));
         }
     }

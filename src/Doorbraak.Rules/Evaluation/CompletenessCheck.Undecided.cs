@@ -20,7 +20,7 @@ internal static partial class CompletenessCheck
             if (gaps.Any(g => g.Kind == GapKind.Undecided && g.Subject == id)) continue;
             var affects = new List<string> { id };
             affects.AddRange(collisions.Where(c => c.Result.Goal == id || c.Result.Rules.Contains(id)).Select(c => c.Result.Id));
-            gaps.Add(new Gap(GapKind.Undecided, id, words.Format("completeness.undecided", ("subject", id), ("condition", expression.Text)), affects.Distinct().ToList()));
+            gaps.Add(new Gap(GapKind.Undecided, id, words.Format("engine.completeness.undecided", ("subject", id), ("condition", expression.Text)), affects.Distinct().ToList()));
         }
     }
 }

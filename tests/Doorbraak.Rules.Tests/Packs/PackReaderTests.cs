@@ -59,7 +59,7 @@ public sealed class PackReaderTests
     {
         var (_, diagnostics) = Load(With("test", ("pack.yaml", Manifest(extra: "jurisdictie: NL\n")), ("rules.yaml", RulesFile)));
         Errors(diagnostics).Should().Equal(
-            "test/pack.yaml:6:1: error DBR1010: Unknown key 'jurisdictie' in the manifest (pack.yaml) (did you mean 'jurisdiction'?). Allowed keys: id, version, title, description, jurisdiction, level, valid, requires.");
+            "test/pack.yaml:5:1: error DBR1010: Unknown key 'jurisdictie' in the manifest (pack.yaml) (did you mean 'jurisdiction'?). Allowed keys: id, version, title, description, jurisdiction, level, valid, requires.");
     }
 
     [Fact]
