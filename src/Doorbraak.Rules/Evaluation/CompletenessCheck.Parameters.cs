@@ -13,10 +13,13 @@ internal static partial class CompletenessCheck
     /// </summary>
     private static void ParametersWithoutValue(EvaluationSession session, List<Gap> gaps)
     {
-        var readers = ParameterReaders(session.RuleSet);
+        var readers = ParameterReaders(session.RuleSet, session.Date);
         var words = Texts.Of(session.Lang);
+        // A pack that is not valid on the peildatum already has its gap; its parameters are part of it.
+        var invalidPacks = gaps.Where(g => g.Kind == GapKind.PackNotValid).Select(g => g.Subject).ToHashSet(StringComparer.Ordinal);
         foreach (var def in session.RuleSet.Parameters.Definitions)
         {
+            if (invalidPacks.Contains(def.PackId)) continue;
             if (!session.RuleSet.Environment.Parameters.TryGetValue(def.Id, out var symbol)) continue;
             if (!session.Parameters[symbol.Slot].IsUnknown) continue;
             if (!readers.TryGetValue(def.Id, out var affects) || affects.Count == 0) continue;
@@ -31,8 +34,11 @@ internal static partial class CompletenessCheck
         }
     }
 
-    /// <summary>For each parameter id, the ids of the rules, goals, collisions, deviations and costs that read it.</summary>
-    internal static Dictionary<string, SortedSet<string>> ParameterReaders(CompiledRuleSet set)
+    /// <summary>
+    /// For each parameter id, the ids of the rules, goals, collisions, deviations and costs that read it; a rule that is
+    /// not valid on <paramref name="date"/> is not run, so it does not count.
+    /// </summary>
+    internal static Dictionary<string, SortedSet<string>> ParameterReaders(CompiledRuleSet set, DateOnly date)
     {
         var readers = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         void Add(CompiledExpression? e, string id)
@@ -46,6 +52,7 @@ internal static partial class CompletenessCheck
         }
         foreach (var r in set.Rules)
         {
+            if (!r.ValidOn(date)) continue;
             Add(r.Applies, r.Id);
             foreach (var d in r.Determines) Add(d.Value, r.Id);
         }

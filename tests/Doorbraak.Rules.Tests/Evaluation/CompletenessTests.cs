@@ -160,4 +160,36 @@ public class CompletenessTests
         gap.Subject.Should().Be("regel.deling");
         gap.Message.Should().Contain("deling door nul").And.Contain("aanvrager.inkomen / huishouden.deler > 1");
     }
+
+    [Fact]
+    public void A_parameter_read_only_by_a_rule_no_longer_valid_is_no_gap_and_an_invalid_pack_covers_its_parameters()
+    {
+        var set = PackSet.Load([PolicyPackSource.FromFiles("oud", new Dictionary<string, string>
+        {
+            ["pack.yaml"] = MiniPack.Manifest,
+            ["content.yaml"] = """
+                facts:
+                  huishouden.toeslag: { type: money, description: Toeslag }
+                parameters:
+                  oud.bedrag:
+                    title: Oud bedrag
+                    type: money
+                    values:
+                      - { from: 2025-01-01, to: 2025-12-31, value: 10 }
+                rules:
+                  - id: regel.oud
+                    title: Oude regel
+                    law: { law: Wet A, article: "1" }
+                    domain: inkomen
+                    valid: { from: 2025-01-01, to: 2025-12-31 }
+                    determines: { huishouden.toeslag: oud.bedrag }
+                """,
+        })]);
+        var h = new Household();
+        h.Members.Add(new HouseholdMember("a") { Role = "aanvrager", BirthDate = new DateOnly(1980, 5, 1), Income = 1500m });
+        new DoorbraakEngine(set).Evaluate(h, new DateOnly(2026, 3, 1)).Completeness.Complete.Should().BeTrue();
+
+        var national = National.Value.Evaluate(Readme(), new DateOnly(2025, 11, 1));
+        national.Completeness.Gaps.Should().ContainSingle().Which.Kind.Should().Be(GapKind.PackNotValid, "the pack's own parameters are part of its gap");
+    }
 }
