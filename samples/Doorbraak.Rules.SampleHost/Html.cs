@@ -20,6 +20,9 @@ public static class Html
     public static string Date(DateOnly d) => $"{d.Day} {Months[d.Month - 1]} {d.Year}";
 
     /// <summary>€ 1.234,56.</summary>
+    /// <summary>An amount, or "onbekend" when it rests on an unknown value (never € 0,00).</summary>
+    public static string Money(decimal? d) => d is { } v ? Money(v) : "onbekend";
+
     public static string Money(decimal d)
     {
         var s = Math.Abs(d).ToString("#,##0.00", CultureInfo.InvariantCulture).Replace(',', '_').Replace('.', ',').Replace('_', '.');

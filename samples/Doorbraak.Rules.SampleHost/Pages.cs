@@ -130,7 +130,7 @@ public static class Pages
             if (HouseholdState.TryParseNumber(form["bedrag"].ToString(), out var a)) amount = a; else inputError = $"'{form["bedrag"]}' is geen bedrag.";
         }
         var decision = new DecisionInput(proposalId, form["uitkomst"].ToString(), form["besloten_door"].ToString(), form["mandaat"].ToString(),
-            form["motivering"].ToString(), duration, amount, 0, form["reden_verschil"].ToString());
+            form["motivering"].ToString(), duration, amount, 0, form["reden_verschil"].ToString(), form["hiaten_gelezen"].ToString() == "ja");
         var result = evaluator.Evaluate(state.Household, state.Date);
         if (inputError is not null)
             return Html(ResultPage(engine, evaluator, time, state, null, null, (proposalId, inputError, decision), result), 422);
@@ -319,6 +319,7 @@ public static class Pages
         var goals = result.Goals.ToDictionary(g => g.Goal, g => g.Title, StringComparer.Ordinal);
         var sb = new StringBuilder();
         sb.Append("<h1>Beoordeling per ").Append(E(Date(state.Date))).Append("</h1>\n");
+        Completeness(sb, result.Completeness);
         if (notice is not null) sb.Append("<div class=\"notice\" role=\"status\">").Append(E(notice)).Append("</div>\n");
         if (alert is not null) sb.Append("<div class=\"alert\" role=\"alert\">").Append(E(alert)).Append("</div>\n");
         sb.Append("<p class=\"summary-line\">").Append(result.Collisions.Count).Append(" botsing(en), ").Append(result.MissingFacts.Count)
@@ -403,7 +404,7 @@ public static class Pages
         {
             pi++;
             var mine = decisionError is { } de && de.ProposalId == p.Id ? de : default((string, string, DecisionInput?)?);
-            Proposal(sb, state, p, pi, mine?.Item2, mine?.Item3);
+            Proposal(sb, state, p, pi, mine?.Item2, mine?.Item3, !result.Completeness.Complete);
         }
         sb.Append("</section>\n");
 
@@ -464,7 +465,30 @@ public static class Pages
         return Page("Beoordeling", sb.ToString());
     }
 
-    private static void Proposal(StringBuilder sb, State state, ProposalResult p, int i, string? error, DecisionInput? submitted)
+    /// <summary>
+    /// The completeness verdict at the top of the result page: a clear alert with every gap when the packs could not
+    /// judge everything (for example on today's date, the default, when a pack has no amounts for it yet).
+    /// </summary>
+    private static void Completeness(StringBuilder sb, Completeness c)
+    {
+        if (c.Complete)
+        {
+            sb.Append("<div class=\"notice completeness\" role=\"status\">Volledig: de pakketten konden alles beoordelen wat voor dit huishouden op deze peildatum telt.</div>\n");
+            return;
+        }
+        sb.Append("<div class=\"alert completeness\" role=\"alert\" id=\"volledigheid\"><strong>Onvolledig: de pakketten konden niet alles beoordelen (")
+            .Append(c.Gaps.Count).Append(c.Gaps.Count == 1 ? " hiaat" : " hiaten").Append(").</strong> 'Niets gevonden' betekent hier niet 'niets aan de hand'. ")
+            .Append("Kies een andere peildatum of laat het pakket bijwerken; een besluit op deze uitkomst vraagt om een uitdrukkelijke bevestiging.<ul>");
+        foreach (var g in c.Gaps)
+        {
+            sb.Append("<li>").Append(E(g.Message));
+            if (g.Affects.Count > 0) sb.Append(" <span class=\"hint\">Raakt: ").Append(E(string.Join(", ", g.Affects))).Append("</span>");
+            sb.Append("</li>");
+        }
+        sb.Append("</ul></div>\n");
+    }
+
+    private static void Proposal(StringBuilder sb, State state, ProposalResult p, int i, string? error, DecisionInput? submitted, bool incomplete)
     {
         var id = $"voorstel-{i}";
         sb.Append("<article class=\"card proposal\" id=\"").Append(id).Append("\" aria-labelledby=\"").Append(id).Append("-titel\">");
@@ -526,6 +550,9 @@ public static class Pages
         sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-motivering\">Motivering (feiten, belangenafweging, evenredigheid)</label><textarea id=\"").Append(id)
             .Append("-motivering\" name=\"motivering\" rows=\"6\">").Append(E(submitted is not null ? submitted.Motivation : p.Motivation)).Append("</textarea></div>");
         sb.Append("<div class=\"field\"><label for=\"").Append(id).Append("-reden\">Reden als dit afwijkt van eerdere gelijke besluiten (optioneel)</label><input type=\"text\" id=\"").Append(id).Append("-reden\" name=\"reden_verschil\" value=\"").Append(E(submitted?.ReasonForDifference)).Append("\"></div>");
+        if (incomplete)
+            sb.Append("<div class=\"field\"><input type=\"checkbox\" id=\"").Append(id).Append("-hiaten\" name=\"hiaten_gelezen\" value=\"ja\"").Append(submitted?.AcknowledgedIncomplete == true ? " checked" : "")
+                .Append("><label for=\"").Append(id).Append("-hiaten\"> Ik heb de hiaten bovenaan gelezen en besluit bewust op deze onvolledige uitkomst</label></div>");
         sb.Append("<button type=\"submit\">Besluit vastleggen</button></fieldset></form></article>\n");
     }
 

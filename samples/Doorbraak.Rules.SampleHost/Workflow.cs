@@ -28,7 +28,7 @@ public sealed class HouseholdInputException(int status, string code, IReadOnlyLi
 /// <param name="TimesGrantedBefore">How often this deviation was granted to this household before.</param>
 /// <param name="ReasonForDifference">Why it differs from equal precedents, if it does.</param>
 public sealed record DecisionInput(string ProposalId, string Outcome, string DecidedBy, string Mandate, string Motivation,
-    int? DurationMonths = null, decimal? Amount = null, int TimesGrantedBefore = 0, string? ReasonForDifference = null)
+    int? DurationMonths = null, decimal? Amount = null, int TimesGrantedBefore = 0, string? ReasonForDifference = null, bool AcknowledgedIncomplete = false)
 {
     /// <summary>The outcomes accepted, with their Dutch names.</summary>
     public static readonly IReadOnlyDictionary<string, DecisionOutcome> Outcomes = new Dictionary<string, DecisionOutcome>(StringComparer.OrdinalIgnoreCase)
@@ -50,6 +50,7 @@ public sealed record DecisionInput(string ProposalId, string Outcome, string Dec
             Amount = Amount,
             TimesGrantedBefore = TimesGrantedBefore,
             ReasonForDifference = string.IsNullOrWhiteSpace(ReasonForDifference) ? null : ReasonForDifference,
+            AcknowledgedIncomplete = AcknowledgedIncomplete,
         };
     }
 }

@@ -119,8 +119,8 @@ public static class SyntheticPilot
                     lines.Add(new CostLine(c.Cost, c.Title, c.Payer, Math.Round(c.Current * scale, 2), Math.Round((granted ? c.Breakthrough : c.Current) * scale, 2)));
             }
             var horizon = 12;
-            var current = lines.Sum(l => l.CurrentMonthly) * horizon;
-            var route = lines.Sum(l => l.ProposalMonthly) * horizon;
+            var current = lines.Sum(l => l.CurrentMonthly!.Value) * horizon;
+            var route = lines.Sum(l => l.ProposalMonthly!.Value) * horizon;
             var goals = scenarios.SelectMany(s => s.Goals).Distinct(StringComparer.Ordinal).ToList();
 
             var plan = new DoorbraakPlan($"PILOT-{h + 1:0000}", Regisseurs[rng.Next(Regisseurs.Length)], ReportLanguage.Dutch, "Synthetisch huishouden (testgegevens).",
@@ -139,7 +139,7 @@ public static class SyntheticPilot
                 var met = goals.Where(_ => rng.NextDouble() < pMet + 0.1 * progress).ToList();
                 var after = before.ToDictionary(kv => kv.Key, kv => Math.Clamp((int)Math.Round(kv.Value + gain + 0.8 * Normal(rng)), 1, 5), StringComparer.Ordinal);
                 var actual = lines.GroupBy(l => l.Payer, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => Math.Round(g.Sum(l => l.ProposalMonthly) * (decimal)(0.85 + 0.3 * rng.NextDouble()), 2), StringComparer.Ordinal);
+                    .ToDictionary(g => g.Key, g => Math.Round(g.Sum(l => l.ProposalMonthly!.Value) * (decimal)(0.85 + 0.3 * rng.NextDouble()), 2), StringComparer.Ordinal);
                 if (months == 12) recurred = rng.NextDouble() < (met.Count == goals.Count ? 0.05 : 0.2);
                 plan = plan.WithReview(new PlanReview($"{months}m", date, met, goals.Except(met).ToList(), before, after, actual,
                     months == 6 ? "Doorgaan met het plan; evaluatie na 12 maanden." : recurred ? "Terugval: opnieuw bespreken in het doorbraakoverleg." : "Afsluiten; nazorg door het wijkteam.")

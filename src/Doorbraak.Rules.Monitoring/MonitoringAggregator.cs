@@ -211,7 +211,10 @@ public static class MonitoringAggregator
         return rows.Select(r => ReferenceEquals(r, smallest) ? r with { Value = Figure.Hidden, Households = Figure.Hidden } : r).ToList();
     }
 
-    private static decimal YearlySaving(IEnumerable<CostLine> lines) => lines.Sum(l => l.CurrentMonthly - l.ProposalMonthly) * 12m;
+    // A cost line with an unknown figure cannot be measured: it is left out of the cost figures, never counted as 0.
+    private static IEnumerable<CostLine> Known(IEnumerable<CostLine> lines) => lines.Where(l => l.CurrentMonthly is not null && l.ProposalMonthly is not null);
+
+    private static decimal YearlySaving(IEnumerable<CostLine> lines) => Known(lines).Sum(l => l.CurrentMonthly!.Value - l.ProposalMonthly!.Value) * 12m;
 
     private static Measured Cost(KpiSpec kpi, List<DoorbraakPlan> cohort, Suppressor s)
     {
@@ -262,7 +265,7 @@ public static class MonitoringAggregator
     private static List<PayerCost> CostByPayer(List<DoorbraakPlan> cohort, Suppressor s)
     {
         var rows = cohort.SelectMany(pl => pl.Cost.Lines.GroupBy(l => l.Payer, StringComparer.Ordinal)
-                .Select(g => (Payer: g.Key, Current: g.Sum(l => l.CurrentMonthly) * 12m, Breakthrough: g.Sum(l => l.ProposalMonthly) * 12m)))
+                .Select(g => (Payer: g.Key, Current: Known(g).Sum(l => l.CurrentMonthly!.Value) * 12m, Breakthrough: Known(g).Sum(l => l.ProposalMonthly!.Value) * 12m)))
             .GroupBy(x => x.Payer, StringComparer.Ordinal)
             .Select(g => (Payer: g.Key, Households: g.Count(), Current: g.Sum(x => x.Current), Breakthrough: g.Sum(x => x.Breakthrough)))
             .OrderByDescending(x => x.Current).ThenBy(x => x.Payer, StringComparer.Ordinal).ToList();
@@ -273,8 +276,8 @@ public static class MonitoringAggregator
             if (smallest is not null)
                 result = result.Select(r => r.Payer == smallest ? new PayerCost(r.Payer, Figure.Hidden, Figure.Hidden, Figure.Hidden, Figure.Hidden, Figure.Hidden) : r).ToList();
         }
-        var totalCurrent = cohort.Sum(pl => pl.Cost.Lines.Sum(l => l.CurrentMonthly)) * 12m;
-        var totalBreakthrough = cohort.Sum(pl => pl.Cost.Lines.Sum(l => l.ProposalMonthly)) * 12m;
+        var totalCurrent = cohort.Sum(pl => Known(pl.Cost.Lines).Sum(l => l.CurrentMonthly!.Value)) * 12m;
+        var totalBreakthrough = cohort.Sum(pl => Known(pl.Cost.Lines).Sum(l => l.ProposalMonthly!.Value)) * 12m;
         result.Add(Payer("totaal", cohort.Count, totalCurrent, totalBreakthrough, s));
         return result;
     }

@@ -196,4 +196,44 @@ public class EvaluateTests
         run.Code.Should().Be(1, run.ToString());
         run.Err.Should().MatchRegex(@"facts\.yaml:\d+:\d+: error DBR1001: ");
     }
+
+    [Fact]
+    public void An_incomplete_result_says_so_first_on_stdout_and_stderr_and_strict_exits_1()
+    {
+        string[] late = ["evaluate", Repo.S1, "--packs", Repo.National, "--date", "2026-11-30"];
+        var run = Cli.Run(late);
+        run.Code.Should().Be(0, "without --strict an incomplete result is still a result");
+        run.Out.Split('\n')[1].Should().StartWith("Onvolledig", "the verdict comes right after the title");
+        run.Out.Should().Contain("pw.norm.alleenstaande").And.Contain("na 30 juni 2026").And.NotContain("EUR 0,00");
+        run.Err.Should().Contain("Onvolledig").And.Contain("[parameter-without-value]");
+
+        Cli.Run([.. late, "--strict"]).Code.Should().Be(1);
+        var complete = Cli.Run(S1("--strict"));
+        complete.Code.Should().Be(0, complete.ToString());
+        complete.Out.Split('\n')[1].Should().StartWith("Volledig");
+        complete.Err.Should().NotContain("Onvolledig");
+
+        using var doc = JsonDocument.Parse(Cli.Run([.. late, "--format", "json"]).Out);
+        doc.RootElement.EnumerateObject().First().Name.Should().Be("completeness");
+        doc.RootElement.GetProperty("completeness").GetProperty("complete").GetBoolean().Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_batch_counts_incomplete_households_and_strict_fails_on_them()
+    {
+        var dir = Directory.CreateTempSubdirectory("doorbraak-batch-").FullName;
+        try
+        {
+            File.Copy(Repo.S1, Path.Combine(dir, "a.yaml"));
+            var run = Cli.Run("evaluate", dir, "--packs", Repo.National, "--date", "2026-11-30");
+            run.Code.Should().Be(0, run.ToString());
+            run.Err.Should().Contain("1 household(s) evaluated, 0 failed, 1 incomplete.");
+            Cli.Run("evaluate", dir, "--packs", Repo.National, "--date", "2026-11-30", "--strict").Code.Should().Be(1);
+            Cli.Run("evaluate", dir, "--packs", Repo.National, "--date", "2026-03-01", "--strict").Err.Should().Contain("0 incomplete");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

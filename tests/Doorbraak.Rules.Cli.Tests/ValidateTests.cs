@@ -49,7 +49,7 @@ public class ValidateTests
     {
         using var temp = new TempDir();
         var local = temp.File("lokaal/pack.yaml",
-            "id: gemeente.test\nversion: 2026.1.0\ntitle: Test\njurisdiction: GM0000\nlevel: municipal\nrequires:\n  - { pack: nl.sociaal-domein, version: \">=2026.1.0 <2027.0.0\" }\n");
+            "id: gemeente.test\nversion: 2026.1.0\ntitle: Test\njurisdiction: GM0000\nlevel: municipal\nvalid: { from: 2026-01-01 }\nrequires:\n  - { pack: nl.sociaal-domein, version: \">=2026.1.0 <2027.0.0\" }\n");
         temp.File("lokaal/goals.yaml", "goals:\n  - id: doel.lokaal\n    title: Lokaal\n    domain: wonen\n    holds: true\n");
         var dir = Path.GetDirectoryName(local)!;
 

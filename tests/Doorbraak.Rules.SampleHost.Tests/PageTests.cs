@@ -56,6 +56,25 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Result_page_starts_with_the_completeness_verdict_as_an_alert_when_the_packs_cannot_judge_the_date()
+    {
+        // The entry page proposes today's date; on 2026-11-30 the national pack has no bijstandsnormen any more.
+        var form = new MultipartFormDataContent { { new StringContent("2026-11-30"), "peildatum" }, { new StringContent(Scenario.S1Yaml), "tekst" } };
+        var response = await _client.PostAsync("/beoordeel", form);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        var alert = html.IndexOf("<div class=\"alert completeness\" role=\"alert\"", StringComparison.Ordinal);
+        alert.Should().BeGreaterThan(0, "an incomplete result is a clear alert");
+        alert.Should().BeLessThan(html.IndexOf("id=\"h-botsingen\"", StringComparison.Ordinal), "the verdict comes before the collisions");
+        html.Should().Contain("Onvolledig").And.Contain("pw.norm.alleenstaande").And.Contain("na 30 juni 2026");
+        EveryControlHasALabel(html);
+
+        var complete = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { new StringContent(Scenario.S1Yaml), "tekst" } };
+        var ok = await (await _client.PostAsync("/beoordeel", complete)).Content.ReadAsStringAsync();
+        ok.Should().Contain("class=\"notice completeness\"").And.Contain("Volledig:").And.NotContain("alert completeness");
+    }
+
+    [Fact]
     public async Task Uploaded_yaml_file_is_evaluated()
     {
         // Padded past ASP.NET Core's default 64 KB in-memory threshold: the host keeps uploads in memory (no temp file).

@@ -41,12 +41,16 @@ internal static class EvaluateCommand
             DefaultValueFactory = _ => 12,
             HelpName = "months",
         };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Exit with 1 when a result is incomplete (its completeness verdict has gaps), so that a script cannot miss it.",
+        };
         var command = new Command("evaluate",
             "Evaluate a household on a reference date: which rules apply, which goals fail, the collisions, the missing facts " +
             "(as questions) and the proposed deviations with basis, mandate, limits, cost and draft motivation. " +
             "A folder or a .jsonl file is a batch: one JSON result per line, with progress on stderr when it is a terminal.")
         {
-            input, packs, date, format, lang, redact, output, horizon,
+            input, packs, date, format, lang, redact, output, horizon, strict,
         };
         command.SetAction(parse =>
         {
@@ -58,12 +62,12 @@ internal static class EvaluateCommand
                 HorizonMonths = parse.GetValue(horizon),
             };
             return Run(parse.GetValue(input)!, parse.GetValue(packs)!, Common.ReferenceDate(parse.GetValue(date), context),
-                parse.GetValue(format), options, parse.GetValue(output), context);
+                parse.GetValue(format), options, parse.GetValue(output), context, parse.GetValue(strict));
         });
         return command;
     }
 
-    private static int Run(string input, string[] packDirs, DateOnly date, string? format, EvaluationOptions options, string? outFile, CliContext context)
+    private static int Run(string input, string[] packDirs, DateOnly date, string? format, EvaluationOptions options, string? outFile, CliContext context, bool strict)
     {
         var full = context.FullPath(input);
         var batch = Directory.Exists(full) || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
@@ -82,7 +86,7 @@ internal static class EvaluateCommand
         var w = sink ?? context.Out;
         var terminal = sink is null && context.OutIsTerminal;
         int code;
-        if (batch) code = RunBatch(engine, input, full, date, options, w, context);
+        if (batch) code = RunBatch(engine, input, full, date, options, w, context, strict);
         else
         {
             var household = Common.ReadHousehold(engine, input, context);
@@ -103,7 +107,10 @@ internal static class EvaluateCommand
                     TextReport.Write(w, name, result, new Words(options.Language), new Style(terminal), terminal);
                     break;
             }
-            code = Program.ExitOk;
+            // The gaps go to stderr too, so that they are seen even when stdout is a file or a pipe.
+            if (!result.Completeness.Complete)
+                TextReport.WriteCompleteness(context.Err, result.Completeness, new Words(options.Language), new Style(false));
+            code = strict && !result.Completeness.Complete ? Program.ExitFailed : Program.ExitOk;
         }
         w.Flush();
         if (outFile is not null) context.Err.WriteLine($"wrote {outFile}");
@@ -113,7 +120,7 @@ internal static class EvaluateCommand
     private static readonly JsonSerializerOptions LineOptions = new(ResultJson.Options) { WriteIndented = false };
 
     /// <summary>One JSON line per household: <c>{"household": name, "result": {...}}</c>, or <c>{"household": name, "errors": [...]}</c>.</summary>
-    private static int RunBatch(DoorbraakEngine engine, string input, string full, DateOnly date, EvaluationOptions options, TextWriter w, CliContext context)
+    private static int RunBatch(DoorbraakEngine engine, string input, string full, DateOnly date, EvaluationOptions options, TextWriter w, CliContext context, bool strict)
     {
         var items = new List<(string Name, Func<string> Text)>();
         if (Directory.Exists(full))
@@ -136,6 +143,7 @@ internal static class EvaluateCommand
 
         var progress = context.ErrIsTerminal;
         var failed = 0;
+        var incomplete = 0;
         for (var i = 0; i < items.Count; i++)
         {
             var (name, read) = items[i];
@@ -145,6 +153,7 @@ internal static class EvaluateCommand
             {
                 var household = engine.ReadHousehold(read(), name);
                 var result = engine.Evaluate(household, date, options);
+                if (!result.Completeness.Complete) incomplete++;
                 sb.Append(",\"result\":").Append(JsonSerializer.Serialize(result, LineOptions));
             }
             catch (HouseholdException ex)
@@ -159,8 +168,8 @@ internal static class EvaluateCommand
             if (progress) context.Err.Write($"\r{Bar(i + 1, items.Count)} {i + 1}/{items.Count} {Trim(name, 40)}\u001b[K");
         }
         if (progress) context.Err.WriteLine();
-        context.Err.WriteLine($"{items.Count - failed} household(s) evaluated, {failed} failed.");
-        return failed == 0 ? Program.ExitOk : Program.ExitFailed;
+        context.Err.WriteLine($"{items.Count - failed} household(s) evaluated, {failed} failed, {incomplete} incomplete.");
+        return failed == 0 && !(strict && incomplete > 0) ? Program.ExitOk : Program.ExitFailed;
     }
 
     private static string Bar(int done, int total)

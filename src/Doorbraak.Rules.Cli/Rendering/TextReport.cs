@@ -10,6 +10,8 @@ internal static class TextReport
     {
         var t = words;
         w.WriteLine(style.Bold(t.Format("cli.report.title", ("name", name))));
+        // The verdict first: "nothing found" must never be read as "nothing wrong" when the packs could not judge.
+        WriteCompleteness(w, r.Completeness, t, style);
         w.WriteLine($"{t["cli.report.reference-date"]}: {r.Audit.ReferenceDate:yyyy-MM-dd}");
         w.WriteLine($"{t["cli.report.packs"]}: {string.Join(", ", r.Audit.Packs.Select(p => $"{p.Id} {p.Version}"))}");
         w.WriteLine($"{t["cli.report.summary"]}: " + t.Format("cli.report.summary-counts",
@@ -102,6 +104,9 @@ internal static class TextReport
 
     public static string Money(decimal amount, Words t) => t.Table.Money(amount);
 
+    /// <summary>An amount, or "onbekend" when it rests on an unknown value (never EUR 0,00).</summary>
+    public static string Money(decimal? amount, Words t) => t.Table.Money(amount);
+
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "-" : string.Join(", ", items);
 
     private static string Mark(string text, bool? holds, Style style) => holds switch
@@ -110,6 +115,22 @@ internal static class TextReport
         false => style.Red(text),
         _ => style.Yellow(text),
     };
+
+    /// <summary>The completeness verdict and every gap with what it affects.</summary>
+    public static void WriteCompleteness(TextWriter w, Completeness c, Words t, Style style)
+    {
+        var verdict = Verdict(c, t);
+        w.WriteLine(c.Complete ? style.Bold(verdict) : style.Severity("critical", verdict));
+        foreach (var g in c.Gaps)
+        {
+            Words.WriteWrapped(w, "    ", $"! [{ResultJson.NameOf(g.Kind)}] {g.Message}");
+            if (g.Affects.Count > 0) Words.WriteWrapped(w, "    ", t.Format("engine.completeness.affects", ("ids", string.Join(", ", g.Affects))));
+        }
+    }
+
+    /// <summary>The verdict in one sentence.</summary>
+    public static string Verdict(Completeness c, Words t) =>
+        c.Complete ? t["engine.completeness.complete"] : t.Format("engine.completeness.incomplete", ("count", c.Gaps.Count));
 
     private static void Section(TextWriter w, Style style, string title)
     {

@@ -31,6 +31,11 @@ public sealed record DecisionRequest(string ProposalId, DecisionOutcome Outcome,
     /// <summary>Actions agreed with this decision.</summary>
     public IReadOnlyList<AgreedAction> Actions { get; init; } = [];
 
+    /// <summary>
+    /// That the decider has read the gaps of an incomplete result (<see cref="EvaluationResult.Completeness"/>) and decides anyway.
+    /// A decision on an incomplete result is refused without it (<see cref="DecisionRefusalCode.Incomplete"/>).
+    /// </summary>
+    public bool AcknowledgedIncomplete { get; init; }
     /// <summary>The host's reference of the case (not a BSN), recorded with the precedent this decision becomes. A case opened with a reference supplies its own.</summary>
     public string? CaseReference { get; init; }
 }
@@ -82,6 +87,8 @@ public enum DecisionRefusalCode
     /// <summary>The household is not the one evaluated (or it changed since).</summary>
     [System.Text.Json.Serialization.JsonStringEnumMemberName("other-household")]
     OtherHousehold,
+    /// <summary>The result is incomplete (it has gaps) and the decision does not acknowledge that (<see cref="DecisionRequest.AcknowledgedIncomplete"/>).</summary>
+    Incomplete,
 }
 
 /// <summary>A refused decision: the reason as a code, and the diagnostic that says what is wrong and what to do (Dutch).</summary>
@@ -152,6 +159,7 @@ internal static class DecisionRefusals
         DecisionRefusalCode.Limits => DiagnosticCatalog.BeyondLimits,
         DecisionRefusalCode.Precedent => DiagnosticCatalog.DiffersFromPrecedent,
         DecisionRefusalCode.OtherPacks => DiagnosticCatalog.EvaluatedWithOtherPacks,
+        DecisionRefusalCode.Incomplete => DiagnosticCatalog.IncompleteNotAcknowledged,
         _ => DiagnosticCatalog.OtherHousehold,
     };
 }

@@ -44,11 +44,11 @@ public sealed record PlanReview(string Moment, DateOnly Date, IReadOnlyList<stri
 
 /// <summary>Cost of the current lawful route against the breakthrough route with the accepted deviations.</summary>
 /// <param name="HorizonMonths">The horizon.</param>
-/// <param name="CurrentRoute">Total over the horizon on the current route.</param>
-/// <param name="BreakthroughRoute">Total over the horizon with the accepted deviations.</param>
-/// <param name="Difference">Breakthrough minus current (negative: saving).</param>
+/// <param name="CurrentRoute">Total over the horizon on the current route; null (unknown) when an item on it is unknown.</param>
+/// <param name="BreakthroughRoute">Total over the horizon with the accepted deviations; null (unknown) when an item on it is unknown.</param>
+/// <param name="Difference">Breakthrough minus current (negative: saving); null when either is unknown.</param>
 /// <param name="Lines">Each cost item per month on both routes.</param>
-public sealed record PlanCost(int HorizonMonths, decimal CurrentRoute, decimal BreakthroughRoute, decimal Difference, IReadOnlyList<CostLine> Lines);
+public sealed record PlanCost(int HorizonMonths, decimal? CurrentRoute, decimal? BreakthroughRoute, decimal? Difference, IReadOnlyList<CostLine> Lines);
 
 /// <summary>The audit block of a plan: packs with hashes, engine, reference date, and when the plan was made.</summary>
 /// <param name="Packs">The packs (id, version, sha256).</param>
@@ -81,6 +81,12 @@ public sealed record DoorbraakPlan(
     IReadOnlyList<PlanReview> Reviews,
     PlanAudit Audit)
 {
+    /// <summary>
+    /// How complete the evaluation was when the plan was assembled (at decision time): a plan decided on an incomplete
+    /// result keeps its gaps. Null for a plan not assembled from an evaluation.
+    /// </summary>
+    public Completeness? Completeness { get; init; }
+
     /// <summary>Adds a review (6 or 12 months) and returns the updated plan.</summary>
     public DoorbraakPlan WithReview(PlanReview review) => this with { Reviews = [.. Reviews, review] };
 }

@@ -88,6 +88,9 @@ public sealed class DoorbraakPlanner
         }
         if (string.IsNullOrWhiteSpace(request.Motivation))
             return Refuse(DecisionRefusalCode.Motivation, DiagnosticCatalog.MotivationMissing, Refusals["plan.refusal.motivation"]);
+        if (!result.Completeness.Complete && !request.AcknowledgedIncomplete)
+            return Refuse(DecisionRefusalCode.Incomplete, DiagnosticCatalog.IncompleteNotAcknowledged, Refusal("plan.refusal.incomplete",
+                ("count", result.Completeness.Gaps.Count), ("gaps", string.Join("; ", result.Completeness.Gaps.Select(g => g.Subject)))));
         var mandate = Mandates.Levels.FirstOrDefault(l => string.Equals(l, request.Mandate?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (mandate is null)
             return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.UnknownMandate, Refusal("plan.refusal.unknown-mandate", ("mandate", request.Mandate), ("levels", string.Join(", ", Mandates.Levels))));
@@ -216,7 +219,7 @@ public sealed class DoorbraakPlanner
         if (granted.Count == 0)
         {
             var none = ProposalFinder.Cost(ctx, [], ctx.Base);
-            cost = new PlanCost(none.HorizonMonths, none.CurrentRoute, none.CurrentRoute, 0, none.Items);
+            cost = new PlanCost(none.HorizonMonths, none.CurrentRoute, none.CurrentRoute, none.CurrentRoute is null ? null : 0, none.Items);
         }
         else
         {
@@ -225,8 +228,13 @@ public sealed class DoorbraakPlanner
             var c = ProposalFinder.Cost(ctx, set, projection);
             var months = granted.Select(d => d.EndDate is { } e ? MonthsBetween(d.StartDate!.Value, e) : c.HorizonMonths).Min();
             months = Math.Min(months, c.HorizonMonths);
-            var current = c.Items.Sum(i => i.CurrentMonthly) * c.HorizonMonths;
-            var route = c.Items.Sum(i => i.ProposalMonthly * months + i.CurrentMonthly * (c.HorizonMonths - months));
+            // Unknown stays unknown: Sum over decimal? would skip an unknown item, so add up by hand.
+            decimal? current = 0, route = 0;
+            foreach (var i in c.Items)
+            {
+                current += i.CurrentMonthly * c.HorizonMonths;
+                route += i.ProposalMonthly * months + i.CurrentMonthly * (c.HorizonMonths - months);
+            }
             cost = new PlanCost(c.HorizonMonths, current, route, route - current, c.Items);
         }
 
@@ -239,7 +247,10 @@ public sealed class DoorbraakPlanner
         var audit = new PlanAudit(result.Audit.Packs, result.Audit.EngineVersion, result.Audit.ReferenceDate, _time.GetUtcNow());
         return new DoorbraakPlan(details.CaseReference, details.Regisseur, lang, summary, result.Audit.ReferenceDate, details.FirstContact,
             details.BreakthroughDate ?? result.Audit.ReferenceDate, members, result.Collisions, list,
-            result.Proposals.Where(p => !list.Any(d => d.ProposalId == p.Id)).ToList(), actions, reviewDates, cost, [], audit);
+            result.Proposals.Where(p => !list.Any(d => d.ProposalId == p.Id)).ToList(), actions, reviewDates, cost, [], audit)
+        {
+            Completeness = result.Completeness,
+        };
     }
 
     /// <summary>Whole months from start to the last day of the period (1 March to 31 August is 6), at least 1.</summary>

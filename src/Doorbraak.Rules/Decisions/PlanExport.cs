@@ -70,6 +70,10 @@ public static class PlanExport
             w["plan.label.checklist"],
             w["plan.label.rank"]);
 
+    /// <summary>The completeness verdict in one sentence: complete, or incomplete with the number of gaps.</summary>
+    internal static string Verdict(Completeness c, ReportLanguage lang) =>
+        c.Complete ? Texts.Of(lang)["engine.completeness.complete"] : Texts.Format(lang, "engine.completeness.incomplete", ("count", c.Gaps.Count));
+
     private static string Outcome(DecisionOutcome o, ReportLanguage lang) => Texts.Of(lang)[o switch
     {
         DecisionOutcome.Accepted => "plan.outcome.accepted",
@@ -84,6 +88,17 @@ public static class PlanExport
         var w = (lang == ReportLanguage.Dutch ? Nl : En).Value;
         var sb = new StringBuilder();
         sb.Append("# ").Append(w.Title).Append(": ").AppendLine(Md(plan.CaseReference)).AppendLine();
+        if (plan.Completeness is { } completeness)
+        {
+            // The verdict comes first: "nothing found" must never be read as "nothing wrong" when the packs could not judge.
+            var t = Texts.Of(lang);
+            sb.Append("## ").AppendLine(t["engine.completeness.heading"]).AppendLine();
+            sb.Append("**").Append(Md(Verdict(completeness, lang))).AppendLine("**").AppendLine();
+            foreach (var g in completeness.Gaps)
+                sb.Append("- `").Append(g.Subject).Append("`: ").Append(Md(g.Message))
+                    .AppendLine(g.Affects.Count == 0 ? "" : " " + Md(t.Format("engine.completeness.affects", ("ids", string.Join(", ", g.Affects)))));
+            if (completeness.Gaps.Count > 0) sb.AppendLine();
+        }
         sb.Append("- **").Append(w.Case).Append("**: ").AppendLine(Md(plan.CaseReference));
         if (plan.Regisseur is not null) sb.Append("- **").Append(w.Regisseur).Append("**: ").AppendLine(Md(plan.Regisseur));
         sb.Append("- **").Append(w.RefDate).Append("**: ").AppendLine(Texts.Date(plan.ReferenceDate, lang));
@@ -180,9 +195,26 @@ public static class PlanExport
             .Append(H(w.Title)).Append(": ").Append(H(plan.CaseReference)).Append("</title>\n<style>")
             .Append("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}")
             .Append("table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #bbb;padding:.3rem .5rem;text-align:left}td.num{text-align:right}")
+            .Append(".completeness.incomplete{border:2px solid #b0413e;background:#fdf0ef;padding:.5rem 1rem}.completeness.complete{border-left:4px solid #2e7d32;padding-left:1rem}")
             .Append("section{margin-bottom:1.5rem}.decision{border-left:4px solid #2a6ebb;padding-left:1rem;margin:1rem 0}.collision{border-left:4px solid #c0392b;padding-left:1rem}")
             .Append("</style>\n</head>\n<body>\n<main>\n");
-        sb.Append("<h1>").Append(H(w.Title)).Append(": ").Append(H(plan.CaseReference)).Append("</h1>\n<dl>\n");
+        sb.Append("<h1>").Append(H(w.Title)).Append(": ").Append(H(plan.CaseReference)).Append("</h1>\n");
+        if (plan.Completeness is { } completeness)
+        {
+            var t = Texts.Of(lang);
+            sb.Append("<section class=\"completeness ").Append(completeness.Complete ? "complete" : "incomplete").Append("\" role=\"").Append(completeness.Complete ? "status" : "alert")
+              .Append("\">\n<h2>").Append(H(t["engine.completeness.heading"])).Append("</h2>\n<p><strong>").Append(H(Verdict(completeness, lang))).Append("</strong></p>\n");
+            if (completeness.Gaps.Count > 0)
+            {
+                sb.Append("<ul>\n");
+                foreach (var g in completeness.Gaps)
+                    sb.Append("<li><code>").Append(H(g.Subject)).Append("</code>: ").Append(H(g.Message))
+                      .Append(g.Affects.Count == 0 ? "" : " " + H(t.Format("engine.completeness.affects", ("ids", string.Join(", ", g.Affects))))).Append("</li>\n");
+                sb.Append("</ul>\n");
+            }
+            sb.Append("</section>\n");
+        }
+        sb.Append("<dl>\n");
         Dd(sb, w.Case, plan.CaseReference);
         if (plan.Regisseur is not null) Dd(sb, w.Regisseur, plan.Regisseur);
         Dd(sb, w.RefDate, Texts.Date(plan.ReferenceDate, lang));

@@ -2,6 +2,7 @@ using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Compilation;
 using Doorbraak.Rules.Wording;
+using Doorbraak.Rules.Conditions;
 
 namespace Doorbraak.Rules.Evaluation;
 
@@ -16,6 +17,7 @@ internal sealed class EvaluationSession
     private readonly Dictionary<ProjectionChanges, Reprojection> _reprojections = new();
     private readonly Dictionary<int, bool> _allowed = new();
     private readonly MissingFacts _missing = new();
+    private readonly List<(string Id, CompiledExpression Expression)> _undecidedWithoutFacts = new();
 
     // One household copy reused by the counterfactuals of the collision search (they are not kept).
     private EntityInstance? _scratch;
@@ -53,6 +55,18 @@ internal sealed class EvaluationSession
 
     public ReportLanguage Lang => Options.Language;
 
+    /// <summary>
+    /// Conditions that stayed unknown although they read no unknown household fact (a division by zero, a date out of
+    /// range, a parameter without value), with the id of the rule, goal, collision or deviation they belong to.
+    /// </summary>
+    public IReadOnlyList<(string Id, CompiledExpression Expression)> UndecidedWithoutFacts => _undecidedWithoutFacts;
+
+    private void NoteUndecided(FactValue v, List<FactRead>? unknowns, string id, CompiledExpression e)
+    {
+        if (v.IsUnknown && (unknowns is null || unknowns.Count == 0) && !_undecidedWithoutFacts.Any(x => x.Id == id && ReferenceEquals(x.Expression, e)))
+            _undecidedWithoutFacts.Add((id, e));
+    }
+
     /// <summary>The facts found missing so far, with what each would decide.</summary>
     public IReadOnlyList<MissingFact> MissingFacts => _missing.ToList();
 
@@ -74,7 +88,11 @@ internal sealed class EvaluationSession
         var projection = Projector.Project(ruleSet, supplied, parameters, date, ProjectionChanges.None, detailed: true, trace: options.IncludeExplanations);
         var session = new EvaluationSession(ruleSet, household, supplied, parameters, date, options, projection);
         session.EvaluateGoals();
-        foreach (var u in projection.Undecided) session._missing.Add(u.UnknownReads, u.Rule.Id);
+        foreach (var u in projection.Undecided)
+        {
+            session._missing.Add(u.UnknownReads, u.Rule.Id);
+            if (u.Rule.Applies is { } applies) session.NoteUndecided(FactValue.Unknown, u.UnknownReads.ToList(), u.Rule.Id, applies);
+        }
         return session;
     }
 
@@ -102,7 +120,11 @@ internal sealed class EvaluationSession
                 Activation[i] = HoldsToday[i].IsTrue ? GoalActivation.HoldsToday : GoalActivation.Inactive;
                 _missing.Add(todayUnknowns, goal.Id);
             }
-            if (IsActive(i)) _missing.Add(projectedUnknowns, goal.Id);
+            if (IsActive(i))
+            {
+                _missing.Add(projectedUnknowns, goal.Id);
+                NoteUndecided(HoldsProjected[i], projectedUnknowns, goal.Id, goal.Holds);
+            }
         }
     }
 
@@ -149,6 +171,7 @@ internal sealed class EvaluationSession
         {
             var v = d.Allowed.Decide(Base.Frame, null, out var unknowns);
             _missing.Add(unknowns, d.Id);
+            NoteUndecided(v, unknowns, d.Id, d.Allowed);
             allowed = v.IsTrue;
         }
         _allowed[d.Index] = allowed;
@@ -161,6 +184,7 @@ internal sealed class EvaluationSession
         if (c.When is null) return true;
         var v = c.When.Decide(Base.Frame, null, out var unknowns);
         _missing.Add(unknowns, c.Definition.Id);
+        NoteUndecided(v, unknowns, c.Definition.Id, c.When);
         return v.IsTrue;
     }
 

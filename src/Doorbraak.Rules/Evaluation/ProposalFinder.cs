@@ -62,7 +62,8 @@ internal static partial class ProposalFinder
             .ThenBy(t => t.Creates.Count)
             .ThenBy(t => t.Deviations.Max(d => BasisKinds.Rank(d.Definition.Basis.Kind)))
             .ThenBy(t => t.Deviations.Max(d => Mandates.Rank(d.Definition.Mandate)))
-            .ThenBy(t => costs[t].Difference)
+            .ThenBy(t => costs[t].Difference is null ? 1 : 0) // an unknown cost ranks after every known one
+            .ThenBy(t => costs[t].Difference ?? 0)
             .ThenBy(t => t.Deviations.Length)
             .ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
@@ -76,7 +77,8 @@ internal static partial class ProposalFinder
         foreach (var d in t.Deviations)
         {
             if (d.Definition.Limits.Amount is not { } max) continue;
-            var moved = MovedPerMonth(ctx, d, t.Reprojection.Projection);
+            // An amount moved that rests on an unknown value cannot be shown to stay within the limit.
+            if (MovedPerMonth(ctx, d, t.Reprojection.Projection) is not { } moved) return false;
             var months = DeviationMonths(ctx, [d]);
             var total = d.Definition.Limits.AmountPer == "total" ? moved * months : moved;
             if (total > max) return false;
@@ -84,7 +86,8 @@ internal static partial class ProposalFinder
         return true;
     }
 
-    internal static decimal MovedPerMonth(EvaluationSession ctx, CompiledDeviation d, Projection p)
+    /// <summary>The largest change per month to an amount the deviated rule determines; null when one of them is unknown.</summary>
+    internal static decimal? MovedPerMonth(EvaluationSession ctx, CompiledDeviation d, Projection p)
     {
         decimal moved = 0;
         var baseWrites = ctx.Base.Writes.Where(w => w.Rule.Index == d.Rule && w.Field.Type.Kind == FactKind.Money).ToList();
@@ -92,7 +95,8 @@ internal static partial class ProposalFinder
         {
             var after = p.Writes.FirstOrDefault(x => x.Rule.Index == d.Rule && x.Path == w.Path);
             var newValue = after?.After ?? w.Before; // suspended: the value is what it was before the rule
-            if (w.After.IsUnknown || newValue.IsUnknown) continue;
+            if (w.After.IsUnknown || (after is not null && after.After.IsUnknown)) return null; // computed from an unknown value
+            if (newValue.IsUnknown) continue; // suspended and never set before the rule: no amount moves
             moved = Math.Max(moved, Math.Abs(newValue.AsDecimal - w.After.AsDecimal));
         }
         return moved;
@@ -110,13 +114,14 @@ internal static partial class ProposalFinder
         var horizon = ctx.Options.HorizonMonths;
         var months = DeviationMonths(ctx, set);
         var lines = new List<CostLine>();
-        decimal current = 0, proposal = 0;
+        decimal? current = 0, proposal = 0;
         foreach (var c in ctx.RuleSet.Costs)
         {
             var a = Monthly(ctx, c, ctx.Base);
             var b = Monthly(ctx, c, with);
             if (a == 0 && b == 0) continue;
             lines.Add(new CostLine(c.Definition.Id, c.Definition.Title, c.Definition.Payer, a, b));
+            // Unknown stays unknown: one unknown item makes the route's total unknown, never a silent 0.
             current += a * horizon;
             proposal += b * months + a * (horizon - months);
         }
@@ -125,15 +130,22 @@ internal static partial class ProposalFinder
 
     private static readonly EntityInstance?[] NoElement = [null];
 
-    private static decimal Monthly(EvaluationSession ctx, CompiledCost c, Projection p)
+    /// <summary>A cost per month on a projection; null (unknown) when its condition or amount is unknown for any element.</summary>
+    private static decimal? Monthly(EvaluationSession ctx, CompiledCost c, Projection p)
     {
         decimal sum = 0;
         var elements = c.ForEach is { } coll ? p.Household.Collections[coll.Slot] : NoElement;
         foreach (var e in elements)
         {
-            if (c.When is not null && !c.When.Decide(p.Frame, e).IsTrue) continue;
+            if (c.When is not null)
+            {
+                var when = c.When.Decide(p.Frame, e);
+                if (when.IsUnknown) return null;
+                if (!when.IsTrue) continue;
+            }
             var v = c.Monthly.Decide(p.Frame, e);
-            if (!v.IsUnknown) sum += v.AsDecimal;
+            if (v.IsUnknown) return null;
+            sum += v.AsDecimal;
         }
         return decimal.Round(sum, 2, MidpointRounding.AwayFromZero);
     }

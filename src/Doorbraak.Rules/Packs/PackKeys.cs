@@ -14,7 +14,7 @@ internal static class PackKeys
         "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests");
 
     public static readonly MappingKeys Manifest = new("manifest", "manifest",
-        "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid", "requires");
+        "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid!", "requires");
 
     public static readonly MappingKeys Requirement = new("requirement", "requirement", "pack!", "version");
 

@@ -130,6 +130,11 @@ internal static partial class PackReader
         if (!Levels.Contains(level))
             bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("level"), $"level must be one of {string.Join(", ", Levels)}{Suggest.Hint(level, Levels)}.");
         var (from, to) = ReadValid(r, bag);
+        // Without a validity a pack cannot say on which dates it may judge; the loader refuses it rather than guess.
+        // (A 'from' that is there but not a date has been reported already.)
+        if (from is null && !(r.Node("valid") is YMapping vm && vm["from"] is not null))
+            bag.Report(DiagnosticCatalog.PackWithoutValidity, r.Has("valid") ? r.At("valid") : map.Start,
+                $"The pack{(id is null ? "" : $" '{id}'")} does not say from when it is valid; add valid: {{ from: 2026-01-01 }} (and 'to' when it ends) to pack.yaml, so that an evaluation on a date outside it is flagged.");
         var requires = new List<PackRequirement>();
         if (r.Sequence("requires") is { } seq)
         {

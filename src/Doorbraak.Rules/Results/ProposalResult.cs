@@ -63,19 +63,19 @@ public sealed record DeviationLimitsResult(int? DurationMonths, decimal? MaxAmou
 /// <summary>Cost of the current lawful route against the route with the proposal, over a horizon.</summary>
 /// <param name="HorizonMonths">The horizon.</param>
 /// <param name="DeviationMonths">For how many months of the horizon the deviation applies.</param>
-/// <param name="CurrentRoute">Total cost of the current lawful route over the horizon.</param>
-/// <param name="ProposalRoute">Total cost of the route with the proposal over the horizon.</param>
-/// <param name="Difference">ProposalRoute minus CurrentRoute (negative: the proposal saves money).</param>
+/// <param name="CurrentRoute">Total cost of the current lawful route over the horizon; null (unknown) when any item on it is unknown.</param>
+/// <param name="ProposalRoute">Total cost of the route with the proposal over the horizon; null (unknown) when any item on it is unknown.</param>
+/// <param name="Difference">ProposalRoute minus CurrentRoute (negative: the proposal saves money); null when either is unknown.</param>
 /// <param name="Items">Each cost item, per month on both routes.</param>
-public sealed record CostComparison(int HorizonMonths, int DeviationMonths, decimal CurrentRoute, decimal ProposalRoute, decimal Difference, IReadOnlyList<CostLine> Items);
+public sealed record CostComparison(int HorizonMonths, int DeviationMonths, decimal? CurrentRoute, decimal? ProposalRoute, decimal? Difference, IReadOnlyList<CostLine> Items);
 
 /// <summary>One cost item per month on both routes.</summary>
 /// <param name="Cost">The cost id.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Payer">Who pays.</param>
-/// <param name="CurrentMonthly">Per month on the current route.</param>
-/// <param name="ProposalMonthly">Per month while the proposal applies.</param>
-public sealed record CostLine(string Cost, string Title, string Payer, decimal CurrentMonthly, decimal ProposalMonthly);
+/// <param name="CurrentMonthly">Per month on the current route; null when it is computed from an unknown value (never 0 in its place).</param>
+/// <param name="ProposalMonthly">Per month while the proposal applies; null when it is computed from an unknown value.</param>
+public sealed record CostLine(string Cost, string Title, string Payer, decimal? CurrentMonthly, decimal? ProposalMonthly);
 
 /// <summary>A comparable earlier decision.</summary>
 /// <param name="CaseReference">The host's reference of the earlier case.</param>

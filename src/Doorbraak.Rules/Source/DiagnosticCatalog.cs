@@ -64,6 +64,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DerivedFactDetermined = new("DBR1043", E, "A rule determines a fact that is derived from another");
     public static readonly DiagnosticDescriptor ChangeOutsideRule = new("DBR1044", E, "A deviation changes a parameter or fact its rule does not use or determine");
     public static readonly DiagnosticDescriptor OverrideWithoutBasis = new("DBR1045", E, "An override has no legal basis");
+    public static readonly DiagnosticDescriptor PackWithoutValidity = new("DBR1046", E, "The pack does not say from when it is valid");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");
@@ -110,6 +111,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor DiffersFromPrecedent = new("DBR4008", E, "The decision differs from an equal precedent without a reason");
     public static readonly DiagnosticDescriptor EvaluatedWithOtherPacks = new("DBR4009", E, "The evaluation was made with other packs than the planner's");
     public static readonly DiagnosticDescriptor OtherHousehold = new("DBR4010", E, "The household is not the one evaluated, or changed since");
+    public static readonly DiagnosticDescriptor IncompleteNotAcknowledged = new("DBR4011", E, "A decision on an incomplete result without acknowledging its gaps");
 
     /// <summary>Codes that mean a document could not be read at all (rather than read and found wrong).</summary>
     public static bool IsUnreadableDocument(string code) =>

@@ -100,6 +100,9 @@ internal sealed class WordingTable
     /// <summary>Money for people: EUR 1.401,50 (nl) or EUR 1,401.50 (en).</summary>
     public string Money(decimal amount) => "EUR " + amount.ToString("N2", _numbers);
 
+    /// <summary>An amount, or the word for unknown when it is null: an unknown amount is never shown as EUR 0,00.</summary>
+    public string Money(decimal? amount) => amount is { } a ? Money(a) : this["format.unknown"];
+
     /// <summary>A date for people: 1 maart 2026 (nl) or 1 March 2026 (en).</summary>
     public string Date(DateOnly d) => $"{d.Day} {_months[d.Month - 1]} {d.Year}";
 

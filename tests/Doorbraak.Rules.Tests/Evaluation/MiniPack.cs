@@ -8,6 +8,7 @@ internal static class MiniPack
         version: 1.0.0
         title: Mini
         jurisdiction: NL
+        valid: { from: 2000-01-01 }
         """;
 
     public const string Facts = """

@@ -74,7 +74,7 @@ public sealed class PackSchemaTests
     [Fact]
     public void A_minimal_manifest_and_a_rules_file_validate()
     {
-        Validate("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\n").Should().BeEmpty();
+        Validate("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\nvalid: { from: 2026-01-01 }\n").Should().BeEmpty();
         Validate(TestPacks.RulesFile).Should().BeEmpty();
     }
 
@@ -108,6 +108,8 @@ public sealed class PackSchemaTests
     [InlineData("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\nvalid: { from: 2026-13-01 }\n")] // no month 13
     [InlineData("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\nrequires: [{ pack: a.b, version: \"=> 1.0.0\" }]\n")] // bad range
     [InlineData("id: test.basis\nversion: 1.0.0\ntitle: Test\n")] // jurisdiction missing
+    [InlineData("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\n")] // valid missing
+    [InlineData("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\nvalid: { to: 2026-12-31 }\n")] // valid without from
     [InlineData("parameters:\n  pw.x:\n    title: X\n    type: money\n    values: [{ from: 2026-01-01, value: 1, illustrative: yes }]\n")] // yes is not a boolean
     [InlineData("deviations:\n  - id: a.b\n    title: T\n    deviates: r.een\n    change: { suspend: true, waive: huishouden.x }\n    basis: { law: Testwet }\n    mandate: college\n")] // two changes
     [InlineData("deviations:\n  - id: a.b\n    title: T\n    deviates: r.een\n    change: { postpone: 3M }\n    basis: { law: Testwet }\n    mandate: college\n")] // not ISO 8601

@@ -337,10 +337,22 @@ public sealed class PackReaderTests
     }
 
     [Fact]
+    public void A_pack_without_validity_is_refused_with_DBR1046()
+    {
+        var (set, diagnostics) = Load(With("test", ("pack.yaml", "id: test.basis\nversion: 1.0.0\ntitle: T\njurisdiction: NL\n"), ("rules.yaml", RulesFile)));
+        set.Should().BeNull();
+        Errors(diagnostics).Should().ContainSingle().Which.Should().StartWith("test/pack.yaml:1:1: error DBR1046: The pack 'test.basis' does not say from when it is valid; add valid:");
+
+        (set, diagnostics) = Load(With("test", ("pack.yaml", "id: test.basis\nversion: 1.0.0\ntitle: T\njurisdiction: NL\nvalid: { to: 2026-12-31 }\n"), ("rules.yaml", RulesFile)));
+        set.Should().BeNull();
+        Errors(diagnostics).Should().ContainSingle().Which.Should().Contain("DBR1046");
+    }
+
+    [Fact]
     public void Bad_ids_are_DBR1023_and_bad_versions_DBR1029()
     {
         var (_, diagnostics) = Load(With("test",
-            ("pack.yaml", "id: Test.Basis\nversion: 1.0\ntitle: T\njurisdiction: NL\n"),
+            ("pack.yaml", "id: Test.Basis\nversion: 1.0\ntitle: T\njurisdiction: NL\nvalid: { from: 2026-01-01 }\n"),
             ("rules.yaml", RulesFile)));
         Errors(diagnostics).Should().Equal(
             "test/pack.yaml:1:5: error DBR1023: The pack id 'Test.Basis' must be lower case letters, digits, '_', '-' and dots, such as nl.sociaal-domein.",

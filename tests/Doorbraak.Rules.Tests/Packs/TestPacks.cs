@@ -6,7 +6,7 @@ namespace Doorbraak.Rules.Tests.Packs;
 internal static class TestPacks
 {
     public static string Manifest(string id = "test.basis", string version = "1.0.0", string extra = "") =>
-        $"id: {id}\nversion: {version}\ntitle: Testpakket\njurisdiction: NL\n{extra}";
+        $"id: {id}\nversion: {version}\ntitle: Testpakket\njurisdiction: NL\n{extra}valid: {{ from: 2000-01-01 }}\n";
 
     /// <summary>A rules file with one fact and one rule (the rule's id is <c>r.een</c>).</summary>
     public const string RulesFile = """
