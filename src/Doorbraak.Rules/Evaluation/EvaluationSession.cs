@@ -169,9 +169,11 @@ internal sealed class EvaluationSession
     }
 
     /// <summary>
-    /// The parameters marked illustrative on the peildatum that a figure rests on: those the expressions read, those of
-    /// <paramref name="rules"/>, and those of every rule (applied in one of <paramref name="projections"/>) that determines a
-    /// fact they read, followed back through the rules. Sorted ids; empty when no parameter in force is illustrative.
+    /// The parameters marked illustrative on the peildatum that a figure rests on: those the value expressions read, those
+    /// the values of <paramref name="rules"/> read, and those of every rule (applied in one of <paramref name="projections"/>)
+    /// whose value determines a fact they read, followed back through the rules' values. Conditions (which rule applies) are
+    /// not followed, so that a parameter every rule checks (such as an age limit) does not mark every figure. Sorted ids;
+    /// empty when no parameter in force is illustrative.
     /// </summary>
     public IReadOnlyList<string> IllustrativeIn(IEnumerable<CompiledExpression?> expressions, IEnumerable<int> rules, params Projection[] projections)
     {
@@ -195,8 +197,11 @@ internal sealed class EvaluationSession
         void Rule(int i)
         {
             if (!seen.Add(i)) return;
-            Params(RuleSet.Rules[i].ParametersRead);
-            Fields(RuleSet.Rules[i].Reads);
+            foreach (var det in RuleSet.Rules[i].Determines)
+            {
+                Params(det.Value.ParametersRead);
+                Fields(det.Value.FieldsRead);
+            }
         }
         foreach (var e in expressions)
         {

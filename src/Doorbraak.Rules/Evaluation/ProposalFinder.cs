@@ -187,7 +187,7 @@ internal static partial class ProposalFinder
             if (a == 0 && b == 0) continue;
             lines.Add(new CostLine(c.Definition.Id, c.Definition.Title, c.Definition.Payer, a, b)
             {
-                IllustrativeParameters = ctx.IllustrativeIn([c.Monthly, c.When], [], ctx.Base, with),
+                IllustrativeParameters = ctx.IllustrativeIn([c.Monthly], [], ctx.Base, with),
             });
             current += a * horizon;
             proposal += b * months + a * (horizon - months);
@@ -243,7 +243,7 @@ internal static partial class ProposalFinder
     /// <summary>The illustrative parameters a proposal's figures rest on: its cost lines, the deviated rules, and the deviations' own expressions.</summary>
     internal static IReadOnlyList<string> Illustrative(EvaluationSession ctx, CompiledDeviation[] set, Projection with, CostComparison cost)
     {
-        var expressions = set.SelectMany(d => new[] { d.Allowed, d.ParameterValue }.Concat(d.Sets.Select(x => x.Value)));
+        var expressions = set.SelectMany(d => new[] { d.ParameterValue }.Concat(d.Sets.Select(x => x.Value)));
         return ctx.IllustrativeIn(expressions, set.Select(d => d.Rule), ctx.Base, with)
             .Concat(cost.Items.SelectMany(i => i.IllustrativeParameters))
             .Distinct().Order(StringComparer.Ordinal).ToList();
