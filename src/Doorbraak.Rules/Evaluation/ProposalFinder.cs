@@ -127,7 +127,15 @@ internal static partial class ProposalFinder
             {
                 var t = OutcomeClassifier.Classify(ctx, [d], collisions);
                 var newly = ctx.NewlyUndecidedRules(t.Reprojection.Projection);
-                if (t.Resolves.Count == 0)
+                var hinging = collisions.Where(c => concerned.Contains(c.Result.Id) && c.Goal >= 0 && t.Reprojection.Goals[c.Goal].IsUnknown).ToList();
+                if (t.Resolves.Count == 0 && hinging.Count > 0)
+                {
+                    reason = NotProposedReason.HingesOnUnknown;
+                    var facts = hinging.SelectMany(c => c.Result.HingesOn).Distinct().ToList();
+                    message = words.Format("engine.not-proposed.hinges-on-unknown", ("collisions", words.Join(hinging.Select(c => c.Result.Id))),
+                        ("facts", facts.Count == 0 ? words["format.unknown"] : words.Join(facts)));
+                }
+                else if (t.Resolves.Count == 0)
                 {
                     reason = NotProposedReason.ResolvesNothing;
                     message = words.Format("engine.not-proposed.resolves-nothing", ("collisions", words.Join(concerned)));

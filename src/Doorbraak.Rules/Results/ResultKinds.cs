@@ -74,6 +74,9 @@ public enum NotProposedReason
     /// <summary>With it applied, rules become undecided, so it cannot be shown to resolve anything.</summary>
     [JsonStringEnumMemberName("becomes-undecided")]
     BecomesUndecided,
+    /// <summary>Whether it resolves the collision depends on values that are unknown (the goal is unknown with it applied): supply them.</summary>
+    [JsonStringEnumMemberName("hinges-on-unknown")]
+    HingesOnUnknown,
     /// <summary>It resolves none of the collisions, on its own or in a combination.</summary>
     [JsonStringEnumMemberName("resolves-nothing")]
     ResolvesNothing,

@@ -69,6 +69,18 @@ public class CausesTests
     }
 
     [Fact]
+    public void A_deviation_whose_effect_hinges_on_an_unknown_value_is_not_proposed_and_says_so()
+    {
+        var engine = Engine(Pack("aanvrager.inkomen - huishouden.korting >= 1000 and huishouden.verrekening <= 400", Deviations));
+        var result = engine.Evaluate(Household(null), Peildatum);
+        result.Proposals.Should().BeEmpty();
+        var np = result.NotProposed.Single(n => n.Deviation == "afw.schrappen");
+        np.Reason.Should().Be(NotProposedReason.HingesOnUnknown);
+        np.Message.Should().Contain("hangt af van onbekende waarden (huishouden.verrekening)");
+        engine.WhatIf(Household(null), Peildatum, ["afw.schrappen"]).Resolves.Should().BeEmpty();
+    }
+
+    [Fact]
     public void A_goal_unknown_on_the_projection_gives_a_conditional_collision_when_setting_a_rule_aside_provably_helps()
     {
         var engine = Engine(Pack("aanvrager.inkomen - huishouden.korting >= 1000 or huishouden.verrekening = 0"));
