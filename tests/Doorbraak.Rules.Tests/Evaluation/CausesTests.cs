@@ -69,6 +69,28 @@ public class CausesTests
     }
 
     [Fact]
+    public void A_collision_whose_counterfactual_leaves_a_rule_undecided_is_conditional_not_dropped()
+    {
+        // Without the korting, regel.blokkade would decide on the unknown toestemming: the goal "holds" there only because
+        // that rule is undecided, which proves nothing; the collision is conditional on huishouden.toestemming.
+        var rules = Pack("aanvrager.inkomen - huishouden.korting >= 1000 and not huishouden.geblokkeerd").Replace("goals:", """
+              - id: regel.blokkade
+                title: Blokkade
+                law: { law: Wet B, article: "1", url: "https://example.org/b" }
+                domain: inkomen
+                applies: huishouden.korting = 0 and huishouden.toestemming = false
+                determines: { huishouden.geblokkeerd: true }
+            goals:
+            """).Replace("  huishouden.toestemming:", "  huishouden.geblokkeerd: { type: boolean, description: Geblokkeerd, default: false }\n  huishouden.toestemming:");
+        var result = Engine(rules).Evaluate(Household(0m), Peildatum);
+        var c = result.Collisions.Should().ContainSingle().Subject;
+        c.Conditional.Should().BeTrue();
+        c.Rules.Should().Equal("regel.korting");
+        c.HingesOn.Should().Equal("huishouden.toestemming");
+        result.MissingFacts.Should().Contain(m => m.Path == "huishouden.toestemming" && m.NeededFor.Contains(c.Id));
+    }
+
+    [Fact]
     public void A_deviation_whose_effect_hinges_on_an_unknown_value_is_not_proposed_and_says_so()
     {
         var engine = Engine(Pack("aanvrager.inkomen - huishouden.korting >= 1000 and huishouden.verrekening <= 400", Deviations));
