@@ -341,6 +341,7 @@ public static class Pages
             if (c.Goal is not null) sb.Append("<dt>Doel dat faalt</dt><dd>").Append(E(goals.GetValueOrDefault(c.Goal, c.Goal))).Append("</dd>");
             sb.Append("<dt>Regels</dt><dd>").Append(E(string.Join(", ", c.Rules))).Append("</dd>");
             if (c.Members.Count > 0) sb.Append("<dt>Betrokken leden</dt><dd>").Append(E(string.Join(", ", c.Members))).Append("</dd>");
+            if (c.Conditional) sb.Append("<dt>Voorwaardelijk</dt><dd>hangt af van ").Append(E(string.Join(", ", c.HingesOn))).Append("</dd>");
             sb.Append("<dt>Soort</dt><dd>").Append(E(c.Kind switch { CollisionKind.Derived => "afgeleid door de motor", CollisionKind.Declared => "bekend uit het pakket", _ => "tegenstrijdige regels" })).Append("</dd></dl>");
             Trace(sb, c.Trace);
 
@@ -405,6 +406,13 @@ public static class Pages
             pi++;
             var mine = decisionError is { } de && de.ProposalId == p.Id ? de : default((string, string, DecisionInput?)?);
             Proposal(sb, state, p, pi, mine?.Item2, mine?.Item3, !result.Completeness.Complete);
+        }
+        if (result.NotProposed.Count > 0)
+        {
+            sb.Append("<h3>Niet voorgesteld</h3><ul class=\"not-proposed\">");
+            foreach (var np in result.NotProposed)
+                sb.Append("<li><code>").Append(E(np.Deviation)).Append("</code> (").Append(E(string.Join(", ", np.Collisions))).Append("): ").Append(E(np.Message)).Append("</li>");
+            sb.Append("</ul>\n");
         }
         sb.Append("</section>\n");
 
@@ -560,7 +568,7 @@ public static class Pages
     {
         sb.Append("<table class=\"cost\"><caption>").Append(E(caption)).Append("</caption><thead><tr><th scope=\"col\">Post</th><th scope=\"col\">Betaler</th><th scope=\"col\" class=\"num\">Nu per maand</th><th scope=\"col\" class=\"num\">Met voorstel per maand</th></tr></thead><tbody>");
         foreach (var l in cost.Items)
-            sb.Append("<tr><td>").Append(E(l.Title)).Append("</td><td>").Append(E(l.Payer)).Append("</td><td class=\"num\">").Append(Money(l.CurrentMonthly)).Append("</td><td class=\"num\">").Append(Money(l.ProposalMonthly)).Append("</td></tr>");
+            sb.Append("<tr><td>").Append(E(l.Title)).Append(l.Illustrative ? " <span class=\"badge illustrative\" title=\"rust op illustratieve waarden: " + E(string.Join(", ", l.IllustrativeParameters)) + "\">illustratief</span>" : "").Append("</td><td>").Append(E(l.Payer)).Append("</td><td class=\"num\">").Append(Money(l.CurrentMonthly)).Append("</td><td class=\"num\">").Append(Money(l.ProposalMonthly)).Append("</td></tr>");
         sb.Append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Huidige route, totaal</th><td class=\"num\" colspan=\"2\">").Append(Money(cost.CurrentRoute)).Append("</td></tr>");
         sb.Append("<tr><th scope=\"row\" colspan=\"2\">Doorbraakroute, totaal</th><td class=\"num\" colspan=\"2\">").Append(Money(cost.ProposalRoute)).Append("</td></tr>");
         sb.Append("<tr><th scope=\"row\" colspan=\"2\">Verschil (negatief is besparing)</th><td class=\"num\" colspan=\"2\">").Append(Money(cost.Difference)).Append("</td></tr></tfoot></table>");

@@ -39,6 +39,33 @@ public class ExplainTests
     }
 
     [Fact]
+    public void A_deviation_that_is_not_proposed_says_why_in_explain_and_in_the_report()
+    {
+        using var temp = new TempDir();
+        var household = temp.File("s1-zonder-plan.yaml", File.ReadAllText(Repo.S1).Replace("heeft_perspectiefplan: true", "heeft_perspectiefplan: false"));
+        const string deviation = "afw.kostendelersnorm-tijdelijk-buiten-beschouwing";
+
+        var collision = Cli.Run("explain", household, "--packs", Repo.National, "--date", "2026-03-01", "--collision", "botsing.kostendeler-jongvolwassene");
+        collision.Code.Should().Be(0, collision.ToString());
+        collision.Out.Should().Contain("Niet voorgesteld").And.Contain($"- {deviation} (botsing.kostendeler-jongvolwassene): niet toegestaan: voorwaarde");
+
+        var proposal = Cli.Run("explain", household, "--packs", Repo.National, "--date", "2026-03-01", "--proposal", deviation);
+        proposal.Code.Should().Be(0, proposal.ToString());
+        proposal.Out.Should().Contain("niet toegestaan: voorwaarde").And.Contain("heeft_perspectiefplan is onwaar");
+
+        var report = Cli.Run("evaluate", household, "--packs", Repo.National, "--date", "2026-03-01");
+        report.Out.Should().Contain("Niet voorgesteld").And.Contain("niet toegestaan: voorwaarde");
+    }
+
+    [Fact]
+    public void Illustrative_cost_lines_are_marked_in_the_text_report()
+    {
+        var run = Cli.Run("evaluate", Repo.S1, "--packs", Repo.National, "--date", "2026-03-01");
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("(illustratief)").And.Contain("illustratief: kosten.opvang_per_maand");
+    }
+
+    [Fact]
     public void An_unknown_id_exits_1()
     {
         var run = Cli.Run(S1("--rule", "pw.kostendelersnrom"));

@@ -75,6 +75,24 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Result_page_marks_illustrative_costs_and_says_why_a_deviation_is_not_proposed()
+    {
+        var illustrative = await Result(Scenario.S1Yaml);
+        illustrative.Should().Contain(">illustratief</span>").And.Contain("kosten.opvang_per_maand");
+
+        var withoutPlan = await Result(Scenario.S1Yaml.Replace("heeft_perspectiefplan: true", "heeft_perspectiefplan: false"));
+        withoutPlan.Should().Contain("<h3>Niet voorgesteld</h3>").And.Contain("niet toegestaan: voorwaarde");
+    }
+
+    private async Task<string> Result(string yaml)
+    {
+        var form = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { new StringContent(yaml), "tekst" } };
+        var response = await _client.PostAsync("/beoordeel", form);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task Uploaded_yaml_file_is_evaluated()
     {
         // Padded past ASP.NET Core's default 64 KB in-memory threshold: the host keeps uploads in memory (no temp file).

@@ -113,6 +113,12 @@ internal static class ExplainCommand
                 var resolving = result.Proposals.Where(p => p.Resolves.Contains(c.Id)).ToList();
                 if (resolving.Count > 0)
                     w.WriteLine($"{t["cli.explain.resolved-by-proposal-s"]}: {string.Join(", ", resolving.Select(p => p.Id))}");
+                var notProposed = result.NotProposed.Where(np => np.Collisions.Contains(c.Id)).ToList();
+                if (notProposed.Count > 0)
+                {
+                    w.WriteLine(t["cli.report.not-proposed"]);
+                    foreach (var np in notProposed) TextReport.WriteNotProposed(w, "  ", np);
+                }
                 return Program.ExitOk;
             }
             default:
@@ -126,6 +132,8 @@ internal static class ExplainCommand
                                                $"proposals: {(result.Proposals.Count == 0 ? "none" : string.Join(", ", result.Proposals.Select(x => x.Id)))}.");
                     var whatIf = engine.WhatIf(household, date, [id], options);
                     w.WriteLine(t.Format("cli.explain.deviation-not-proposed", ("id", id)));
+                    if (result.NotProposed.FirstOrDefault(np => np.Deviation == id) is { } why)
+                        w.WriteLine($"  {why.Message} ({string.Join(", ", why.Collisions)})");
                     foreach (var (dev, allowed) in whatIf.Allowed)
                         w.WriteLine($"  {t["cli.explain.allowed"]} ({dev}): {t.Outcome(allowed)}");
                     w.WriteLine($"  {t["cli.explain.what-if"]}: {whatIf.Summary}");

@@ -49,6 +49,7 @@ internal static class TextReport
             if (c.Goal is not null) w.WriteLine($"     {t["cli.report.collision-goal"]}: {c.Goal}");
             w.WriteLine($"     {t["cli.report.rules"]}: {string.Join(", ", c.Rules)}");
             if (c.Members.Count > 0) w.WriteLine($"     {t["cli.report.members"]}: {string.Join(", ", c.Members)}");
+            if (c.Conditional) w.WriteLine($"     {style.Bold(t["cli.report.conditional"])}: {string.Join(", ", c.HingesOn)}");
             Words.WriteWrapped(w, "     ", c.Explanation);
             t.WriteExplanation(w, "     ", c.Trace with { Text = c.Trace.Text == c.Explanation ? "" : c.Trace.Text }, style);
         }
@@ -64,11 +65,20 @@ internal static class TextReport
         Section(w, style, t["cli.report.proposals"]);
         if (r.Proposals.Count == 0) w.WriteLine(t["cli.report.no-proposal"]);
         foreach (var p in r.Proposals) WriteProposal(w, p, t, style, terminal);
+        if (r.NotProposed.Count > 0)
+        {
+            Section(w, style, t["cli.report.not-proposed"]);
+            foreach (var np in r.NotProposed) WriteNotProposed(w, "  ", np);
+        }
 
         Section(w, style, "Audit");
         foreach (var p in r.Audit.Packs) w.WriteLine($"  {p.Id} {p.Version} sha256:{p.Sha256}");
         w.WriteLine($"  engine {r.Audit.EngineVersion}, {t["cli.report.audit-reference-date"]} {r.Audit.ReferenceDate:yyyy-MM-dd}");
     }
+
+    /// <summary>One deviation that is not proposed, with the collisions it exists for and why.</summary>
+    public static void WriteNotProposed(TextWriter w, string indent, NotProposedDeviation np) =>
+        w.WriteLine($"{indent}- {np.Deviation} ({string.Join(", ", np.Collisions)}): {np.Message}");
 
     public static void WriteProposal(TextWriter w, ProposalResult p, Words t, Style style, bool terminal)
     {
@@ -83,12 +93,13 @@ internal static class TextReport
         if (p.Review.Count > 0) w.WriteLine($"     {t["cli.report.review-after"]}: {string.Join(", ", p.Review)}");
         var c = p.Cost;
         w.WriteLine($"     {t["cli.report.cost"]} ({t.Format("cli.report.cost-horizon", ("horizon", c.HorizonMonths), ("deviation", c.DeviationMonths))}): " +
-                    $"{t["cli.report.current-route"]} {Money(c.CurrentRoute, t)}, {t["cli.report.with-proposal"]} {Money(c.ProposalRoute, t)}, {t["cli.report.difference"]} {Money(c.Difference, t)}");
+                    $"{t["cli.report.current-route"]} {Money(c.CurrentRoute, t)}, {t["cli.report.with-proposal"]} {Money(c.ProposalRoute, t)}, {t["cli.report.difference"]} {Money(c.Difference, t)}"
+                    + (p.IllustrativeParameters.Count > 0 ? $" ({t["format.illustrative"]}: {string.Join(", ", p.IllustrativeParameters)})" : ""));
         if (c.Items.Count > 0)
         {
             Table.Write(w, terminal, "       ",
                 [t["cli.report.cost-item"], t["cli.report.payer"], t["cli.report.current-monthly"], t["cli.report.proposal-monthly"]],
-                c.Items.Select(i => (IReadOnlyList<string>)[$"{i.Title} ({i.Cost})", i.Payer, Money(i.CurrentMonthly, t), Money(i.ProposalMonthly, t)]).ToList());
+                c.Items.Select(i => (IReadOnlyList<string>)[$"{i.Title} ({i.Cost}){(i.Illustrative ? $" ({t["format.illustrative"]})" : "")}", i.Payer, Money(i.CurrentMonthly, t), Money(i.ProposalMonthly, t)]).ToList());
         }
         w.WriteLine($"     {t["cli.report.rank"]}: {p.RankReason}");
         w.WriteLine($"     {t["cli.report.motivation-draft"]}:");

@@ -137,6 +137,24 @@ internal sealed class ParameterTable
         }
         return values;
     }
+
+    /// <summary>For each parameter, whether the value in force on <paramref name="date"/> is marked <c>illustrative: true</c> in its pack.</summary>
+    public bool[] IllustrativeOn(DateOnly date)
+    {
+        var marks = new bool[_definitions.Length];
+        for (var i = 0; i < marks.Length; i++)
+        {
+            foreach (var v in _definitions[i].Values)
+            {
+                if (v.From <= date && (v.To is null || date <= v.To.Value))
+                {
+                    marks[i] = v.Illustrative;
+                    break;
+                }
+            }
+        }
+        return marks;
+    }
 }
 
 /// <summary>Everything compiled once per pack set: immutable and shared by all evaluations and threads.</summary>

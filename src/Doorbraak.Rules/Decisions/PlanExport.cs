@@ -10,6 +10,15 @@ namespace Doorbraak.Rules;
 /// <threadsafety>Stateless and thread-safe.</threadsafety>
 public static class PlanExport
 {
+    // A figure that rests on a value the pack marks illustrative says so wherever it is shown.
+    private static string Mark(bool illustrative, ReportLanguage lang) => illustrative ? $" ({Texts.Of(lang)["format.illustrative"]})" : "";
+
+    private static string? IllustrativeNote(IReadOnlyList<CostLine> lines, ReportLanguage lang)
+    {
+        var ids = lines.SelectMany(l => l.IllustrativeParameters).Distinct().Order(StringComparer.Ordinal).ToList();
+        return ids.Count == 0 ? null : Texts.Format(lang, "plan.illustrative-note", ("parameters", Texts.Join(ids, lang)));
+    }
+
     /// <summary>The plan as JSON (see docs/doorbraakplan.md).</summary>
     public static string ToJson(DoorbraakPlan plan) => JsonSerializer.Serialize(plan, ResultJson.Options);
 
@@ -144,7 +153,7 @@ public static class PlanExport
                 sb.Append("- **").Append(w.Mandate).Append("**: ").AppendLine(p.Mandate);
                 sb.Append("- **").Append(w.Limits).Append("**: ").AppendLine(Md(p.Limits.Text));
                 sb.Append("- **").Append(w.Cost).Append("**: ").Append(Texts.Money(p.Cost.CurrentRoute, lang)).Append(" → ").Append(Texts.Money(p.Cost.ProposalRoute, lang))
-                    .Append(" (").Append(w.Difference.ToLowerInvariant()).Append(' ').Append(Texts.Money(p.Cost.Difference, lang)).Append(", ").Append(Texts.Months(p.Cost.HorizonMonths, lang)).AppendLine(")");
+                    .Append(" (").Append(w.Difference.ToLowerInvariant()).Append(' ').Append(Texts.Money(p.Cost.Difference, lang)).Append(", ").Append(Texts.Months(p.Cost.HorizonMonths, lang)).Append(')').AppendLine(Mark(p.IllustrativeParameters.Count > 0, lang));
                 sb.Append("- **").Append(w.Rank).Append("**: ").AppendLine(Md(p.RankReason));
                 sb.AppendLine().Append("**").Append(w.Motivation).AppendLine("** (concept)").AppendLine().AppendLine(Md(p.Motivation)).AppendLine();
                 sb.Append("**").Append(w.Checklist).AppendLine("**").AppendLine();
@@ -169,11 +178,13 @@ public static class PlanExport
         sb.Append("## ").AppendLine(w.Cost).AppendLine();
         sb.Append("| ").Append(w.Item).Append(" | ").Append(w.Payer).Append(" | ").Append(w.Current).Append(" | ").Append(w.Breakthrough).AppendLine(" |").AppendLine("|---|---|---:|---:|");
         foreach (var l in plan.Cost.Lines)
-            sb.Append("| ").Append(Cell(l.Title)).Append(" | ").Append(Cell(l.Payer)).Append(" | ").Append(Texts.Money(l.CurrentMonthly, lang)).Append(" | ").Append(Texts.Money(l.ProposalMonthly, lang)).AppendLine(" |");
+            sb.Append("| ").Append(Cell(l.Title + Mark(l.Illustrative, lang))).Append(" | ").Append(Cell(l.Payer)).Append(" | ").Append(Texts.Money(l.CurrentMonthly, lang)).Append(" | ").Append(Texts.Money(l.ProposalMonthly, lang)).AppendLine(" |");
         sb.AppendLine();
         sb.Append("- ").Append(w.Total).Append(' ').Append(Texts.Months(plan.Cost.HorizonMonths, lang)).Append(": ").Append(w.Current.Split(' ')[0]).Append(' ').Append(Texts.Money(plan.Cost.CurrentRoute, lang))
             .Append(", ").Append(w.Breakthrough.Split(' ')[0]).Append(' ').AppendLine(Texts.Money(plan.Cost.BreakthroughRoute, lang));
-        sb.Append("- ").Append(w.Difference).Append(": ").AppendLine(Texts.Money(plan.Cost.Difference, lang)).AppendLine();
+        sb.Append("- ").Append(w.Difference).Append(": ").AppendLine(Texts.Money(plan.Cost.Difference, lang));
+        if (IllustrativeNote(plan.Cost.Lines, lang) is { } note) sb.Append("- ").AppendLine(Md(note));
+        sb.AppendLine();
 
         sb.Append("## ").AppendLine(w.Audit).AppendLine();
         sb.Append("| ").Append(w.Pack).Append(" | ").Append(w.Version).AppendLine(" | sha256 |").AppendLine("|---|---|---|");
@@ -255,7 +266,7 @@ public static class PlanExport
                 Dd(sb, w.Basis, string.Join("; ", p.Basis.Select(b => b.Citation)));
                 Dd(sb, w.Mandate, p.Mandate);
                 Dd(sb, w.Limits, p.Limits.Text);
-                Dd(sb, w.Cost, $"{Texts.Money(p.Cost.CurrentRoute, lang)} → {Texts.Money(p.Cost.ProposalRoute, lang)} ({w.Difference.ToLowerInvariant()} {Texts.Money(p.Cost.Difference, lang)}, {Texts.Months(p.Cost.HorizonMonths, lang)})");
+                Dd(sb, w.Cost, $"{Texts.Money(p.Cost.CurrentRoute, lang)} → {Texts.Money(p.Cost.ProposalRoute, lang)} ({w.Difference.ToLowerInvariant()} {Texts.Money(p.Cost.Difference, lang)}, {Texts.Months(p.Cost.HorizonMonths, lang)}){Mark(p.IllustrativeParameters.Count > 0, lang)}");
                 Dd(sb, w.Rank, p.RankReason);
                 sb.Append("</dl>\n<h4>").Append(H(w.Motivation)).Append(" (concept)</h4>\n<p>").Append(H(p.Motivation).Replace("\n", "<br>")).Append("</p>\n<h4>").Append(H(w.Checklist)).Append("</h4>\n<ul>\n");
                 foreach (var item in p.Checklist) sb.Append("<li>").Append(H(item)).Append("</li>\n");
@@ -279,11 +290,13 @@ public static class PlanExport
         sb.Append("<section>\n<h2>").Append(H(w.Cost)).Append("</h2>\n<table><thead><tr><th>").Append(H(w.Item)).Append("</th><th>").Append(H(w.Payer))
             .Append("</th><th>").Append(H(w.Current)).Append("</th><th>").Append(H(w.Breakthrough)).Append("</th></tr></thead><tbody>\n");
         foreach (var l in plan.Cost.Lines)
-            sb.Append("<tr><td>").Append(H(l.Title)).Append("</td><td>").Append(H(l.Payer)).Append("</td><td class=\"num\">").Append(H(Texts.Money(l.CurrentMonthly, lang)))
+            sb.Append("<tr><td>").Append(H(l.Title + Mark(l.Illustrative, lang))).Append("</td><td>").Append(H(l.Payer)).Append("</td><td class=\"num\">").Append(H(Texts.Money(l.CurrentMonthly, lang)))
               .Append("</td><td class=\"num\">").Append(H(Texts.Money(l.ProposalMonthly, lang))).Append("</td></tr>\n");
         sb.Append("</tbody></table>\n<p>").Append(H(w.Total)).Append(' ').Append(H(Texts.Months(plan.Cost.HorizonMonths, lang))).Append(": ")
             .Append(H(Texts.Money(plan.Cost.CurrentRoute, lang))).Append(" / ").Append(H(Texts.Money(plan.Cost.BreakthroughRoute, lang)))
-            .Append("; ").Append(H(w.Difference).ToLowerInvariant()).Append(": ").Append(H(Texts.Money(plan.Cost.Difference, lang))).Append("</p>\n</section>\n");
+            .Append("; ").Append(H(w.Difference).ToLowerInvariant()).Append(": ").Append(H(Texts.Money(plan.Cost.Difference, lang))).Append("</p>\n");
+        if (IllustrativeNote(plan.Cost.Lines, lang) is { } htmlNote) sb.Append("<p class=\"illustrative\">").Append(H(htmlNote)).Append("</p>\n");
+        sb.Append("</section>\n");
 
         sb.Append("<section>\n<h2>").Append(H(w.Audit)).Append("</h2>\n<table><thead><tr><th>").Append(H(w.Pack)).Append("</th><th>").Append(H(w.Version)).Append("</th><th>sha256</th></tr></thead><tbody>\n");
         foreach (var p in plan.Audit.Packs)

@@ -19,13 +19,28 @@ internal static class CollisionFinder
 
         foreach (var goal in plan.Goals)
         {
-            if (!ctx.IsActive(goal.Index) || !ctx.HoldsProjected[goal.Index].IsFalse) continue;
-            var sets = BlockingRules.SmallestSets(ctx, goal);
+            var projected = ctx.HoldsProjected[goal.Index];
+            if (!ctx.IsActive(goal.Index) || projected.IsTrue) continue;
+            var hinges = new Hinges();
+            BlockingSearch search;
+            if (projected.IsFalse)
+            {
+                search = BlockingRules.Search(ctx, goal, hinges);
+            }
+            else
+            {
+                // Unknown on the projection: a collision only if setting rules aside provably lets the goal hold, and then
+                // conditional on what makes the goal unknown (it may already hold).
+                search = new BlockingSearch(BlockingRules.SmallestSets(ctx, goal), true);
+                goal.Holds.Decide(ctx.Base.Frame, null, out var unknowns);
+                hinges.Add(unknowns, goal.Holds.ParametersRead, ctx.Parameters);
+            }
+            var sets = search.Sets;
             if (sets.Count == 0) continue;
             var union = sets.SelectMany(s => s).Distinct().Order().ToArray();
             var declared = plan.Collisions.FirstOrDefault(c => c.Goal == goal.Index && c.Rules.Intersect(union).Any() && !declaredUsed.Contains(c.Definition.Id) && ctx.WhenHolds(c));
             if (declared is not null) declaredUsed.Add(declared.Definition.Id);
-            found.Add(Derived(ctx, goal, sets, union, declared));
+            found.Add(Derived(ctx, goal, sets, union, declared, search.Conditional ? hinges : null));
         }
 
         foreach (var c in plan.Collisions)
@@ -42,7 +57,7 @@ internal static class CollisionFinder
         return found.OrderBy(f => f.Result.Id, StringComparer.Ordinal).ToList();
     }
 
-    private static FoundCollision Derived(EvaluationSession ctx, CompiledGoal goal, List<int[]> sets, int[] union, CompiledCollision? declared)
+    private static FoundCollision Derived(EvaluationSession ctx, CompiledGoal goal, List<int[]> sets, int[] union, CompiledCollision? declared, Hinges? hinges)
     {
         var plan = ctx.RuleSet;
         var lang = ctx.Lang;
@@ -78,10 +93,18 @@ internal static class CollisionFinder
             severity = CollisionSeverity.Medium;
             kind = CollisionKind.Derived;
         }
+        if (hinges is not null)
+        {
+            text += words.Format(ctx.HoldsProjected[goal.Index].IsUnknown ? "engine.collision.conditional-goal" : "engine.collision.conditional",
+                ("facts", words.Join(hinges.Paths)));
+            ctx.AddMissing(hinges.Reads, id);
+        }
         var trace = GoalTrace(ctx, goal, rules, text);
         var result = new CollisionResult(id, kind, title, severity, goal.Id, rules.Select(r => r.Id).ToList(), members.ToList(), text, trace)
         {
             Alternatives = sets.Select(s => (IReadOnlyList<string>)s.Select(i => plan.Rules[i].Id).ToList()).ToList(),
+            Conditional = hinges is not null,
+            HingesOn = hinges?.Paths.ToList() ?? [],
         };
         return new FoundCollision(result, goal.Index, union, null);
     }

@@ -18,6 +18,7 @@ internal sealed class EvaluationSession
     private readonly Dictionary<int, bool> _allowed = new();
     private readonly MissingFacts _missing = new();
     private readonly List<(string Id, CompiledExpression Expression)> _undecidedWithoutFacts = new();
+    private bool[]? _illustrative;
 
     // One household copy reused by the counterfactuals of the collision search (they are not kept).
     private EntityInstance? _scratch;
@@ -144,23 +145,100 @@ internal sealed class EvaluationSession
     /// Whether the goal holds with these rule outcomes set aside, running only the goal's cone; false when the
     /// goal "holds" only because rules became undecided.
     /// </summary>
-    public bool HoldsWithout(CompiledGoal goal, int[] set)
+    public bool HoldsWithout(CompiledGoal goal, int[] set) => WithoutVerdict(goal, set, null) == Counterfactual.Holds;
+
+    /// <summary>
+    /// What setting these rule outcomes aside does to the goal: it provably holds, it fails, or it is conditional (the goal
+    /// is unknown there, or "holds" only while rules became undecided). For a conditional verdict the unknown facts and
+    /// parameters it hinges on are added to <paramref name="hinges"/>.
+    /// </summary>
+    public Counterfactual WithoutVerdict(CompiledGoal goal, int[] set, Hinges? hinges)
     {
         _scratch ??= Supplied.Clone();
         var p = Projector.Project(RuleSet, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: false, into: _scratch);
-        return goal.Holds.Decide(p.Frame).IsTrue && !NewlyUndecided(p);
+        var v = goal.Holds.Decide(p.Frame, null, out var unknowns);
+        if (v.IsFalse) return Counterfactual.Fails;
+        var newly = NewlyUndecidedRules(p);
+        if (v.IsTrue && newly.Count == 0) return Counterfactual.Holds;
+        if (hinges is not null)
+        {
+            hinges.Add(unknowns, goal.Holds.ParametersRead, Parameters);
+            // Only a detailed projection says which facts left a rule undecided.
+            if (newly.Count > 0)
+            {
+                p = Projector.Project(RuleSet, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: true, into: _scratch);
+                newly = NewlyUndecidedRules(p);
+            }
+            foreach (var u in newly) hinges.Add(u.UnknownReads, u.Rule.ParametersRead, Parameters);
+        }
+        return Counterfactual.Conditional;
     }
 
     /// <summary>
     /// Whether a re-projection leaves rules undecided that the base projection decided: then a goal that
     /// "holds" there holds only because facts became unknown, which proves nothing.
     /// </summary>
-    public bool NewlyUndecided(Projection p)
+    public bool NewlyUndecided(Projection p) => NewlyUndecidedRules(p).Count > 0;
+
+    /// <summary>The rules a re-projection leaves undecided that the base projection decided.</summary>
+    public List<Undecided> NewlyUndecidedRules(Projection p)
     {
+        var list = new List<Undecided>();
         foreach (var u in p.Undecided)
-            if (!Base.Undecided.Any(b => b.Rule.Index == u.Rule.Index && b.Element?.Key == u.Element?.Key)) return true;
-        return false;
+            if (!Base.Undecided.Any(b => b.Rule.Index == u.Rule.Index && b.Element?.Key == u.Element?.Key)) list.Add(u);
+        return list;
     }
+
+    /// <summary>
+    /// The parameters marked illustrative on the peildatum that a figure rests on: those the value expressions read, those
+    /// the values of <paramref name="rules"/> read, and those of every rule (applied in one of <paramref name="projections"/>)
+    /// whose value determines a fact they read, followed back through the rules' values. Conditions (which rule applies) are
+    /// not followed, so that a parameter every rule checks (such as an age limit) does not mark every figure. Sorted ids;
+    /// empty when no parameter in force is illustrative.
+    /// </summary>
+    public IReadOnlyList<string> IllustrativeIn(IEnumerable<CompiledExpression?> expressions, IEnumerable<int> rules, params Projection[] projections)
+    {
+        _illustrative ??= RuleSet.Parameters.IllustrativeOn(Date);
+        if (!_illustrative.Any(b => b)) return [];
+        var marks = _illustrative;
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        var fields = new HashSet<FieldDefinition>();
+        var seen = new HashSet<int>();
+        var queue = new Queue<FieldDefinition>();
+        void Params(IEnumerable<ParameterSymbol> ps)
+        {
+            foreach (var p in ps)
+                if (marks[p.Slot]) ids.Add(p.Id);
+        }
+        void Fields(IEnumerable<FieldDefinition> fs)
+        {
+            foreach (var f in fs)
+                if (fields.Add(f)) queue.Enqueue(f);
+        }
+        void Rule(int i)
+        {
+            if (!seen.Add(i)) return;
+            foreach (var det in RuleSet.Rules[i].Determines)
+            {
+                Params(det.Value.ParametersRead);
+                Fields(det.Value.FieldsRead);
+            }
+        }
+        foreach (var e in expressions)
+        {
+            if (e is null) continue;
+            Params(e.ParametersRead);
+            Fields(e.FieldsRead);
+        }
+        foreach (var r in rules) Rule(r);
+        while (queue.TryDequeue(out var f))
+            foreach (var r in RuleSet.Rules)
+                if (r.Writes.Contains(f) && projections.Any(p => p.Applied.Contains(r.Index))) Rule(r.Index);
+        return ids.ToList();
+    }
+
+    /// <summary>Records unknown facts as missing, needed for <paramref name="neededFor"/>.</summary>
+    public void AddMissing(IEnumerable<FactRead>? reads, string neededFor) => _missing.Add(reads, neededFor);
 
     /// <summary>Whether a deviation is allowed for this household (its condition holds); unknown facts it reads are recorded as missing.</summary>
     public bool IsAllowed(CompiledDeviation d)
@@ -189,6 +267,37 @@ internal sealed class EvaluationSession
     }
 
     public string Show(FactValue v) => Options.Redact ? Texts.Redacted : Texts.Value(v, Lang);
+}
+
+/// <summary>What setting rule outcomes aside does to a goal.</summary>
+internal enum Counterfactual
+{
+    /// <summary>The goal still fails.</summary>
+    Fails,
+    /// <summary>The goal is unknown, or holds only while rules became undecided: it depends on unknown values.</summary>
+    Conditional,
+    /// <summary>The goal provably holds.</summary>
+    Holds,
+}
+
+/// <summary>The unknown facts (as reads, for the missing facts) and parameters a conditional finding hinges on.</summary>
+internal sealed class Hinges
+{
+    public List<FactRead> Reads { get; } = new();
+    public SortedSet<string> Paths { get; } = new(StringComparer.Ordinal);
+
+    public void Add(IEnumerable<FactRead>? reads, IEnumerable<ParameterSymbol> parameters, FactValue[] values)
+    {
+        foreach (var r in reads ?? [])
+        {
+            if (!r.Value.IsUnknown) continue;
+            Reads.Add(r);
+            var field = r.Field.Name == BuiltInFacts.Age && r.Field.Owner.TryGetField(BuiltInFacts.BirthDate, out var born) ? born : r.Field;
+            Paths.Add($"{r.Instance.Key}.{field.Name}");
+        }
+        foreach (var p in parameters)
+            if (values[p.Slot].IsUnknown) Paths.Add($"param.{p.Id}");
+    }
 }
 
 /// <summary>A re-projection and every goal evaluated on it.</summary>

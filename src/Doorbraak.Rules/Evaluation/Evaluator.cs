@@ -25,8 +25,10 @@ internal static class Evaluator
         var candidates = ProposalFinder.Candidates(session, collisions);
         var proposals = session.Options.IncludeProposals ? ProposalFinder.Find(session, collisions, candidates, precedents) : [];
         var audit = new AuditBlock(packs, DoorbraakEngine.EngineVersion, session.Date);
+        var notProposed = session.Options.IncludeProposals ? ProposalFinder.WhyNot(session, collisions, proposals) : [];
         var result = new EvaluationResult(determinations, goals, collisions.Select(c => c.Result).ToList(), session.MissingFacts, proposals, audit)
         {
+            NotProposed = notProposed,
             Completeness = CompletenessCheck.Of(session, collisions),
         };
         EvaluationProvenance.Attach(result, EvaluationProvenance.Create(session));

@@ -72,18 +72,98 @@ internal static partial class ProposalFinder
     }
 
     /// <summary>The money a deviation moves per month (largest change to an amount the deviated rule determines) must stay within its limit.</summary>
-    private static bool WithinAmountLimit(EvaluationSession ctx, DeviationOutcome t)
+    private static bool WithinAmountLimit(EvaluationSession ctx, DeviationOutcome t) => OverAmountLimit(ctx, t) is null;
+
+    /// <summary>
+    /// The first deviation of the set whose moved amount goes over its limit, with the amount (null: it rests on an unknown
+    /// value, so it cannot be shown to stay within) and the limit; null when all stay within.
+    /// </summary>
+    private static (CompiledDeviation Deviation, decimal? Amount, decimal Max)? OverAmountLimit(EvaluationSession ctx, DeviationOutcome t)
     {
         foreach (var d in t.Deviations)
         {
             if (d.Definition.Limits.Amount is not { } max) continue;
             // An amount moved that rests on an unknown value cannot be shown to stay within the limit.
-            if (MovedPerMonth(ctx, d, t.Reprojection.Projection) is not { } moved) return false;
+            if (MovedPerMonth(ctx, d, t.Reprojection.Projection) is not { } moved) return (d, null, max);
             var months = DeviationMonths(ctx, [d]);
             var total = d.Definition.Limits.AmountPer == "total" ? moved * months : moved;
-            if (total > max) return false;
+            if (total > max) return (d, total, max);
         }
-        return true;
+        return null;
+    }
+
+    /// <summary>
+    /// Why each deviation that exists for a collision (it deviates from one of its rules) is in no proposal: its condition is
+    /// false or unknown, it goes over its amount limit, rules become undecided with it, or it resolves nothing.
+    /// </summary>
+    public static List<NotProposedDeviation> WhyNot(EvaluationSession ctx, List<FoundCollision> collisions, IReadOnlyList<ProposalResult> proposals)
+    {
+        var list = new List<NotProposedDeviation>();
+        if (collisions.Count == 0) return list;
+        var proposed = proposals.SelectMany(p => p.Deviations).ToHashSet(StringComparer.Ordinal);
+        var words = Texts.Of(ctx.Lang);
+        foreach (var d in ctx.RuleSet.Deviations)
+        {
+            var concerned = collisions.Where(c => c.Rules.Contains(d.Rule)).Select(c => c.Result.Id).ToList();
+            if (concerned.Count == 0 || proposed.Contains(d.Id)) continue;
+            NotProposedReason reason;
+            string message;
+            if (!ctx.IsAllowed(d))
+            {
+                var allowed = d.Allowed!;
+                var v = allowed.Decide(ctx.Base.Frame, null, out var unknowns);
+                var condition = allowed.Text.Trim();
+                if (v.IsUnknown)
+                {
+                    reason = NotProposedReason.ConditionUnknown;
+                    var facts = (unknowns ?? []).Select(r => $"{r.Instance.Key}.{r.Field.Name}").Distinct().ToList();
+                    message = words.Format("engine.not-proposed.condition-unknown", ("condition", condition), ("facts", facts.Count == 0 ? words["format.unknown"] : words.Join(facts)));
+                }
+                else
+                {
+                    reason = NotProposedReason.NotAllowed;
+                    var failing = allowed.Clauses.Count > 1 && allowed.Connective == "and"
+                        ? allowed.Clauses.Where(c => c.Decide(ctx.Base.Frame).IsFalse).Select(c => c.Text.Trim()).ToList()
+                        : [];
+                    message = words.Format("engine.not-proposed.not-allowed", ("condition", failing.Count > 0 ? words.Join(failing) : condition));
+                }
+            }
+            else
+            {
+                var t = OutcomeClassifier.Classify(ctx, [d], collisions);
+                var newly = ctx.NewlyUndecidedRules(t.Reprojection.Projection);
+                var hinging = collisions.Where(c => concerned.Contains(c.Result.Id) && c.Goal >= 0 && t.Reprojection.Goals[c.Goal].IsUnknown).ToList();
+                if (t.Resolves.Count == 0 && hinging.Count > 0)
+                {
+                    reason = NotProposedReason.HingesOnUnknown;
+                    var facts = hinging.SelectMany(c => c.Result.HingesOn).Distinct().ToList();
+                    message = words.Format("engine.not-proposed.hinges-on-unknown", ("collisions", words.Join(hinging.Select(c => c.Result.Id))),
+                        ("facts", facts.Count == 0 ? words["format.unknown"] : words.Join(facts)));
+                }
+                else if (t.Resolves.Count == 0)
+                {
+                    reason = NotProposedReason.ResolvesNothing;
+                    message = words.Format("engine.not-proposed.resolves-nothing", ("collisions", words.Join(concerned)));
+                }
+                else if (newly.Count > 0)
+                {
+                    reason = NotProposedReason.BecomesUndecided;
+                    message = words.Format("engine.not-proposed.becomes-undecided", ("rules", words.Join(newly.Select(u => u.Rule.Id).Distinct())));
+                }
+                else if (OverAmountLimit(ctx, t) is { } over)
+                {
+                    reason = NotProposedReason.OverAmountLimit;
+                    var per = words[over.Deviation.Definition.Limits.AmountPer == "total" ? "engine.not-proposed.in-total" : "engine.not-proposed.per-month"];
+                    message = words.Format("engine.not-proposed.over-limit", ("amount", words.Money(over.Amount)), ("per", per), ("max", words.Money(over.Max)));
+                }
+                else
+                {
+                    continue; // proposals were not searched, or it was ranked out: nothing to explain
+                }
+            }
+            list.Add(new NotProposedDeviation(d.Id, concerned, reason, message));
+        }
+        return list;
     }
 
     /// <summary>The largest change per month to an amount the deviated rule determines; null when one of them is unknown.</summary>
@@ -120,7 +200,10 @@ internal static partial class ProposalFinder
             var a = Monthly(ctx, c, ctx.Base);
             var b = Monthly(ctx, c, with);
             if (a == 0 && b == 0) continue;
-            lines.Add(new CostLine(c.Definition.Id, c.Definition.Title, c.Definition.Payer, a, b));
+            lines.Add(new CostLine(c.Definition.Id, c.Definition.Title, c.Definition.Payer, a, b)
+            {
+                IllustrativeParameters = ctx.IllustrativeIn([c.Monthly], [], ctx.Base, with),
+            });
             // Unknown stays unknown: one unknown item makes the route's total unknown, never a silent 0.
             current += a * horizon;
             proposal += b * months + a * (horizon - months);
@@ -162,6 +245,9 @@ internal static partial class ProposalFinder
         var review = defs.SelectMany(d => d.Review).Distinct().OrderBy(r => r.Months * 31 + r.Days).Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList();
         var member = FocusMember(ctx, t.Reprojection.Projection);
         var motivation = string.Join("\n\n", t.Deviations.Select(d => Motivation(ctx, d, member, months, limits.Text)));
+        var illustrative = Illustrative(ctx, t.Deviations, t.Reprojection.Projection, cost);
+        if (illustrative.Count > 0)
+            motivation += "\n\n" + Texts.Format(lang, "engine.proposal.illustrative", ("parameters", Texts.Join(illustrative, lang)));
         var checklist = defs.SelectMany(d => d.Document).Distinct().ToList();
         var words = Texts.Of(lang);
         checklist.Add(words.Format("engine.proposal.checklist-mandate", ("mandate", mandate)));
@@ -171,7 +257,19 @@ internal static partial class ProposalFinder
             ("months", cost.HorizonMonths), ("difference", words.Money(cost.Difference)));
         var matches = precedents is null ? [] : PrecedentMatcher.Match(ctx, t.Deviations, member, precedents);
         return new ProposalResult(t.Id, defs.Select(d => d.Id).ToList(), string.Join(" + ", defs.Select(d => d.Title)), t.Resolves, t.Leaves, t.Creates,
-            basis, mandate, limits, cost, motivation, checklist, review, rank, reason, matches);
+            basis, mandate, limits, cost, motivation, checklist, review, rank, reason, matches)
+        {
+            IllustrativeParameters = illustrative,
+        };
+    }
+
+    /// <summary>The illustrative parameters a proposal's figures rest on: its cost lines, the deviated rules, and the deviations' own expressions.</summary>
+    internal static IReadOnlyList<string> Illustrative(EvaluationSession ctx, CompiledDeviation[] set, Projection with, CostComparison cost)
+    {
+        var expressions = set.SelectMany(d => new[] { d.ParameterValue }.Concat(d.Sets.Select(x => x.Value)));
+        return ctx.IllustrativeIn(expressions, set.Select(d => d.Rule), ctx.Base, with)
+            .Concat(cost.Items.SelectMany(i => i.IllustrativeParameters))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     internal static DeviationLimitsResult Limits(IReadOnlyList<DeviationDefinition> defs, ReportLanguage lang)

@@ -19,7 +19,21 @@ public sealed record EvaluationResult(
     /// <summary>How complete this result is: read it first (see <see cref="Doorbraak.Rules.Completeness"/>).</summary>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public Completeness Completeness { get; init; } = Completeness.None;
+
+    /// <summary>
+    /// Every deviation that exists for a collision (it deviates from one of its rules) but is in no proposal, with why:
+    /// its condition is false or unknown, it goes over its amount limit, rules become undecided with it, or it resolves
+    /// nothing. Empty when proposals are not searched.
+    /// </summary>
+    public IReadOnlyList<NotProposedDeviation> NotProposed { get; init; } = [];
 }
+
+/// <summary>A deviation that exists for a collision but is not proposed, and why.</summary>
+/// <param name="Deviation">The deviation id.</param>
+/// <param name="Collisions">The collisions it exists for (it deviates from one of their rules).</param>
+/// <param name="Reason">Why it is not proposed.</param>
+/// <param name="Message">The reason in words, in the result language ("niet voorgesteld: EUR 750,00 per maand gaat boven de grens van EUR 600,00 per maand").</param>
+public sealed record NotProposedDeviation(string Deviation, IReadOnlyList<string> Collisions, NotProposedReason Reason, string Message);
 
 /// <summary>A rule or consequence that applied, and the fact it set.</summary>
 /// <param name="Rule">The rule id.</param>
@@ -57,6 +71,15 @@ public sealed record CollisionResult(string Id, CollisionKind Kind, string Title
 {
     /// <summary>For derived collisions: each smallest set of rule outcomes that, set aside on its own, lets the goal hold.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Alternatives { get; init; } = [];
+
+    /// <summary>
+    /// True when the collision depends on values that are unknown: the goal is unknown (not false) on the projection, or
+    /// setting the rules aside lets it hold only while values stay unknown. Not stated as certain; see <see cref="HingesOn"/>.
+    /// </summary>
+    public bool Conditional { get; init; }
+
+    /// <summary>For a conditional collision: the fact paths (<c>leden[zoon].inkomen</c>) and parameters (<c>param.&lt;id&gt;</c>) it hinges on; the facts are also in <see cref="EvaluationResult.MissingFacts"/>.</summary>
+    public IReadOnlyList<string> HingesOn { get; init; } = [];
 }
 
 /// <summary>A fact the host did not supply that would decide a rule, goal, collision or deviation.</summary>

@@ -42,6 +42,12 @@ public sealed record ProposalResult(
 {
     /// <summary>The deviation this proposal applies (the ids joined with <c>+</c> for a combination); the same as <see cref="Id"/>.</summary>
     public string Deviation => Id;
+
+    /// <summary>
+    /// The parameters marked <c>illustrative: true</c> in their pack (not official figures) that this proposal's figures rest
+    /// on: its cost lines, the deviated rules and the deviations' own expressions. Empty when none; the motivation then says so too.
+    /// </summary>
+    public IReadOnlyList<string> IllustrativeParameters { get; init; } = [];
 }
 
 /// <summary>A legal basis for deviating.</summary>
@@ -75,7 +81,14 @@ public sealed record CostComparison(int HorizonMonths, int DeviationMonths, deci
 /// <param name="Payer">Who pays.</param>
 /// <param name="CurrentMonthly">Per month on the current route; null when it is computed from an unknown value (never 0 in its place).</param>
 /// <param name="ProposalMonthly">Per month while the proposal applies; null when it is computed from an unknown value.</param>
-public sealed record CostLine(string Cost, string Title, string Payer, decimal? CurrentMonthly, decimal? ProposalMonthly);
+public sealed record CostLine(string Cost, string Title, string Payer, decimal? CurrentMonthly, decimal? ProposalMonthly)
+{
+    /// <summary>The parameters marked <c>illustrative: true</c> in their pack that this line's amounts rest on (directly or through the rules that determine what it reads).</summary>
+    public IReadOnlyList<string> IllustrativeParameters { get; init; } = [];
+
+    /// <summary>Whether this line's amounts rest on an illustrative value (not an official figure).</summary>
+    public bool Illustrative => IllustrativeParameters.Count > 0;
+}
 
 /// <summary>A comparable earlier decision.</summary>
 /// <param name="CaseReference">The host's reference of the earlier case.</param>

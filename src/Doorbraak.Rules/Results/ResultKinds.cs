@@ -59,6 +59,30 @@ public enum StatementSource
     Engine,
 }
 
+/// <summary>Why a deviation that exists for a collision is not proposed.</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<NotProposedReason>))]
+public enum NotProposedReason
+{
+    /// <summary>Its <c>allowed</c> condition is false for this household.</summary>
+    [JsonStringEnumMemberName("not-allowed")]
+    NotAllowed,
+    /// <summary>Its <c>allowed</c> condition is unknown: a fact it reads is missing (and listed in the missing facts).</summary>
+    [JsonStringEnumMemberName("condition-unknown")]
+    ConditionUnknown,
+    /// <summary>The money it moves goes over its amount limit.</summary>
+    [JsonStringEnumMemberName("over-amount-limit")]
+    OverAmountLimit,
+    /// <summary>With it applied, rules become undecided, so it cannot be shown to resolve anything.</summary>
+    [JsonStringEnumMemberName("becomes-undecided")]
+    BecomesUndecided,
+    /// <summary>Whether it resolves the collision depends on values that are unknown (the goal is unknown with it applied): supply them.</summary>
+    [JsonStringEnumMemberName("hinges-on-unknown")]
+    HingesOnUnknown,
+    /// <summary>It resolves none of the collisions, on its own or in a combination.</summary>
+    [JsonStringEnumMemberName("resolves-nothing")]
+    ResolvesNothing,
+}
+
 /// <summary>What the regisseur (or whoever holds the mandate) decided on a proposal.</summary>
 [JsonConverter(typeof(CamelCaseEnumConverter<DecisionOutcome>))]
 public enum DecisionOutcome

@@ -119,6 +119,19 @@ public class DoorbraakPlannerTests
     }
 
     [Fact]
+    public void Cost_lines_resting_on_an_illustrative_parameter_are_marked_in_markdown_and_html()
+    {
+        var plan = Plan();
+        plan.Cost.Lines.Single(l => l.Cost == "kosten.opvang").Illustrative.Should().BeTrue();
+        var md = PlanExport.ToMarkdown(plan);
+        md.Should().Contain("| Opvang (illustratief) |").And.Contain("illustratieve waarden uit het pakket (kosten.opvang_per_maand)");
+        md.Should().NotContain("Bijstand (illustratief)");
+        var html = PlanExport.ToHtml(plan);
+        html.Should().Contain("<td>Opvang (illustratief)</td>").And.Contain("<p class=\"illustrative\">");
+        PlanExport.ToJson(plan).Should().Contain("\"illustrative\": true");
+    }
+
+    [Fact]
     public void The_plan_round_trips_through_json()
     {
         var plan = Plan().WithReview(new PlanReview("6m", new DateOnly(2026, 9, 1), ["doel.dak"], [], new Dictionary<string, int> { ["wonen"] = 2 },

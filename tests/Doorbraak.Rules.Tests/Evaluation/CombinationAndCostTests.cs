@@ -71,7 +71,7 @@ public class CombinationAndCostTests
         cost.Items.Should().BeEquivalentTo(new[]
         {
             new CostLine("kosten.bijstand", "Bijstand", "gemeente", 1001.07m, 1401.50m),
-            new CostLine("kosten.opvang", "Opvang", "gemeente", 3000.00m, 0m),
+            new CostLine("kosten.opvang", "Opvang", "gemeente", 3000.00m, 0m) { IllustrativeParameters = ["kosten.opvang_per_maand"] },
         });
         cost.CurrentRoute.Should().Be(4001.07m * 12);
         cost.ProposalRoute.Should().Be(1401.50m * 6 + 4001.07m * 6);
@@ -86,7 +86,8 @@ public class CombinationAndCostTests
     public void The_proposal_carries_the_motivation_the_checklist_and_the_review_moments()
     {
         var p = new DoorbraakEngine(MiniPack.Load()).Evaluate(MiniPack.S1(), Peildatum).Proposals.Single();
-        p.Motivation.Should().Be("Het college wijkt op grond van Participatiewet art. 18 lid 1 af omdat Sem anders dakloos dreigt te raken; tot 31 augustus 2026.");
+        p.Motivation.Should().Be("Het college wijkt op grond van Participatiewet art. 18 lid 1 af omdat Sem anders dakloos dreigt te raken; tot 31 augustus 2026."
+            + "\n\nLet op: deze berekening rust op illustratieve waarden (kosten.opvang_per_maand), geen officiële bedragen. Controleer ze vóór een besluit.");
         p.Checklist.Should().StartWith(["Afweging van belangen", "Plan van de jongere"]);
         p.Checklist.Should().Contain(c => c.Contains("teamleider"));
         p.Review.Should().Equal("P3M", "P6M");
