@@ -10,6 +10,7 @@ internal static partial class CompletenessCheck
     {
         var gaps = new List<Gap>();
         // One call per kind of gap; each kind lives in its own file (CompletenessCheck.<Kind>.cs).
+        Situations(session, collisions, gaps);
         return gaps.Count == 0 ? Completeness.None : new Completeness(false, gaps);
     }
 }
