@@ -28,6 +28,7 @@ internal static class Evaluator
         var result = new EvaluationResult(determinations, goals, collisions.Select(c => c.Result).ToList(), session.MissingFacts, proposals, audit)
         {
             Completeness = CompletenessCheck.Of(session, collisions),
+            UnusedFacts = UnusedFacts.Of(session),
         };
         EvaluationProvenance.Attach(result, EvaluationProvenance.Create(session));
         return result;

@@ -19,6 +19,13 @@ public sealed record EvaluationResult(
     /// <summary>How complete this result is: read it first (see <see cref="Doorbraak.Rules.Completeness"/>).</summary>
     [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
     public Completeness Completeness { get; init; } = Completeness.None;
+
+    /// <summary>
+    /// The facts the household supplies that no loaded rule, goal, collision, deviation or cost reads, as paths such as
+    /// <c>huishouden.gemeente</c> or <c>leden[zoon].ggz</c>, sorted. Information, not a gap: "you told me this, and no
+    /// pack uses it".
+    /// </summary>
+    public IReadOnlyList<string> UnusedFacts { get; init; } = [];
 }
 
 /// <summary>A rule or consequence that applied, and the fact it set.</summary>
