@@ -22,6 +22,16 @@ public class EvaluateTests
     }
 
     [Fact]
+    public void Text_lists_the_facts_given_that_no_pack_uses()
+    {
+        var run = Cli.Run(S1());
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("Gegeven maar door geen regel gebruikt").And.Contain("  - huishouden.huur");
+        using var doc = JsonDocument.Parse(Cli.Run(S1("--format", "json")).Out);
+        doc.RootElement.GetProperty("unusedFacts").EnumerateArray().Select(e => e.GetString()).Should().Contain("huishouden.huur");
+    }
+
+    [Fact]
     public void Json_is_the_same_byte_for_byte_on_a_second_run()
     {
         Cli.Run(S1("--format", "json")).Out.Should().Be(Cli.Run(S1("--format", "json")).Out);

@@ -62,6 +62,13 @@ internal static class TextReport
             w.WriteLine($"    {t["cli.report.needed-for"]}: {string.Join(", ", m.NeededFor)}");
         }
 
+        if (r.UnusedFacts.Count > 0)
+        {
+            Section(w, style, t["cli.report.unused-facts"]);
+            w.WriteLine(t["cli.report.unused-facts-note"]);
+            foreach (var f in r.UnusedFacts) w.WriteLine($"  - {f}");
+        }
+
         Section(w, style, t["cli.report.proposals"]);
         if (r.Proposals.Count == 0) w.WriteLine(t["cli.report.no-proposal"]);
         foreach (var p in r.Proposals) WriteProposal(w, p, t, style, terminal);

@@ -48,7 +48,8 @@ public sealed partial class PackSet
     /// for the shipped national pack).
     /// </summary>
     public string HouseholdJsonSchema() =>
-        Facts.HouseholdJsonSchema.Generate(RuleSet.Schema, "Huishouden voor " + string.Join(", ", Packs.Select(p => $"{p.Id} {p.Version}")));
+        Facts.HouseholdJsonSchema.Generate(RuleSet.Schema, "Huishouden voor " + string.Join(", ", Packs.Select(p => $"{p.Id} {p.Version}")),
+            RuleSet.Packs.Situations.Select(x => (x.Id, x.Title)).ToList());
 
     /// <summary>Warnings found while loading (the set loaded anyway).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; }

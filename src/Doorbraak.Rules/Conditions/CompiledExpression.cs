@@ -26,7 +26,43 @@ internal sealed class CompiledExpression
         Collect(bound, fields, parameters);
         FieldsRead = fields;
         ParametersRead = parameters;
+        var guarded = new HashSet<FieldDefinition>();
+        CollectGuarded(bound, guarded);
+        Guarded = guarded;
     }
+
+    /// <summary>
+    /// The fields read inside <c>bekend(...)</c>. A condition such as <c>bekend(x) and x</c> is the pack author's choice that
+    /// an unknown x counts as "no": it is decided while x is unknown, so x is not asked (asking every such fact would
+    /// flood the question list); tools and tests use this to tell such facts apart.
+    /// </summary>
+    public IReadOnlySet<FieldDefinition> Guarded { get; }
+
+    private static void CollectGuarded(Bound b, HashSet<FieldDefinition> into)
+    {
+        if (b is BBuiltinCall { Function: BuiltinFunction.Bekend } call)
+        {
+            var fields = new List<FieldDefinition>();
+            foreach (var a in call.Arguments) Collect(a, fields, []);
+            into.UnionWith(fields);
+            return;
+        }
+        foreach (var child in Children(b)) CollectGuarded(child, into);
+    }
+
+    private static IEnumerable<Bound> Children(Bound b) => b switch
+    {
+        BUnary u => [u.Operand],
+        BBinary bin => [bin.Left, bin.Right],
+        BBetween bt => [bt.Value, bt.Low, bt.High],
+        BIn i => [i.Value, .. i.Items],
+        BIf f => [f.Condition, f.Then, f.Else],
+        BQuantifier q => [q.Collection, q.Condition],
+        BAggregate a => new[] { a.Collection, a.Where, a.Value }.Where(x => x is not null).Cast<Bound>(),
+        BBuiltinCall call => call.Arguments,
+        BHostCall h => h.Arguments,
+        _ => [],
+    };
 
     /// <summary>The source text.</summary>
     public string Text { get; }

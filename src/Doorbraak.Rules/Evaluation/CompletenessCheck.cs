@@ -13,6 +13,7 @@ internal static partial class CompletenessCheck
         PacksNotValid(session, gaps);
         ParametersWithoutValue(session, gaps);
         Undecided(session, collisions, gaps);
+        Situations(session, collisions, gaps);
         return gaps.Count == 0 ? Completeness.None : new Completeness(false, gaps);
     }
 }

@@ -16,8 +16,11 @@ internal static class Deciding
     }
 
     /// <summary>Evaluates without keeping any reads.</summary>
-    public static FactValue Decide(this CompiledExpression expression, EvaluationFrame frame, EntityInstance? scope = null) =>
-        Decide(expression, frame, scope, out _);
+    public static FactValue Decide(this CompiledExpression expression, EvaluationFrame frame, EntityInstance? scope = null)
+    {
+        using var _ = frame.Capture();
+        return expression.Evaluate(frame, scope);
+    }
 
     /// <summary>Evaluates a condition with every read recorded: each top-level clause's outcome and the facts read.</summary>
     public static RuleTrace Explain(this CompiledExpression condition, EvaluationFrame frame, EntityInstance? scope)

@@ -20,6 +20,8 @@ internal sealed class EvaluationSession
     private readonly List<(string Id, CompiledExpression Expression)> _undecidedWithoutFacts = new();
     private bool[]? _illustrative;
 
+    private static readonly EntityInstance?[] NoElement = [null];
+
     // One household copy reused by the counterfactuals of the collision search (they are not kept).
     private EntityInstance? _scratch;
 
@@ -83,18 +85,65 @@ internal sealed class EvaluationSession
         if (problems.HasErrors) throw new HouseholdException(problems.Items);
         foreach (var g in household.Goals)
             if (!ruleSet.Goals.Any(x => x.Id == g)) problems.Report(DiagnosticCatalog.UnknownHouseholdGoal, SourceLocation.None, $"The household states the goal '{g}', which no loaded pack defines{Suggest.Hint(g, ruleSet.Goals.Select(x => x.Id))}.");
+        var situations = ruleSet.Packs.Situations.Select(x => x.Id).ToList();
+        foreach (var x in household.Situations)
+            if (!situations.Contains(x)) problems.Report(DiagnosticCatalog.UnknownHouseholdSituation, SourceLocation.None, $"The household names the situation '{x}', which no loaded pack declares{Suggest.Hint(x, situations)}.");
         if (problems.HasErrors) throw new HouseholdException(problems.Items);
 
         var parameters = ruleSet.Parameters.ValuesOn(date);
         var projection = Projector.Project(ruleSet, supplied, parameters, date, ProjectionChanges.None, detailed: true, trace: options.IncludeExplanations);
         var session = new EvaluationSession(ruleSet, household, supplied, parameters, date, options, projection);
+        session._missing.Causes = DerivedCauses(ruleSet, projection);
         session.EvaluateGoals();
         foreach (var u in projection.Undecided)
         {
             session._missing.Add(u.UnknownReads, u.Rule.Id);
             if (u.Rule.Applies is { } applies) session.NoteUndecided(FactValue.Unknown, u.UnknownReads.ToList(), u.Rule.Id, applies);
         }
+        foreach (var (w, reads) in projection.UnknownValues) session._missing.Add(reads, w.Rule.Id);
         return session;
+    }
+
+    /// <summary>
+    /// For every fact a rule derives but left unknown (its condition undecided, or its value read an unknown fact), the
+    /// unknown facts behind it: a question about the derived fact itself would be noise (the rule sets it anyway), so
+    /// the questions about its causes stand in for it. A derived fact left unknown by a parameter without a value has
+    /// no cause among the household's facts: that is a gap, not a question.
+    /// </summary>
+    private static Dictionary<(EntityInstance?, FieldDefinition), List<FactRead>> DerivedCauses(CompiledRuleSet ruleSet, Projection p)
+    {
+        var causes = new Dictionary<(EntityInstance?, FieldDefinition), List<FactRead>>();
+        List<FactRead> Of(EntityInstance? e, FieldDefinition f) => causes.TryGetValue((e, f), out var l) ? l : causes[(e, f)] = new List<FactRead>();
+        foreach (var u in p.Undecided)
+            foreach (var d in u.Rule.Determines)
+                Of(d.Target.Kind == TargetKind.Element ? u.Element : null, d.Target.Field).AddRange(u.UnknownReads);
+        foreach (var w in p.Writes)
+            if (w.After.IsUnknown) Of(w.Instance, w.Field);
+        foreach (var (w, reads) in p.UnknownValues) Of(w.Instance, w.Field).AddRange(reads);
+        return causes;
+    }
+
+    /// <summary>
+    /// Records the unknown facts the costs read, for the cost comparison of a proposal: called when some deviation
+    /// could resolve a collision (whether or not proposals are searched), so that a cost never silently counts as 0.
+    /// </summary>
+    public void RecordCostUnknowns()
+    {
+        foreach (var c in RuleSet.Costs)
+        {
+            var elements = c.ForEach is { } coll ? Base.Household.Collections[coll.Slot] : NoElement;
+            foreach (var e in elements)
+            {
+                if (c.When is not null)
+                {
+                    var w = c.When.Decide(Base.Frame, e, out var whenUnknowns);
+                    _missing.Add(whenUnknowns, c.Definition.Id);
+                    if (w.IsFalse) continue;
+                }
+                c.Monthly.Decide(Base.Frame, e, out var unknowns);
+                _missing.Add(unknowns, c.Definition.Id);
+            }
+        }
     }
 
     private void EvaluateGoals()
@@ -125,6 +174,8 @@ internal sealed class EvaluationSession
             {
                 _missing.Add(projectedUnknowns, goal.Id);
                 NoteUndecided(HoldsProjected[i], projectedUnknowns, goal.Id, goal.Holds);
+                // Whether the goal holds today is part of its result (and of a collision's text): ask what decides it.
+                if (Activation[i] != GoalActivation.HoldsToday) _missing.Add(todayUnknowns, goal.Id);
             }
         }
     }
@@ -308,12 +359,24 @@ internal sealed class MissingFacts
 {
     private readonly SortedDictionary<string, (FieldDefinition Field, SortedSet<string> For)> _facts = new(StringComparer.Ordinal);
 
-    public void Add(IEnumerable<FactRead>? reads, string neededFor)
+    /// <summary>Derived facts left unknown, with the unknown facts behind them (see EvaluationSession.DerivedCauses).</summary>
+    public Dictionary<(EntityInstance?, FieldDefinition), List<FactRead>> Causes { get; set; } = new();
+
+    public void Add(IEnumerable<FactRead>? reads, string neededFor) => Add(reads, neededFor, null);
+
+    private void Add(IEnumerable<FactRead>? reads, string neededFor, HashSet<(EntityInstance?, FieldDefinition)>? seen)
     {
         if (reads is null) return;
         foreach (var r in reads)
         {
             if (!r.Value.IsUnknown) continue;
+            if (Causes.TryGetValue((r.Instance, r.Field), out var causes) || Causes.TryGetValue((null, r.Field), out causes))
+            {
+                // A derived fact: ask what it is derived from, for this outcome too.
+                seen ??= new HashSet<(EntityInstance?, FieldDefinition)>();
+                if (seen.Add((r.Instance, r.Field))) Add(causes, neededFor, seen);
+                continue;
+            }
             var field = r.Field.Name == BuiltInFacts.Age && r.Field.Owner.TryGetField(BuiltInFacts.BirthDate, out var born) ? born : r.Field;
             var path = $"{r.Instance.Key}.{field.Name}";
             if (!_facts.TryGetValue(path, out var entry)) _facts[path] = entry = (field, new SortedSet<string>(StringComparer.Ordinal));

@@ -14,7 +14,8 @@ internal static class Evaluator
 
     /// <summary>
     /// Every stage on an open session. Missing facts come from every stage that reads facts (goals, undecided rules,
-    /// declared collisions, and the conditions of the deviations that could resolve a collision), whether or not
+    /// declared collisions, the conditions of the deviations that could resolve a collision, and the costs of a proposal
+    /// when there is a deviation to propose; derived facts are asked through what they derive from), whether or not
     /// proposals are searched, so that they do not depend on the options.
     /// </summary>
     public static EvaluationResult Evaluate(EvaluationSession session, IReadOnlyList<PackInfo> packs, IPrecedentSource? precedents)
@@ -23,6 +24,7 @@ internal static class Evaluator
         var goals = GoalResults(session, session.HoldsProjected);
         var collisions = CollisionFinder.Find(session);
         var candidates = ProposalFinder.Candidates(session, collisions);
+        if (candidates.Count > 0) session.RecordCostUnknowns();
         var proposals = session.Options.IncludeProposals ? ProposalFinder.Find(session, collisions, candidates, precedents) : [];
         var audit = new AuditBlock(packs, DoorbraakEngine.EngineVersion, session.Date);
         var notProposed = session.Options.IncludeProposals ? ProposalFinder.WhyNot(session, collisions, proposals) : [];
@@ -30,6 +32,7 @@ internal static class Evaluator
         {
             NotProposed = notProposed,
             Completeness = CompletenessCheck.Of(session, collisions),
+            UnusedFacts = UnusedFacts.Of(session),
         };
         EvaluationProvenance.Attach(result, EvaluationProvenance.Create(session));
         return result;

@@ -87,6 +87,9 @@ internal sealed class Projection
     public required EvaluationFrame Frame { get; init; }
     public List<Written> Writes { get; } = new();
     public List<Undecided> Undecided { get; } = new();
+
+    /// <summary>Values a rule wrote as unknown because a fact its determination reads is unknown, with those facts (base projection only).</summary>
+    public List<(Written Write, IReadOnlyList<FactRead> UnknownReads)> UnknownValues { get; } = new();
     public List<Contradiction> Contradictions { get; } = new();
     public HashSet<int> Applied { get; } = new();
 }
@@ -165,7 +168,7 @@ internal static class Projector
                 _ => frame.MemberWithRole(det.Target.Role!, plan.RoleField, plan.MembersField),
             };
             if (target is null) continue;
-            var value = det.Value.Decide(frame, element);
+            var value = det.Value.Decide(frame, element, out var valueUnknowns);
             value = ApplyDeviations(rule, det, value, frame, element, changes);
             var before = target.Values[det.Target.Field.Slot];
             target.Values[det.Target.Field.Slot] = value;
@@ -173,6 +176,7 @@ internal static class Projector
             var path = $"{target.Key}.{det.Target.Field.Name}";
             var written = new Written(rule, target, det.Target.Field, before, value, path, trace);
             projection.Writes.Add(written);
+            if (writers is not null && value.IsUnknown && valueUnknowns is { Count: > 0 }) projection.UnknownValues.Add((written, valueUnknowns));
             if (writers is not null)
             {
                 var key = (target, det.Target.Field.Slot);

@@ -21,6 +21,9 @@ internal static class BuiltInFacts
     /// <summary>A member's name, for motivations.</summary>
     public const string Name = "naam";
 
+    /// <summary>The household's list of situation ids (not a fact: checked against the situations the packs declare).</summary>
+    public const string Situations = "situaties";
+
     public static void AddTo(FactSchema s)
     {
         var h = s.Household;

@@ -59,6 +59,13 @@ public sealed class Household
     /// <summary>Goal ids the household itself states (its own goals); they are always checked.</summary>
     public List<string> Goals { get; } = new();
 
+    /// <summary>
+    /// Situation ids the household is in (<c>situaties</c>), from the list the loaded packs declare (a pending
+    /// residence-permit procedure, detention, bewind, ...). A situation no loaded pack covers makes the result
+    /// incomplete (<see cref="GapKind.SituationNotCovered"/>); an id no pack declares is refused.
+    /// </summary>
+    public List<string> Situations { get; } = new();
+
     /// <summary>Municipality (<c>gemeente</c>).</summary>
     public string? Municipality { get => Facts.Text("gemeente"); set => Facts.Text("gemeente", value); }
     /// <summary>Rent per month (<c>huur</c>).</summary>

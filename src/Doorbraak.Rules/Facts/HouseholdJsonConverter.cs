@@ -6,7 +6,7 @@ namespace Doorbraak.Rules.Facts;
 
 /// <summary>
 /// Binds a <see cref="Household"/> from JSON in the same vocabulary as household files (<c>leden</c>, <c>schulden</c>,
-/// <c>voorzieningen</c>, <c>doelen</c>, and facts by their Dutch names), and writes it back the same way, so that the
+/// <c>voorzieningen</c>, <c>doelen</c>, <c>situaties</c>, and facts by their Dutch names), and writes it back the same way, so that the
 /// model and the file format cannot drift apart. Values keep their JSON kind (true/false, numbers, text); the engine
 /// checks names and types against the loaded packs' fact schema when the household is evaluated, so a wrong key is
 /// reported there instead of giving a silently empty household.
@@ -56,6 +56,11 @@ internal sealed class HouseholdJsonConverter : JsonConverter<Household>
                         throw new JsonException("'doelen' must be a list of goal ids.");
                     h.Goals.AddRange(p.Value.EnumerateArray().Select(g => g.GetString()!));
                     break;
+                case BuiltInFacts.Situations:
+                    if (p.Value.ValueKind != JsonValueKind.Array || p.Value.EnumerateArray().Any(g => g.ValueKind != JsonValueKind.String))
+                        throw new JsonException("'situaties' must be a list of situation ids.");
+                    h.Situations.AddRange(p.Value.EnumerateArray().Select(g => g.GetString()!));
+                    break;
                 default:
                     Fact(p, h.Facts);
                     break;
@@ -103,6 +108,12 @@ internal sealed class HouseholdJsonConverter : JsonConverter<Household>
         {
             writer.WriteStartArray("doelen");
             foreach (var g in value.Goals) writer.WriteStringValue(g);
+            writer.WriteEndArray();
+        }
+        if (value.Situations.Count > 0)
+        {
+            writer.WriteStartArray(BuiltInFacts.Situations);
+            foreach (var x in value.Situations) writer.WriteStringValue(x);
             writer.WriteEndArray();
         }
         writer.WriteEndObject();

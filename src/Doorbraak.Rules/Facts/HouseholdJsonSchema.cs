@@ -10,7 +10,7 @@ namespace Doorbraak.Rules.Facts;
 /// </summary>
 internal static class HouseholdJsonSchema
 {
-    public static string Generate(FactSchema schema, string title)
+    public static string Generate(FactSchema schema, string title, IReadOnlyList<(string Id, string Title)> situations)
     {
         var household = Entity(schema.Household);
         var props = (JsonObject)household["properties"]!;
@@ -22,6 +22,15 @@ internal static class HouseholdJsonSchema
             ["description"] = "Doelen die het huishouden zelf noemt (ids van doelen uit de pakketten).",
             ["type"] = "array",
             ["items"] = new JsonObject { ["type"] = "string" },
+        };
+        var items = new JsonObject { ["type"] = "string" };
+        if (situations.Count > 0)
+            items["oneOf"] = new JsonArray(situations.OrderBy(x => x.Id, StringComparer.Ordinal).Select(x => (JsonNode)new JsonObject { ["const"] = x.Id, ["description"] = x.Title }).ToArray());
+        props[BuiltInFacts.Situations] = new JsonObject
+        {
+            ["description"] = "Situaties buiten de regels waarin het huishouden verkeert (ids uit de lijst die de pakketten declareren); een situatie die geen pakket dekt, maakt de uitkomst onvolledig.",
+            ["type"] = "array",
+            ["items"] = items,
         };
         var root = new JsonObject
         {

@@ -5,7 +5,7 @@ namespace Doorbraak.Rules.Facts;
 
 /// <summary>
 /// Reads a household from the YAML or JSON shape that pack tests use (JSON is read as YAML's flow
-/// style): household facts by name, <c>leden</c>, <c>schulden</c>, <c>voorzieningen</c> and <c>doelen</c>.
+/// style): household facts by name, <c>leden</c>, <c>schulden</c>, <c>voorzieningen</c>, <c>doelen</c> and <c>situaties</c>.
 /// Every fact name and value is checked against the merged fact schema.
 /// </summary>
 internal static class HouseholdReader
@@ -58,6 +58,17 @@ internal static class HouseholdReader
                     else
                     {
                         bag.Report(DiagnosticCatalog.HouseholdListWrongShape, value.Start, "'doelen' must be a list of goal ids.");
+                    }
+                    break;
+                case BuiltInFacts.Situations:
+                    if (value is YSequence ss)
+                    {
+                        foreach (var x in ss.Items)
+                            if (MappingReader.AsText(x, bag, BuiltInFacts.Situations) is { } t) h.Situations.Add(t);
+                    }
+                    else
+                    {
+                        bag.Report(DiagnosticCatalog.HouseholdListWrongShape, value.Start, "'situaties' must be a list of situation ids, such as [detentie, bewind].");
                     }
                     break;
                 default:

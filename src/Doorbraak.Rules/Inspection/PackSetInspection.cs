@@ -47,6 +47,7 @@ public static class PackSetInspection
                 Costs = plan.Costs.Select(c => Cost(c.Definition)).ToList(),
                 Kpis = merged.Kpis.Select(Kpi).ToList(),
                 Parameters = plan.Parameters.Definitions.Select(Parameter).ToList(),
+                Situations = merged.Situations.Select(Situation).ToList(),
                 Facts = schema,
             };
         }
@@ -86,6 +87,8 @@ public static class PackSetInspection
                         : new FactFieldView(f.Entity, f.Name, f.Type, f.Description, f.Unit, f.Question, f.Default ?? FactValue.Unknown, f.PackId, f.Location))
                     .ToList(),
                 Tests = p.Tests.Select(t => new PackTestView(t.Name, t.PackId, t.Date, t.Location)).ToList(),
+                Situations = p.Situations.Select(Situation).ToList(),
+                Covers = p.Covers.Select(c => c.Situation).Distinct().ToList(),
             };
         }
 
@@ -203,6 +206,14 @@ public static class PackSetInspection
             Norm = d.Norm is { } n ? new KpiNormView(n.Target, n.Direction, n.Deadline) : null,
             Source = d.Source,
             Filter = d.Filter,
+        });
+
+        private SituationView Situation(SituationDefinition d) => Once(d, () => new SituationView
+        {
+            Id = d.Id, PackId = d.PackId, Title = d.Title, Location = d.Location, Open = Open(d), Overrides = Overrides(d),
+            Law = d.Law,
+            Advice = d.Advice,
+            CoveredBy = plan.Packs.Covers.Where(c => c.Situation == d.Id).Select(c => c.PackId).Distinct().ToList(),
         });
 
         private ParameterView Parameter(ParameterDefinition d) => Once(d, () => new ParameterView

@@ -38,6 +38,12 @@ public sealed class PackSetView
     /// <summary>Parameters in force, with their values over time.</summary>
     public required IReadOnlyList<ParameterView> Parameters { get; init; }
 
+    /// <summary>
+    /// The situations a household may name (<c>situaties</c>), with the law each belongs to and whether a loaded pack
+    /// covers it; a host can offer them as checkboxes. A named situation that no pack covers makes a result incomplete.
+    /// </summary>
+    public IReadOnlyList<SituationView> Situations { get; init; } = [];
+
     /// <summary>The merged fact schema: the built-in household model plus every pack's facts.</summary>
     public required FactSchemaView Facts { get; init; }
 
@@ -130,9 +136,15 @@ public sealed class PackView
     /// <summary>The test cases written in the pack.</summary>
     public required IReadOnlyList<PackTestView> Tests { get; init; }
 
+    /// <summary>The situations this pack declares.</summary>
+    public IReadOnlyList<SituationView> Situations { get; init; } = [];
+
+    /// <summary>The ids of the situations this pack says it models (<c>covers</c>).</summary>
+    public IReadOnlyList<string> Covers { get; init; } = [];
+
     /// <summary>Every item with an id this pack declares.</summary>
     public IEnumerable<PackItemView> Items =>
-        Parameters.Cast<PackItemView>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis);
+        Parameters.Cast<PackItemView>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis).Concat(Situations);
 
     /// <summary><c>id version</c>.</summary>
     public override string ToString() => $"{Id} {Version}";
@@ -627,6 +639,24 @@ public sealed class ParameterView : PackItemView
     /// <param name="date">The reference date.</param>
     public FactValue ValueOn(DateOnly date) =>
         Values.FirstOrDefault(v => v.From <= date && (v.To is null || date <= v.To.Value))?.Value ?? FactValue.Unknown;
+}
+
+/// <summary>A situation outside the rules that a household may name (a pending residence-permit procedure, detention, ...).</summary>
+public sealed class SituationView : PackItemView
+{
+    internal SituationView() { }
+
+    /// <summary>The law the situation belongs to, such as <c>Vreemdelingenwet 2000</c>.</summary>
+    public required string Law { get; init; }
+
+    /// <summary>What to do when no pack covers it (Dutch), or null for the engine's default advice.</summary>
+    public required string? Advice { get; init; }
+
+    /// <summary>The packs that say they model it (<c>covers</c>); empty when none does.</summary>
+    public required IReadOnlyList<string> CoveredBy { get; init; }
+
+    /// <summary>Whether a loaded pack models it; when not, a household that names it gets an incomplete result.</summary>
+    public bool Covered => CoveredBy.Count > 0;
 }
 
 /// <summary>A test case written in a pack.</summary>

@@ -11,7 +11,7 @@ namespace Doorbraak.Rules.Packs;
 internal static class PackKeys
 {
     public static readonly MappingKeys Sections = new("pack file", "sections",
-        "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests");
+        "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests", "situations", "covers");
 
     public static readonly MappingKeys Manifest = new("manifest", "manifest",
         "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid!", "requires");
@@ -59,6 +59,8 @@ internal static class PackKeys
 
     public static readonly MappingKeys KpiNorm = new("norm", "kpiNorm", "target!", "direction", "deadline");
 
+    public static readonly MappingKeys Situation = new("situation", "situation", "id!", "title!", "law!", "advice");
+
     public static readonly MappingKeys Test = new("test", "test", "name!", "date!", "household!", "expect!", "keywords", "description");
 
     public static readonly MappingKeys Expect = new("expect", "expect", "applied", "not_applied", "facts", "goals_failing", "collisions", "proposals", "missing");
@@ -67,6 +69,6 @@ internal static class PackKeys
     public static IReadOnlyList<MappingKeys> All { get; } =
     [
         Sections, Manifest, Requirement, Valid, Citation, Open, Overrides, Fact, Parameter, ParameterValue, Rule, Consequence,
-        Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Test, Expect,
+        Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Situation, Test, Expect,
     ];
 }

@@ -186,6 +186,21 @@ internal sealed record KpiDefinition(string Id, string PackId, SourceLocation Lo
     public string? Filter { get; init; }
 }
 
+/// <summary>
+/// A situation outside the rules a household may be in (a pending residence-permit procedure, detention, ...): a
+/// pack declares it with the law it belongs to, so that a household can name it; a pack that models it says so
+/// with <c>covers</c>.
+/// </summary>
+internal sealed record SituationDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
+{
+    public required string Title { get; init; }
+    public required string Law { get; init; }
+    public string? Advice { get; init; }
+}
+
+/// <summary>A pack's statement that it models a situation (its <c>covers</c> list).</summary>
+internal sealed record SituationCover(string Situation, string PackId, SourceLocation Location);
+
 internal sealed record PackTestExpectation(
     IReadOnlyList<string>? Applied, IReadOnlyList<string>? NotApplied, IReadOnlyList<(string Path, YScalar Value)> Facts,
     IReadOnlyList<string>? GoalsFailing, IReadOnlyList<string>? Collisions, IReadOnlyList<string>? Proposals, IReadOnlyList<string>? Missing);
@@ -209,8 +224,10 @@ internal sealed class PackDefinition
     public List<DeviationDefinition> Deviations { get; } = new();
     public List<CostDefinition> Costs { get; } = new();
     public List<KpiDefinition> Kpis { get; } = new();
+    public List<SituationDefinition> Situations { get; } = new();
+    public List<SituationCover> Covers { get; } = new();
     public List<PackTestCase> Tests { get; } = new();
 
     public IEnumerable<PackItem> Items =>
-        Parameters.Cast<PackItem>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis);
+        Parameters.Cast<PackItem>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis).Concat(Situations);
 }

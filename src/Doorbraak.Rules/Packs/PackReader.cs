@@ -79,6 +79,8 @@ internal static partial class PackReader
             ReadList(r, "deviations", "deviation", (m, _) => ReadDeviation(m, ctx), pack.Deviations);
             ReadList(r, "costs", "cost", (m, _) => ReadCost(m, ctx), pack.Costs);
             ReadList(r, "kpis", "KPI", (m, _) => ReadKpi(m, ctx), pack.Kpis);
+            ReadList(r, "situations", "situation", (m, _) => ReadSituation(m, ctx), pack.Situations);
+            ReadCovers(r, ctx, pack.Covers);
             ReadList(r, "tests", "test", (m, _) => ReadTest(m, ctx), pack.Tests);
             sectionsSeen += map.Entries.Count;
         }

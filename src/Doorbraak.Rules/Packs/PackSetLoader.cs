@@ -16,6 +16,10 @@ internal sealed class MergedPacks
     public required IReadOnlyList<DeviationDefinition> Deviations { get; init; }
     public required IReadOnlyList<CostDefinition> Costs { get; init; }
     public required IReadOnlyList<KpiDefinition> Kpis { get; init; }
+    public required IReadOnlyList<SituationDefinition> Situations { get; init; }
+
+    /// <summary>Every pack's statement that it models a situation, in load order.</summary>
+    public required IReadOnlyList<SituationCover> Covers { get; init; }
 }
 
 /// <summary>Reads several packs, resolves their requirements and merges them, honouring explicit overrides only.</summary>
@@ -177,6 +181,8 @@ internal static class PackSetLoader
             Deviations = all.OfType<DeviationDefinition>().ToList(),
             Costs = all.OfType<CostDefinition>().ToList(),
             Kpis = all.OfType<KpiDefinition>().ToList(),
+            Situations = all.OfType<SituationDefinition>().ToList(),
+            Covers = ordered.SelectMany(p => p.Covers).ToList(),
         };
         CheckReferences(merged, bag);
         return bag.HasErrors ? null : merged;
@@ -190,6 +196,7 @@ internal static class PackSetLoader
         CollisionDeclaration => "collision",
         DeviationDefinition => "deviation",
         CostDefinition => "cost",
+        SituationDefinition => "situation",
         _ => "KPI",
     };
 
@@ -204,6 +211,10 @@ internal static class PackSetLoader
                 if (!rules.Contains(r)) bag.Report(DiagnosticCatalog.UndefinedReference, c.Location, $"The collision '{c.Id}' names the rule '{r}', which no loaded pack defines{Suggest.Hint(r, rules)}.");
             if (!goals.Contains(c.Goal)) bag.Report(DiagnosticCatalog.UndefinedReference, c.Location, $"The collision '{c.Id}' names the goal '{c.Goal}', which no loaded pack defines{Suggest.Hint(c.Goal, goals)}.");
         }
+        var situations = m.Situations.Select(s => s.Id).ToHashSet();
+        foreach (var c in m.Covers)
+            if (!situations.Contains(c.Situation))
+                bag.Report(DiagnosticCatalog.UndefinedReference, c.Location, $"{c.PackId} covers the situation '{c.Situation}', which no loaded pack declares under 'situations'{Suggest.Hint(c.Situation, situations)}.");
         foreach (var d in m.Deviations)
         {
             if (!rules.Contains(d.Deviates)) bag.Report(DiagnosticCatalog.UndefinedReference, d.Location, $"The deviation '{d.Id}' deviates from '{d.Deviates}', which no loaded pack defines{Suggest.Hint(d.Deviates, rules)}.");

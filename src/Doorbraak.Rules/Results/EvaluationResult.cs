@@ -26,6 +26,13 @@ public sealed record EvaluationResult(
     /// nothing. Empty when proposals are not searched.
     /// </summary>
     public IReadOnlyList<NotProposedDeviation> NotProposed { get; init; } = [];
+
+    /// <summary>
+    /// The facts the household supplies that no loaded rule, goal, collision, deviation or cost reads, as paths such as
+    /// <c>huishouden.gemeente</c> or <c>leden[zoon].ggz</c>, sorted. Information, not a gap: "you told me this, and no
+    /// pack uses it".
+    /// </summary>
+    public IReadOnlyList<string> UnusedFacts { get; init; } = [];
 }
 
 /// <summary>A deviation that exists for a collision but is not proposed, and why.</summary>

@@ -99,6 +99,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HouseholdNotJson = new("DBR3009", E, "A household that starts as JSON is not valid JSON");
     public static readonly DiagnosticDescriptor HouseholdTooLarge = new("DBR3010", E, "The household document is larger than the limit");
     public static readonly DiagnosticDescriptor HouseholdNotUtf8 = new("DBR3011", E, "The household document is not UTF-8");
+    public static readonly DiagnosticDescriptor UnknownHouseholdSituation = new("DBR3012", E, "A household names a situation no loaded pack declares");
 
     // DBR40xx: decisions.
     public static readonly DiagnosticDescriptor UnknownProposal = new("DBR4001", E, "The decision names a proposal the evaluation does not have");

@@ -10,21 +10,27 @@ public class ShippedPackTests
     /// <summary>Each pack folder is loaded with the packs it requires (found among the shipped packs by id).</summary>
     private static IReadOnlyDictionary<string, PackTestResult> RunAll()
     {
+        var results = new SortedDictionary<string, PackTestResult>(StringComparer.Ordinal);
+        foreach (var (folder, id, set) in LoadSets())
+            foreach (var r in PackTestRunner.Run(set, id))
+                results[$"{Path.GetFileName(folder)}: {r.Name}"] = r;
+        return results;
+    }
+
+    /// <summary>Every shipped pack folder, its id, and the set it loads in (with the packs it requires).</summary>
+    internal static IEnumerable<(string Folder, string Id, PackSet Set)> LoadSets()
+    {
         var root = Path.Combine(FindRepoRoot(), "policypacks");
         var folders = Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, "pack.yaml"))).Order(StringComparer.Ordinal).ToList();
         var ids = folders.ToDictionary(f => ReadId(f), f => f);
-        var results = new SortedDictionary<string, PackTestResult>(StringComparer.Ordinal);
         foreach (var folder in folders)
         {
             var needed = new List<string> { folder };
             for (var i = 0; i < needed.Count; i++)
                 foreach (var req in ReadRequires(needed[i]))
                     if (ids.TryGetValue(req, out var f) && !needed.Contains(f)) needed.Add(f);
-            var set = PackSet.Load(needed.Select(PolicyPackSource.FromDirectory));
-            foreach (var r in PackTestRunner.Run(set, ReadId(folder)))
-                results[$"{Path.GetFileName(folder)}: {r.Name}"] = r;
+            yield return (folder, ReadId(folder), PackSet.Load(needed.Select(PolicyPackSource.FromDirectory)));
         }
-        return results;
     }
 
     public static TheoryData<string> Cases()
@@ -40,6 +46,26 @@ public class ShippedPackTests
     {
         var r = Results.Value[name];
         r.Passed.Should().BeTrue($"{r.Location}: {string.Join(Environment.NewLine, r.Failures)}");
+    }
+
+    /// <summary>
+    /// The questions (missing facts) every shipped pack test asks, with what each could change. Set
+    /// DOORBRAAK_QUESTIONS_OUT to a file path to write them out (the before/after measure of the question list).
+    /// </summary>
+    [Fact]
+    public void Every_question_says_what_it_could_change()
+    {
+        var lines = new List<string>();
+        foreach (var (name, r) in Results.Value)
+        {
+            var missing = r.Result?.MissingFacts ?? [];
+            lines.Add($"{name}: {missing.Count}");
+            foreach (var m in missing) lines.Add($"  {m.Path} -> {string.Join(", ", m.NeededFor)}");
+        }
+        lines.Add($"total: {Results.Value.Values.Sum(r => r.Result?.MissingFacts.Count ?? 0)}");
+        if (Environment.GetEnvironmentVariable("DOORBRAAK_QUESTIONS_OUT") is { Length: > 0 } file) File.WriteAllLines(file, lines);
+        foreach (var (name, r) in Results.Value)
+            (r.Result?.MissingFacts ?? []).Where(m => m.NeededFor.Count == 0).Should().BeEmpty(name);
     }
 
     [Fact]
