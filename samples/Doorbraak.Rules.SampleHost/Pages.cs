@@ -415,6 +415,13 @@ public static class Pages
             sb.Append("</ul>\n");
         }
         sb.Append("</section>\n");
+        if (result.UnusedFacts.Count > 0)
+        {
+            sb.Append("<section aria-labelledby=\"h-ongebruikt\"><h2 id=\"h-ongebruikt\">Gegeven maar door geen pakket gebruikt</h2>");
+            sb.Append("<p class=\"notice\">Ter informatie: deze feiten zijn opgegeven, maar geen geladen regel, doel, afwijking of kostenpost leest ze.</p><ul>");
+            foreach (var f in result.UnusedFacts) sb.Append("<li><code>").Append(E(f)).Append("</code></li>");
+            sb.Append("</ul></section>\n");
+        }
 
         // Decisions and plan
         sb.Append("<section aria-labelledby=\"h-besluiten\"><h2 id=\"h-besluiten\">Besluiten en doorbraakplan</h2>");

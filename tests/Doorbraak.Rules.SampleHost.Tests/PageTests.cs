@@ -84,6 +84,13 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
         withoutPlan.Should().Contain("<h3>Niet voorgesteld</h3>").And.Contain("niet toegestaan: voorwaarde");
     }
 
+    [Fact]
+    public async Task Result_page_lists_the_facts_no_pack_uses()
+    {
+        var html = await Result(Scenario.S1Yaml);
+        html.Should().Contain("id=\"h-ongebruikt\"").And.Contain("<code>huishouden.huur</code>", "the national pack reads no rent");
+    }
+
     private async Task<string> Result(string yaml)
     {
         var form = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { new StringContent(yaml), "tekst" } };
