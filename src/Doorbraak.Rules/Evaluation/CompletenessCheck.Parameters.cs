@@ -13,15 +13,18 @@ internal static partial class CompletenessCheck
     /// </summary>
     private static void ParametersWithoutValue(EvaluationSession session, List<Gap> gaps)
     {
-        var readers = ParameterReaders(session.RuleSet, session.Date);
+        // Most evaluations have a value for every parameter: only then is anything else computed.
+        Dictionary<string, SortedSet<string>>? readers = null;
+        HashSet<string>? invalidPacks = null;
         var words = Texts.Of(session.Lang);
-        // A pack that is not valid on the peildatum already has its gap; its parameters are part of it.
-        var invalidPacks = gaps.Where(g => g.Kind == GapKind.PackNotValid).Select(g => g.Subject).ToHashSet(StringComparer.Ordinal);
         foreach (var def in session.RuleSet.Parameters.Definitions)
         {
-            if (invalidPacks.Contains(def.PackId)) continue;
             if (!session.RuleSet.Environment.Parameters.TryGetValue(def.Id, out var symbol)) continue;
             if (!session.Parameters[symbol.Slot].IsUnknown) continue;
+            // A pack that is not valid on the peildatum already has its gap; its parameters are part of it.
+            invalidPacks ??= gaps.Where(g => g.Kind == GapKind.PackNotValid).Select(g => g.Subject).ToHashSet(StringComparer.Ordinal);
+            if (invalidPacks.Contains(def.PackId)) continue;
+            readers ??= ParameterReaders(session.RuleSet, session.Date);
             if (!readers.TryGetValue(def.Id, out var affects) || affects.Count == 0) continue;
             var earlier = def.Values.Where(v => v.To is { } to && to < session.Date).Select(v => v.To!.Value).DefaultIfEmpty().Max();
             var later = def.Values.Where(v => v.From > session.Date).Select(v => v.From).DefaultIfEmpty().Min();

@@ -12,6 +12,7 @@ internal static partial class CompletenessCheck
     /// </summary>
     private static void Undecided(EvaluationSession session, IReadOnlyList<FoundCollision> collisions, List<Gap> gaps)
     {
+        if (session.UndecidedWithoutFacts.Count == 0) return;
         var withoutValue = ParametersWithoutValueIds(session);
         var words = Texts.Of(session.Lang);
         foreach (var (id, expression) in session.UndecidedWithoutFacts)

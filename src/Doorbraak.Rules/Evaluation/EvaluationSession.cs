@@ -85,7 +85,7 @@ internal sealed class EvaluationSession
         if (problems.HasErrors) throw new HouseholdException(problems.Items);
         foreach (var g in household.Goals)
             if (!ruleSet.Goals.Any(x => x.Id == g)) problems.Report(DiagnosticCatalog.UnknownHouseholdGoal, SourceLocation.None, $"The household states the goal '{g}', which no loaded pack defines{Suggest.Hint(g, ruleSet.Goals.Select(x => x.Id))}.");
-        var situations = ruleSet.Packs.Situations.Select(x => x.Id).ToList();
+        var situations = household.Situations.Count == 0 ? [] : ruleSet.Packs.Situations.Select(x => x.Id).ToList();
         foreach (var x in household.Situations)
             if (!situations.Contains(x)) problems.Report(DiagnosticCatalog.UnknownHouseholdSituation, SourceLocation.None, $"The household names the situation '{x}', which no loaded pack declares{Suggest.Hint(x, situations)}.");
         if (problems.HasErrors) throw new HouseholdException(problems.Items);
