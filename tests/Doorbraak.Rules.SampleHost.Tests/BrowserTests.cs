@@ -178,7 +178,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             await proposal.GetByLabel("Besloten door (rol of personeelsnummer)").FillAsync("teamleider-02");
             await proposal.GetByLabel("Mandaat van wie besluit").SelectOptionAsync("teamleider");
             await proposal.GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }).ClickAsync();
-            var notice = page.Locator(".notice[role=status]");
+            var notice = page.Locator(".notice[role=status]:not(.completeness)");
             await notice.WaitForAsync();
             (await notice.InnerTextAsync()).Should().Contain("Besluit vastgelegd").And.Contain("teamleider-02");
             (await page.Locator("#h-besluiten + ul, section[aria-labelledby=h-besluiten] ul").First.InnerTextAsync()).Should().Contain("aanvaard").And.Contain("31 augustus 2026");
