@@ -16,6 +16,7 @@ internal sealed class EvaluationSession
 {
     private readonly Dictionary<ProjectionChanges, Reprojection> _reprojections = new();
     private readonly Dictionary<int, bool> _allowed = new();
+    private readonly Dictionary<int, List<FactRead>> _allowedUnknowns = new();
     private readonly MissingFacts _missing = new();
     private readonly List<(string Id, CompiledExpression Expression)> _undecidedWithoutFacts = new();
     private bool[]? _illustrative;
@@ -291,7 +292,10 @@ internal sealed class EvaluationSession
     /// <summary>Records unknown facts as missing, needed for <paramref name="neededFor"/>.</summary>
     public void AddMissing(IEnumerable<FactRead>? reads, string neededFor) => _missing.Add(reads, neededFor);
 
-    /// <summary>Whether a deviation is allowed for this household (its condition holds); unknown facts it reads are recorded as missing.</summary>
+    /// <summary>
+    /// Whether a deviation is allowed for this household (its condition holds). The unknown facts its condition reads are
+    /// kept aside, not yet asked: <see cref="AskAllowed"/> asks them once it is known that the answer could matter.
+    /// </summary>
     public bool IsAllowed(CompiledDeviation d)
     {
         if (_allowed.TryGetValue(d.Index, out var known)) return known;
@@ -299,12 +303,21 @@ internal sealed class EvaluationSession
         if (d.Allowed is not null)
         {
             var v = d.Allowed.Decide(Base.Frame, null, out var unknowns);
-            _missing.Add(unknowns, d.Id);
+            if (v.IsUnknown && unknowns is { Count: > 0 }) _allowedUnknowns[d.Index] = unknowns;
             NoteUndecided(v, unknowns, d.Id, d.Allowed);
             allowed = v.IsTrue;
         }
         _allowed[d.Index] = allowed;
         return allowed;
+    }
+
+    /// <summary>Whether the deviation's condition is unknown (so it is not allowed yet, but could be).</summary>
+    public bool AllowedIsUnknown(CompiledDeviation d) => IsAllowed(d) is false && _allowedUnknowns.ContainsKey(d.Index);
+
+    /// <summary>Records the unknown facts the deviation's condition reads as missing: their answer could let it be proposed.</summary>
+    public void AskAllowed(CompiledDeviation d)
+    {
+        if (_allowedUnknowns.TryGetValue(d.Index, out var unknowns)) _missing.Add(unknowns, d.Id);
     }
 
     /// <summary>Whether a declared collision's extra condition holds; unknown facts it reads are recorded as missing.</summary>
