@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Conditions.Runtime;
 using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Compilation;
@@ -18,7 +19,7 @@ internal sealed class EvaluationSession
     private readonly Dictionary<int, bool> _allowed = new();
     private readonly Dictionary<int, List<FactRead>> _allowedUnknowns = new();
     private readonly MissingFacts _missing = new();
-    private readonly List<(string Id, CompiledExpression Expression)> _undecidedWithoutFacts = new();
+    private readonly List<(string Id, CompiledExpression Expression, UnknownCause Cause)> _undecidedWithoutFacts = new();
     private bool[]? _illustrative;
 
     private static readonly EntityInstance?[] NoElement = [null];
@@ -63,12 +64,18 @@ internal sealed class EvaluationSession
     /// Conditions that stayed unknown although they read no unknown household fact (a division by zero, a date out of
     /// range, a parameter without value), with the id of the rule, goal, collision or deviation they belong to.
     /// </summary>
-    public IReadOnlyList<(string Id, CompiledExpression Expression)> UndecidedWithoutFacts => _undecidedWithoutFacts;
+    public IReadOnlyList<(string Id, CompiledExpression Expression, UnknownCause Cause)> UndecidedWithoutFacts => _undecidedWithoutFacts;
 
-    private void NoteUndecided(FactValue v, List<FactRead>? unknowns, string id, CompiledExpression e)
+    /// <summary>
+    /// Notes a condition that stayed unknown without an unknown fact; evaluates it once more on <paramref name="frame"/>
+    /// to learn the exact cause (rare, so the common path pays nothing).
+    /// </summary>
+    private void NoteUndecided(FactValue v, List<FactRead>? unknowns, string id, CompiledExpression e, EvaluationFrame frame, EntityInstance? scope = null)
     {
-        if (v.IsUnknown && (unknowns is null || unknowns.Count == 0) && !_undecidedWithoutFacts.Any(x => x.Id == id && ReferenceEquals(x.Expression, e)))
-            _undecidedWithoutFacts.Add((id, e));
+        if (!v.IsUnknown || unknowns is { Count: > 0 } || _undecidedWithoutFacts.Any(x => x.Id == id && ReferenceEquals(x.Expression, e))) return;
+        UnknownCauses.Take();
+        e.Decide(frame, scope);
+        _undecidedWithoutFacts.Add((id, e, UnknownCauses.Take()));
     }
 
     /// <summary>The facts found missing so far, with what each would decide.</summary>
@@ -99,7 +106,7 @@ internal sealed class EvaluationSession
         foreach (var u in projection.Undecided)
         {
             session._missing.Add(u.UnknownReads, u.Rule.Id);
-            if (u.Rule.Applies is { } applies) session.NoteUndecided(FactValue.Unknown, u.UnknownReads.ToList(), u.Rule.Id, applies);
+            if (u.Rule.Applies is { } applies) session.NoteUndecided(FactValue.Unknown, u.UnknownReads.ToList(), u.Rule.Id, applies, projection.Frame, u.Element);
         }
         foreach (var (w, reads) in projection.UnknownValues) session._missing.Add(reads, w.Rule.Id);
         return session;
@@ -174,7 +181,7 @@ internal sealed class EvaluationSession
             if (IsActive(i))
             {
                 _missing.Add(projectedUnknowns, goal.Id);
-                NoteUndecided(HoldsProjected[i], projectedUnknowns, goal.Id, goal.Holds);
+                NoteUndecided(HoldsProjected[i], projectedUnknowns, goal.Id, goal.Holds, Base.Frame);
                 // Whether the goal holds today is part of its result (and of a collision's text): ask what decides it.
                 if (Activation[i] != GoalActivation.HoldsToday) _missing.Add(todayUnknowns, goal.Id);
             }
@@ -304,7 +311,7 @@ internal sealed class EvaluationSession
         {
             var v = d.Allowed.Decide(Base.Frame, null, out var unknowns);
             if (v.IsUnknown && unknowns is { Count: > 0 }) _allowedUnknowns[d.Index] = unknowns;
-            NoteUndecided(v, unknowns, d.Id, d.Allowed);
+            NoteUndecided(v, unknowns, d.Id, d.Allowed, Base.Frame);
             allowed = v.IsTrue;
         }
         _allowed[d.Index] = allowed;
@@ -326,7 +333,7 @@ internal sealed class EvaluationSession
         if (c.When is null) return true;
         var v = c.When.Decide(Base.Frame, null, out var unknowns);
         _missing.Add(unknowns, c.Definition.Id);
-        NoteUndecided(v, unknowns, c.Definition.Id, c.When);
+        NoteUndecided(v, unknowns, c.Definition.Id, c.When, Base.Frame);
         return v.IsTrue;
     }
 
