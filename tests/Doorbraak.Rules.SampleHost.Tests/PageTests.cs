@@ -7,7 +7,9 @@ namespace Doorbraak.Rules.SampleHost.Tests;
 /// <summary>The pages on the test server: Dutch, a label for every input, state only in the form.</summary>
 public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture<SampleHostFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private PageSession? _session;
+
+    private async Task<PageSession> Session() => _session ??= await factory.SignInAsync("regisseur");
 
     [GeneratedRegex("<(input|select|textarea)\\b(?<attrs>[^>]*)>")]
     private static partial Regex Control();
@@ -33,7 +35,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     [Fact]
     public async Task Entry_page_is_dutch_and_labels_every_input()
     {
-        var response = await _client.GetAsync("/");
+        var response = await (await Session()).Client.GetAsync("/");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("<html lang=\"nl\">").And.Contain("Huishouden invoeren").And.Contain("Peildatum");
@@ -48,7 +50,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
             { new StringContent("2026-03-01"), "peildatum" },
             { new StringContent(Scenario.S1Yaml), "tekst" },
         };
-        var response = await _client.PostAsync("/beoordeel", form);
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("Kostendelersnorm duwt volwassen kind de deur uit").And.Contain("Participatiewet art. 18 lid 1").And.Contain("name=\"household\"");
@@ -60,7 +62,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     {
         // The entry page proposes today's date; on 2026-11-30 the national pack has no bijstandsnormen any more.
         var form = new MultipartFormDataContent { { new StringContent("2026-11-30"), "peildatum" }, { new StringContent(Scenario.S1Yaml), "tekst" } };
-        var response = await _client.PostAsync("/beoordeel", form);
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         var alert = html.IndexOf("<div class=\"alert completeness\" role=\"alert\"", StringComparison.Ordinal);
@@ -70,7 +72,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
         EveryControlHasALabel(html);
 
         var complete = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { new StringContent(Scenario.S1Yaml), "tekst" } };
-        var ok = await (await _client.PostAsync("/beoordeel", complete)).Content.ReadAsStringAsync();
+        var ok = await (await (await Session()).PostAsync("/beoordeel", complete)).Content.ReadAsStringAsync();
         ok.Should().Contain("class=\"notice completeness\"").And.Contain("Volledig:").And.NotContain("alert completeness");
     }
 
@@ -94,7 +96,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     private async Task<string> Result(string yaml)
     {
         var form = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { new StringContent(yaml), "tekst" } };
-        var response = await _client.PostAsync("/beoordeel", form);
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return await response.Content.ReadAsStringAsync();
     }
@@ -107,7 +109,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
         var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(yaml));
         file.Headers.ContentType = new("application/yaml");
         var form = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { file, "bestand", "s1.yaml" } };
-        var response = await _client.PostAsync("/beoordeel", form);
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Contain("Kostendelersnorm duwt volwassen kind de deur uit");
     }
@@ -115,8 +117,8 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     [Fact]
     public async Task Impossible_date_on_the_form_is_shown_with_the_field()
     {
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-02-30", ["lid1.id"] = "moeder" });
-        var response = await _client.PostAsync("/beoordeel", form);
+        var form = new Dictionary<string, string> { ["peildatum"] = "2026-02-30", ["lid1.id"] = "moeder" };
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("role=\"alert\"").And.Contain("2026-02-30").And.Contain("href=\"#peildatum\"");
@@ -125,8 +127,8 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     [Fact]
     public async Task Unknown_fact_in_pasted_yaml_is_422_with_the_message()
     {
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = "leden:\n  - { id: moeder, lievelingskleur: blauw }\n" });
-        var response = await _client.PostAsync("/beoordeel", form);
+        var form = new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = "leden:\n  - { id: moeder, lievelingskleur: blauw }\n" };
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadAsStringAsync()).Should().Contain("lievelingskleur");
     }
@@ -134,8 +136,8 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     [Fact]
     public async Task Oversized_form_is_413()
     {
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = new string('#', 300 * 1024) });
-        var response = await _client.PostAsync("/beoordeel", form);
+        var form = new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = new string('#', 300 * 1024) };
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 }
