@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 
 namespace Doorbraak.Rules.SampleHost;
 
@@ -9,12 +6,6 @@ namespace Doorbraak.Rules.SampleHost;
 public static class Html
 {
     private static readonly string[] Months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
-    // Encodes the HTML-significant characters but leaves letters such as ë and € readable in the page source.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    /// <summary>HTML-encodes text.</summary>
-    public static string E(string? text) => Encoder.Encode(text ?? "");
 
     /// <summary>1 maart 2026.</summary>
     public static string Date(DateOnly d) => $"{d.Day} {Months[d.Month - 1]} {d.Year}";

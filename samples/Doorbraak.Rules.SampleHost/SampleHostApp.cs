@@ -109,6 +109,9 @@ public static class SampleHostApp
             o.SuppressXFrameOptionsHeader = true;   // SecurityHeaders sets X-Frame-Options: DENY on every response
         });
         builder.Services.AddRazorPages();
+        // Razor encodes every text; leave letters such as ë and € readable in the page source.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o =>

@@ -133,6 +133,7 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
         }));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be(mediaType);
+        SecurityTests.HasSecurityHeaders(response, $"plan as {format}");
         var text = await response.Content.ReadAsStringAsync();
         text.Should().Contain("ZAAK-API-1").And.Contain("Participatiewet art. 18 lid 1").And.Contain("teamleider");
         if (format == "json")
