@@ -86,6 +86,7 @@ public static class Api
                     var date = Date(req.Date, errors);
                     var household = HouseholdText(req.Household, errors);
                     if (req.Deviations is not { Count: > 0 }) errors["deviations"] = ["Geef ten minste één afwijking (id)."];
+                    else if (req.Deviations.Any(string.IsNullOrWhiteSpace)) errors["deviations"] = ["Elke afwijking is een id (tekst); null of leeg kan niet."];
                     if (errors.Count > 0) return null;
                     var (h, _) = Workflow.Read(engine, household!);
                     try
@@ -124,6 +125,7 @@ public static class Api
                     if (string.IsNullOrWhiteSpace(req.CaseReference)) errors["caseReference"] = ["Geef een zaakreferentie (geen BSN)."];
                     var format = (req.Format ?? "json").ToLowerInvariant();
                     if (format is not ("json" or "markdown" or "md" or "html")) errors["format"] = ["Gebruik json, markdown of html."];
+                    if (req.Decisions?.Any(d => d is null) == true) errors["decisions"] = ["Elk besluit is een object met proposalId, outcome en motivation; null kan niet."];
                     if (errors.Count > 0) return null;
                     var (h, _) = Workflow.Read(engine, household!);
                     var result = evaluator.Evaluate(h, date);

@@ -265,4 +265,16 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
         factory.Logs.Lines.Should().NotContain(l => l.Contains(marker, StringComparison.Ordinal) || l.Contains("1234.56", StringComparison.Ordinal)
                                                     || l.Contains("1234,56", StringComparison.Ordinal) || l.Contains("987.65", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Null_deviations_and_null_decisions_are_400_not_500()
+    {
+        var whatIf = await _client.PostAsync("/api/what-if", new StringContent(
+            "{\"household\":" + JsonSerializer.Serialize(Scenario.S1Object) + ",\"date\":\"2026-03-01\",\"deviations\":[null]}", Encoding.UTF8, "application/json"));
+        (await Problem(whatIf, HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("deviations", out _).Should().BeTrue();
+
+        var plan = await _client.PostAsync("/api/plan", new StringContent(
+            "{\"household\":" + JsonSerializer.Serialize(Scenario.S1Object) + ",\"date\":\"2026-03-01\",\"caseReference\":\"Z-1\",\"decisions\":[null]}", Encoding.UTF8, "application/json"));
+        (await Problem(plan, HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("decisions", out _).Should().BeTrue();
+    }
 }

@@ -43,6 +43,17 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Sign_in_page_is_dutch_labels_every_input_and_marks_the_users_as_demo()
+    {
+        var response = await factory.CreateClient().GetAsync("/aanmelden");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("<html lang=\"nl\">").And.Contain("<h1>Aanmelden</h1>").And.Contain("Demo:").And.Contain("teamleider-demo")
+            .And.NotContain("demo-teamleider", "the page lists the demo users, not their passwords");
+        EveryControlHasALabel(html);
+    }
+
+    [Fact]
     public async Task Result_page_labels_every_input_and_carries_the_household_in_the_form()
     {
         var form = new MultipartFormDataContent

@@ -94,7 +94,7 @@ public abstract class CasePageModel(IDoorbraakEvaluator evaluator, SampleHostSet
         if (string.IsNullOrWhiteSpace(text)) return [];
         try
         {
-            return JsonSerializer.Deserialize<List<DecisionInput>>(_decisions.Unprotect(text), StateJson) ?? [];
+            return (JsonSerializer.Deserialize<List<DecisionInput?>>(_decisions.Unprotect(text), StateJson) ?? []).OfType<DecisionInput>().ToList();
         }
         catch (Exception ex) when (ex is JsonException or System.Security.Cryptography.CryptographicException)
         {
