@@ -46,7 +46,6 @@ public sealed class BesluitModel(IDoorbraakEvaluator evaluator, SampleHostSettin
         {
             var refusal = $"Besluit geweigerd: mandaat '{proposal.Mandate}' of hoger nodig; u bent aangemeld met mandaat '{(mandate.Length > 0 ? mandate : "geen")}'. "
                           + $"Laat een {proposal.Mandate} besluiten, of wijs het voorstel af.";
-            Response.Headers["X-Doorbraak-Refusal"] = "mandate";
             return ShowResult(state, decisionError: new DecisionError(proposalId, refusal, decision), result: result, status: StatusCodes.Status403Forbidden);
         }
         try

@@ -41,6 +41,12 @@ public sealed class StatusModel : PageModel
     /// <summary>Shows the page for a POST (status pages re-execute with the original method).</summary>
     public void OnPost(int code) => Code = StatusFrom(code);
 
-    private int StatusFrom(int code) =>
-        HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted ? reExecuted.OriginalStatusCode : code;
+    private int StatusFrom(int code)
+    {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { } reExecuted) return reExecuted.OriginalStatusCode;
+        // Opened directly: answer with the status the page describes (an unknown one is a 404).
+        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        Response.StatusCode = status;
+        return status;
+    }
 }
