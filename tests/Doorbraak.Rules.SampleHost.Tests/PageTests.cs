@@ -42,6 +42,35 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
         EveryControlHasALabel(html);
     }
 
+    [GeneratedRegex("<form\\b[^>]*>(?<body>.*?)</form>", RegexOptions.Singleline)]
+    private static partial Regex Form();
+
+    /// <summary>Every form that posts carries the antiforgery token.</summary>
+    private static void EveryPostFormHasAnAntiforgeryToken(string html)
+    {
+        var forms = Form().Matches(html).Where(m => m.Value.Contains("method=\"post\"", StringComparison.Ordinal)).ToList();
+        forms.Should().NotBeEmpty();
+        foreach (var f in forms)
+            f.Groups["body"].Value.Should().Contain("name=\"__RequestVerificationToken\"", $"{f.Value[..Math.Min(120, f.Value.Length)]} posts");
+    }
+
+    [Fact]
+    public async Task Every_form_that_posts_carries_the_antiforgery_token()
+    {
+        var session = await Session();
+        EveryPostFormHasAnAntiforgeryToken(await session.Client.GetStringAsync("/"));
+        var result = await session.PostAsync("/beoordeel", new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = Scenario.S1Yaml.Replace(", heeft_perspectiefplan: true", "") });
+        var html = await result.Content.ReadAsStringAsync();
+        html.Should().Contain("Antwoorden verwerken", "the page with questions has the most forms");
+        EveryPostFormHasAnAntiforgeryToken(html);
+        var whatIf = await session.PostAsync("/wat-als", new Dictionary<string, string>
+        {
+            ["peildatum"] = "2026-03-01", ["household"] = System.Text.Json.JsonSerializer.Serialize(Scenario.S1Object), ["afwijking"] = Scenario.Proposal,
+        });
+        EveryPostFormHasAnAntiforgeryToken(await whatIf.Content.ReadAsStringAsync());
+        EveryPostFormHasAnAntiforgeryToken(await factory.CreateClient().GetStringAsync("/aanmelden"));
+    }
+
     [Fact]
     public async Task Sign_in_page_is_dutch_labels_every_input_and_marks_the_users_as_demo()
     {
