@@ -17,22 +17,43 @@ public sealed record EvaluateRequest(JsonElement Household, string? Date);
 /// <param name="Deviations">One or more deviation ids.</param>
 public sealed record WhatIfRequest(JsonElement Household, string? Date, IReadOnlyList<string>? Deviations);
 
+/// <summary>
+/// A decision as the API takes it. Who decides and under which mandate is not in the request: it comes from the
+/// authenticated identity (the sign-in cookie or the API key), so a request cannot claim a higher mandate.
+/// </summary>
+/// <param name="ProposalId">The proposal id from the evaluation.</param>
+/// <param name="Outcome"><c>accepted</c>, <c>changed</c> or <c>rejected</c>.</param>
+/// <param name="Motivation">Why.</param>
+/// <param name="DurationMonths">For <c>changed</c>: the duration decided.</param>
+/// <param name="Amount">For <c>changed</c>: the amount decided.</param>
+/// <param name="TimesGrantedBefore">How often this deviation was granted to this household before.</param>
+/// <param name="ReasonForDifference">Why it differs from equal precedents, if it does.</param>
+/// <param name="AcknowledgedIncomplete">The decider read the gaps of an incomplete result and decides anyway.</param>
+public sealed record ApiDecision(string ProposalId, string Outcome, string Motivation, int? DurationMonths = null, decimal? Amount = null,
+    int TimesGrantedBefore = 0, string? ReasonForDifference = null, bool AcknowledgedIncomplete = false)
+{
+    /// <summary>The decision as taken by the authenticated user.</summary>
+    public DecisionInput By(System.Security.Claims.ClaimsPrincipal user) =>
+        new(ProposalId, Outcome, Security.Mandates.DecidedBy(user), Security.Mandates.Of(user) ?? "", Motivation, DurationMonths, Amount,
+            TimesGrantedBefore, ReasonForDifference, AcknowledgedIncomplete);
+}
+
 /// <summary>POST /api/decide: the household, the date and one decision on a proposal of its evaluation.</summary>
 /// <param name="Household">The household.</param>
 /// <param name="Date">The peildatum, yyyy-mm-dd.</param>
-/// <param name="Decision">The decision.</param>
-public sealed record DecideRequest(JsonElement Household, string? Date, DecisionInput? Decision);
+/// <param name="Decision">The decision (the decider and mandate come from the authentication).</param>
+public sealed record DecideRequest(JsonElement Household, string? Date, ApiDecision? Decision);
 
 /// <summary>POST /api/plan: the household, the date, the decisions and the case details; the doorbraakplan comes back.</summary>
 /// <param name="Household">The household.</param>
 /// <param name="Date">The peildatum, yyyy-mm-dd.</param>
-/// <param name="Decisions">The decisions (each is checked again).</param>
+/// <param name="Decisions">The decisions, each taken (and checked) under the authenticated caller's name and mandate.</param>
 /// <param name="CaseReference">The host's case reference (not a BSN).</param>
 /// <param name="Regisseur">The regisseur (role or name).</param>
 /// <param name="Format"><c>json</c> (default), <c>markdown</c> or <c>html</c>.</param>
-public sealed record PlanRequest(JsonElement Household, string? Date, IReadOnlyList<DecisionInput>? Decisions, string? CaseReference, string? Regisseur, string? Format);
+public sealed record PlanRequest(JsonElement Household, string? Date, IReadOnlyList<ApiDecision>? Decisions, string? CaseReference, string? Regisseur, string? Format);
 
-/// <summary>The JSON API: evaluate, what-if, decide, plan. Stateless; errors are problem details.</summary>
+/// <summary>The JSON API: evaluate, what-if, decide, plan. Stateless; errors are problem details; behind the same sign-in as the pages (cookie) or an API key.</summary>
 public static class Api
 {
     private static readonly JsonSerializerOptions RequestJson = new(JsonSerializerDefaults.Web)
@@ -44,7 +65,7 @@ public static class Api
     /// <summary>Maps the API endpoints.</summary>
     public static void MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Doorbraak");
+        var api = app.MapGroup("/api").WithTags("Doorbraak").RequireAuthorization(Security.Mandates.AnyLevel);
 
         api.MapPost("/evaluate", (HttpRequest request, IDoorbraakEvaluator evaluator, SampleHostSettings settings) =>
                 Handle<EvaluateRequest>(request, settings, evaluator, (req, engine, errors) =>
@@ -65,6 +86,7 @@ public static class Api
                     var date = Date(req.Date, errors);
                     var household = HouseholdText(req.Household, errors);
                     if (req.Deviations is not { Count: > 0 }) errors["deviations"] = ["Geef ten minste één afwijking (id)."];
+                    else if (req.Deviations.Any(string.IsNullOrWhiteSpace)) errors["deviations"] = ["Elke afwijking is een id (tekst); null of leeg kan niet."];
                     if (errors.Count > 0) return null;
                     var (h, _) = Workflow.Read(engine, household!);
                     try
@@ -80,22 +102,22 @@ public static class Api
             .WithDescription("Re-projects the household with the deviations applied (allowed or not) and reports which collisions it resolves, leaves and creates, the goals and the cost.")
             .Accepts<WhatIfRequest>("application/json").Produces<WhatIfResult>().Problems();
 
-        api.MapPost("/decide", (HttpRequest request, IDoorbraakEvaluator evaluator, SampleHostSettings settings, TimeProvider time) =>
+        api.MapPost("/decide", (HttpRequest request, IDoorbraakEvaluator evaluator, SampleHostSettings settings, TimeProvider time, System.Security.Claims.ClaimsPrincipal user) =>
                 Handle<DecideRequest>(request, settings, evaluator, (req, engine, errors) =>
                 {
                     var date = Date(req.Date, errors);
                     var household = HouseholdText(req.Household, errors);
-                    if (req.Decision is null) errors["decision"] = ["Geef het besluit: proposalId, outcome, decidedBy, mandate, motivation."];
+                    if (req.Decision is null) errors["decision"] = ["Geef het besluit: proposalId, outcome, motivation (wie besluit en het mandaat volgen uit de aanmelding)."];
                     if (errors.Count > 0) return null;
                     var (h, _) = Workflow.Read(engine, household!);
                     var result = evaluator.Evaluate(h, date);
-                    return Results.Json(Workflow.Decide(engine, time, h, result, req.Decision!), ResultJson.Options);
+                    return Results.Json(Workflow.Decide(engine, time, h, result, req.Decision!.By(user)), ResultJson.Options);
                 }))
             .WithName("Decide").WithSummary("Record a decision on a proposal")
-            .WithDescription("Checks the decider's mandate, the proposal's limits and the motivation; refused with a 422 problem (code mandate, limits, motivation, not-allowed, unknown-proposal) otherwise. Nothing is stored: keep the returned decision.")
+            .WithDescription("The decider and the mandate are the authenticated caller's (claims), never fields of the request. Checks the mandate, the proposal's limits and the motivation; refused with a 422 problem (code mandate, limits, motivation, not-allowed, unknown-proposal) otherwise. Nothing is stored: keep the returned decision.")
             .Accepts<DecideRequest>("application/json").Produces<RecordedDecision>().Problems();
 
-        api.MapPost("/plan", (HttpRequest request, IDoorbraakEvaluator evaluator, SampleHostSettings settings, TimeProvider time) =>
+        api.MapPost("/plan", (HttpRequest request, IDoorbraakEvaluator evaluator, SampleHostSettings settings, TimeProvider time, System.Security.Claims.ClaimsPrincipal user) =>
                 Handle<PlanRequest>(request, settings, evaluator, (req, engine, errors) =>
                 {
                     var date = Date(req.Date, errors);
@@ -103,10 +125,11 @@ public static class Api
                     if (string.IsNullOrWhiteSpace(req.CaseReference)) errors["caseReference"] = ["Geef een zaakreferentie (geen BSN)."];
                     var format = (req.Format ?? "json").ToLowerInvariant();
                     if (format is not ("json" or "markdown" or "md" or "html")) errors["format"] = ["Gebruik json, markdown of html."];
+                    if (req.Decisions?.Any(d => d is null) == true) errors["decisions"] = ["Elk besluit is een object met proposalId, outcome en motivation; null kan niet."];
                     if (errors.Count > 0) return null;
                     var (h, _) = Workflow.Read(engine, household!);
                     var result = evaluator.Evaluate(h, date);
-                    var plan = Workflow.Plan(engine, time, h, result, req.Decisions ?? [],
+                    var plan = Workflow.Plan(engine, time, h, result, (req.Decisions ?? []).Select(d => d.By(user)),
                         new PlanDetails { CaseReference = req.CaseReference!.Trim(), Regisseur = req.Regisseur });
                     return format switch
                     {
@@ -122,6 +145,8 @@ public static class Api
 
     private static RouteHandlerBuilder Problems(this RouteHandlerBuilder b) => b
         .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

@@ -24,6 +24,24 @@ public static class Problems
     public static IResult TooLarge(long limit) => Problem(StatusCodes.Status413PayloadTooLarge, "too-large", "De aanvraag is te groot.",
         $"De aanvraag is groter dan {limit / 1024} KB. Stuur alleen het huishouden en de gegevens die nodig zijn.");
 
+    /// <summary>For an API response with an error status and no body (401 without sign-in, 403, 404, 405): a problem with a code.</summary>
+    public static Task StatusCode(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var (code, title, detail) = status switch
+        {
+            401 => ("unauthenticated", "Aanmelden nodig.", "Meld u aan (cookie van /aanmelden) of stuur een API-sleutel in de header X-Api-Key."),
+            403 => ("forbidden", "Geen toegang.", "Uw mandaat is niet voldoende voor deze handeling."),
+            404 => ("not-found", "Onbekend adres.", "Zie /openapi/v1.json voor de endpoints."),
+            405 => ("method-not-allowed", "Methode niet toegestaan.", "Gebruik POST met application/json."),
+            _ => ("status-" + status, "Fout " + status + ".", "De aanvraag is niet verwerkt."),
+        };
+        if (status == 401 && http.Request.Headers.ContainsKey(Security.ApiKeyAuthenticationHandler.Header))
+            detail = "De API-sleutel in X-Api-Key is onbekend.";
+        return Problem(status, code, title, detail).ExecuteAsync(http);
+    }
+
     /// <summary>For an unexpected error: a 500 problem, logging only the exception type (never its message: it may hold household data).</summary>
     public static async Task HandleUnexpected(HttpContext context)
     {

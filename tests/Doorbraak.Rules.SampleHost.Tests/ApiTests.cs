@@ -7,11 +7,12 @@ namespace Doorbraak.Rules.SampleHost.Tests;
 
 public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHostFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.ApiClient("teamleider");
 
-    private static object Decision(string mandate, string outcome = "accepted", int? duration = null) => new
+    // The decider and the mandate are not part of the request: they come from the API key's identity.
+    private static object Decision(string outcome = "accepted", int? duration = null) => new
     {
-        proposalId = Scenario.Proposal, outcome, decidedBy = "tl-01", mandate,
+        proposalId = Scenario.Proposal, outcome,
         motivation = "Zoon dreigt dakloos te raken; plan voor eigen inkomen en woonruimte; 6 maanden is evenredig.",
         durationMonths = duration,
     };
@@ -90,13 +91,15 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
     [Fact]
     public async Task Decide_beyond_the_mandate_is_refused_and_within_it_is_recorded()
     {
-        var refused = await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, decision = Decision("consulent") }));
+        var refused = await factory.ApiClient("consulent").PostAsync("/api/decide", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, decision = Decision() }));
         var problem = await Problem(refused, HttpStatusCode.UnprocessableEntity, "mandate");
         problem.GetProperty("detail").GetString().Should().Contain("teamleider");
 
-        var accepted = await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, decision = Decision("teamleider") }));
+        var accepted = await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, decision = Decision() }));
         accepted.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await Body(accepted);
+        body.GetProperty("decidedBy").GetString().Should().Be("api-teamleider-demo");
+        body.GetProperty("mandate").GetString().Should().Be("teamleider");
         body.GetProperty("outcome").GetString().Should().Be("accepted");
         body.GetProperty("requiredMandate").GetString().Should().Be("teamleider");
         body.GetProperty("endDate").GetString().Should().Be("2026-08-31");
@@ -105,7 +108,7 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
     [Fact]
     public async Task Decide_beyond_the_limits_is_refused()
     {
-        var response = await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, decision = Decision("teamleider", "changed", 12) }));
+        var response = await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, decision = Decision("changed", 12) }));
         var problem = await Problem(response, HttpStatusCode.UnprocessableEntity, "limits");
         problem.GetProperty("detail").GetString().Should().Contain("6 maanden");
     }
@@ -113,7 +116,7 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
     [Fact]
     public async Task Decide_with_an_unknown_outcome_is_422()
     {
-        var response = await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, decision = Decision("teamleider", "misschien") }));
+        var response = await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, decision = Decision("misschien") }));
         await Problem(response, HttpStatusCode.UnprocessableEntity, "outcome");
     }
 
@@ -125,11 +128,12 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
     {
         var response = await _client.PostAsync("/api/plan", SampleHostFactory.Json(new
         {
-            household = Scenario.S1Object, date = Scenario.Date, decisions = new[] { Decision("teamleider") },
+            household = Scenario.S1Object, date = Scenario.Date, decisions = new[] { Decision() },
             caseReference = "ZAAK-API-1", regisseur = "regisseur", format,
         }));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.Should().Be(mediaType);
+        SecurityTests.HasSecurityHeaders(response, $"plan as {format}");
         var text = await response.Content.ReadAsStringAsync();
         text.Should().Contain("ZAAK-API-1").And.Contain("Participatiewet art. 18 lid 1").And.Contain("teamleider");
         if (format == "json")
@@ -143,9 +147,9 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
     [Fact]
     public async Task Plan_with_a_decision_beyond_the_mandate_is_refused()
     {
-        var response = await _client.PostAsync("/api/plan", SampleHostFactory.Json(new
+        var response = await factory.ApiClient("consulent").PostAsync("/api/plan", SampleHostFactory.Json(new
         {
-            household = Scenario.S1Object, date = Scenario.Date, decisions = new[] { Decision("consulent") }, caseReference = "ZAAK-API-2",
+            household = Scenario.S1Object, date = Scenario.Date, decisions = new[] { Decision() }, caseReference = "ZAAK-API-2",
         }));
         await Problem(response, HttpStatusCode.UnprocessableEntity, "mandate");
     }
@@ -252,12 +256,25 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
         var household = new { huur = 987.65m, leden = new object[] { new { id = marker, rol = "aanvrager", geboren = "1971-01-10", heeft_bijstand = true, inkomen = 1234.56m } } };
         (await _client.PostAsync("/api/evaluate", SampleHostFactory.Json(new { household, date = Scenario.Date }))).StatusCode.Should().Be(HttpStatusCode.OK);
         await _client.PostAsync("/api/evaluate", SampleHostFactory.Json(new { household = new { leden = new object[] { new { id = marker, onbekend_feit = marker } } }, date = Scenario.Date }));
-        await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household, date = Scenario.Date, decision = new { proposalId = marker, outcome = "accepted", decidedBy = marker, mandate = "college", motivation = marker } }));
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = Scenario.Date, ["lid1.id"] = marker, ["lid1.inkomen"] = "1234,56", ["huur"] = "987,65" });
-        (await _client.PostAsync("/beoordeel", form)).StatusCode.Should().Be(HttpStatusCode.OK);
+        await _client.PostAsync("/api/decide", SampleHostFactory.Json(new { household, date = Scenario.Date, decision = new { proposalId = marker, outcome = "accepted", motivation = marker } }));
+        var session = await factory.SignInAsync("regisseur");
+        var form = new Dictionary<string, string> { ["peildatum"] = Scenario.Date, ["lid1.id"] = marker, ["lid1.inkomen"] = "1234,56", ["huur"] = "987,65" };
+        (await session.PostAsync("/beoordeel", form)).StatusCode.Should().Be(HttpStatusCode.OK);
 
         factory.Logs.Lines.Should().NotBeEmpty("logging is captured at Trace level");
         factory.Logs.Lines.Should().NotContain(l => l.Contains(marker, StringComparison.Ordinal) || l.Contains("1234.56", StringComparison.Ordinal)
                                                     || l.Contains("1234,56", StringComparison.Ordinal) || l.Contains("987.65", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Null_deviations_and_null_decisions_are_400_not_500()
+    {
+        var whatIf = await _client.PostAsync("/api/what-if", new StringContent(
+            "{\"household\":" + JsonSerializer.Serialize(Scenario.S1Object) + ",\"date\":\"2026-03-01\",\"deviations\":[null]}", Encoding.UTF8, "application/json"));
+        (await Problem(whatIf, HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("deviations", out _).Should().BeTrue();
+
+        var plan = await _client.PostAsync("/api/plan", new StringContent(
+            "{\"household\":" + JsonSerializer.Serialize(Scenario.S1Object) + ",\"date\":\"2026-03-01\",\"caseReference\":\"Z-1\",\"decisions\":[null]}", Encoding.UTF8, "application/json"));
+        (await Problem(plan, HttpStatusCode.BadRequest, "validation")).GetProperty("errors").TryGetProperty("decisions", out _).Should().BeTrue();
     }
 }

@@ -80,6 +80,29 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
         try { Directory.Delete(profile, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>Signs in on /aanmelden by label, as a person does, and waits for the entry page.</summary>
+    private async Task SignIn(IPage page, string mandate)
+    {
+        await page.GotoAsync(host.BaseUrl + "/");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Aanmelden" }).WaitForAsync();
+        await page.GetByLabel("Gebruikersnaam").FillAsync($"{mandate}-demo");
+        await page.GetByLabel("Wachtwoord").FillAsync($"demo-{mandate}");
+        await page.GetByLabel("Wachtwoord").PressAsync("Enter");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Huishouden invoeren" }).WaitForAsync();
+        (await page.Locator("header .user").InnerTextAsync()).Should().Contain($"{mandate}-demo").And.Contain($"mandaat {mandate}");
+    }
+
+    /// <summary>Collects what the browser reports about the Content-Security-Policy: the pages must need no exception to it.</summary>
+    private static List<string> CspViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) violations.Add(message.Text);
+        };
+        return violations;
+    }
+
     private static async Task<string> Download(IPage page, string button)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync());
@@ -97,8 +120,9 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
         {
             var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
             page.SetDefaultTimeout(30_000);
-            var response = await page.GotoAsync(host.BaseUrl + "/");
-            response!.Status.Should().Be(200);
+            var csp = CspViolations(page);
+            // Signed in as a consulent: the mandate comes from the sign-in, not from the form.
+            await SignIn(page, "consulent");
             (await page.TitleAsync()).Should().Contain("Huishouden invoeren");
 
             // The S1 household through the form, by label, as a regisseur types it.
@@ -159,28 +183,37 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             await page.GetByRole(AriaRole.Button, new() { Name = "Terug naar het resultaat" }).ClickAsync();
             await page.GetByRole(AriaRole.Heading, new() { Name = "Beoordeling per 1 maart 2026" }).WaitForAsync();
 
-            // A consulent may not decide a teamleider proposal.
+            // The consulent sees that this proposal needs a teamleider, has no mandate field to change, and is refused.
             proposal = page.Locator("article.proposal").First;
-            await proposal.GetByLabel("Besloten door (rol of personeelsnummer)").FillAsync("consulent-07");
-            await proposal.GetByLabel("Mandaat van wie besluit").SelectOptionAsync("consulent");
+            (await proposal.Locator(".decider").InnerTextAsync()).Should().Contain("consulent-demo").And.Contain("vraagt mandaat teamleider of hoger");
+            (await proposal.Locator("select[name=mandaat], input[name=besloten_door]").CountAsync()).Should().Be(0, "the mandate comes from the sign-in");
+            const string motivation = "Zoon dreigt dakloos te raken; plan voor eigen inkomen en woonruimte; 6 maanden is evenredig.";
+            await proposal.GetByLabel("Motivering (feiten, belangenafweging, evenredigheid)").FillAsync(motivation);
             await proposal.GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }).ClickAsync();
             var refusal = page.Locator("article.proposal [role=alert]");
             await refusal.WaitForAsync();
-            (await refusal.InnerTextAsync()).Should().Contain("Besluit geweigerd").And.Contain("mandaat 'teamleider' of hoger nodig");
+            (await refusal.InnerTextAsync()).Should().Contain("Besluit geweigerd").And.Contain("mandaat 'teamleider' of hoger nodig").And.Contain("'consulent'");
+            (await page.Locator(".notice[role=status]:not(.completeness)").CountAsync()).Should().Be(0);
             // The refused form keeps what was entered.
-            (await page.Locator("article.proposal").First.GetByLabel("Besloten door (rol of personeelsnummer)").InputValueAsync()).Should().Be("consulent-07");
+            (await page.Locator("article.proposal").First.GetByLabel("Motivering (feiten, belangenafweging, evenredigheid)").InputValueAsync()).Should().Be(motivation);
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "2-geweigerd.png"), FullPage = false });
             await refusal.ScrollIntoViewIfNeededAsync();
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "2b-geweigerd-melding.png") });
 
-            // The teamleider accepts.
+            // The consulent signs out; the teamleider signs in, enters the same household and accepts.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Afmelden" }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Aanmelden" }).WaitForAsync();
+            await SignIn(page, "teamleider");
+            await page.GetByLabel("Peildatum", new() { Exact = true }).FillAsync("2026-03-01");
+            await page.GetByLabel("Huishouden als YAML of JSON").FillAsync(Scenario.S1Yaml);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Beoordelen" }).ClickAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Beoordeling per 1 maart 2026" }).WaitForAsync();
             proposal = page.Locator("article.proposal").First;
-            await proposal.GetByLabel("Besloten door (rol of personeelsnummer)").FillAsync("teamleider-02");
-            await proposal.GetByLabel("Mandaat van wie besluit").SelectOptionAsync("teamleider");
+            (await proposal.Locator(".decider").InnerTextAsync()).Should().Contain("teamleider-demo").And.NotContain("vraagt mandaat");
             await proposal.GetByRole(AriaRole.Button, new() { Name = "Besluit vastleggen" }).ClickAsync();
             var notice = page.Locator(".notice[role=status]:not(.completeness)");
             await notice.WaitForAsync();
-            (await notice.InnerTextAsync()).Should().Contain("Besluit vastgelegd").And.Contain("teamleider-02");
+            (await notice.InnerTextAsync()).Should().Contain("Besluit vastgelegd").And.Contain("teamleider-demo").And.Contain("mandaat teamleider");
             (await page.Locator("#h-besluiten + ul, section[aria-labelledby=h-besluiten] ul").First.InnerTextAsync()).Should().Contain("aanvaard").And.Contain("31 augustus 2026");
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "3-resultaat.png"), FullPage = true });
 
@@ -193,12 +226,14 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             var json = JsonDocument.Parse(await Download(page, "Download JSON")).RootElement;
             json.GetProperty("caseReference").GetString().Should().Be("ZAAK-E2E-1");
             json.GetProperty("decisions")[0].GetProperty("outcome").GetString().Should().Be("accepted");
-            json.GetProperty("decisions")[0].GetProperty("decidedBy").GetString().Should().Be("teamleider-02");
+            json.GetProperty("decisions")[0].GetProperty("decidedBy").GetString().Should().Be("teamleider-demo");
+            json.GetProperty("decisions")[0].GetProperty("mandate").GetString().Should().Be("teamleider");
             json.GetProperty("collisions").EnumerateArray().Select(c => c.GetProperty("id").GetString()).Should().Contain("botsing.kostendeler-jongvolwassene");
 
             var planPage = await context.NewPageAsync();
             await planPage.SetContentAsync(html);
             await planPage.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "4-doorbraakplan.png"), FullPage = true });
+            csp.Should().BeEmpty("the pages need no inline script or style");
             output.WriteLine($"Screenshots in {ScreenshotDir}; flow took {watch.Elapsed.TotalSeconds:F1} s.");
         }
         finally
@@ -215,6 +250,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
         {
             var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
             page.SetDefaultTimeout(30_000);
+            await SignIn(page, "regisseur");
             await page.GotoAsync(host.BaseUrl + "/");
             // The skip link is the first stop of the keyboard.
             await page.Keyboard.PressAsync("Tab");
@@ -227,6 +263,48 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             (await page.Locator("article.collision").CountAsync()).Should().Be(1);
             (await page.GetByRole(AriaRole.Heading, new() { Name = "Ontbrekende feiten" }).CountAsync()).Should().Be(0);
             (await page.Locator("article.proposal .basis").InnerTextAsync()).Should().Contain("Participatiewet art. 18 lid 1");
+        }
+        finally
+        {
+            await Close(playwright, context, profile);
+        }
+    }
+
+    [BrowserFact]
+    public async Task A_cross_site_form_post_to_the_decision_page_is_refused()
+    {
+        var (playwright, context, profile) = await Launch();
+        try
+        {
+            var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+            page.SetDefaultTimeout(30_000);
+            await SignIn(page, "teamleider");
+
+            // Another site (served by the test through Playwright's routing) with a form that posts a decision to the host.
+            var household = System.Net.WebUtility.HtmlEncode(JsonSerializer.Serialize(Scenario.S1Object));
+            var attacker = $$"""
+                <!doctype html><html><body><form method="post" action="{{host.BaseUrl}}/besluit">
+                <input type="hidden" name="household" value="{{household}}"><input type="hidden" name="peildatum" value="2026-03-01">
+                <input type="hidden" name="voorstel" value="{{Scenario.Proposal}}"><input type="hidden" name="uitkomst" value="accepted">
+                <input type="hidden" name="motivering" value="Besloten door een andere site."><input type="hidden" name="mandaat" value="college">
+                <button type="submit">Win een prijs</button></form></body></html>
+                """;
+            await context.RouteAsync("http://aanvaller.test/**", route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = attacker }));
+            await page.GotoAsync("http://aanvaller.test/prijs");
+            var navigation = page.WaitForResponseAsync(r => r.Url.StartsWith(host.BaseUrl + "/besluit", StringComparison.Ordinal));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Win een prijs" }).ClickAsync();
+            var response = await navigation;
+            response.Status.Should().BeOneOf([302, 400], "without the cookie (SameSite=Strict) the host asks to sign in; without the token it refuses");
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            page.Url.Should().StartWith(host.BaseUrl);
+            var text = await page.Locator("main").InnerTextAsync();
+            text.Should().NotContain("Besluit vastgelegd");
+            (text.Contains("Aanmelden", StringComparison.Ordinal) || text.Contains("Dit formulier wordt niet aanvaard", StringComparison.Ordinal)).Should().BeTrue(text);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "5-andere-site-geweigerd.png") });
+
+            // The teamleider is still signed in on the host itself, and the host's own form still works.
+            await page.GotoAsync(host.BaseUrl + "/");
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Huishouden invoeren" }).WaitForAsync();
         }
         finally
         {

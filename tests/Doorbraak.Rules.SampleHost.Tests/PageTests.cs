@@ -7,7 +7,9 @@ namespace Doorbraak.Rules.SampleHost.Tests;
 /// <summary>The pages on the test server: Dutch, a label for every input, state only in the form.</summary>
 public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture<SampleHostFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private PageSession? _session;
+
+    private async Task<PageSession> Session() => _session ??= await factory.SignInAsync("regisseur");
 
     [GeneratedRegex("<(input|select|textarea)\\b(?<attrs>[^>]*)>")]
     private static partial Regex Control();
@@ -33,10 +35,50 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     [Fact]
     public async Task Entry_page_is_dutch_and_labels_every_input()
     {
-        var response = await _client.GetAsync("/");
+        var response = await (await Session()).Client.GetAsync("/");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("<html lang=\"nl\">").And.Contain("Huishouden invoeren").And.Contain("Peildatum");
+        EveryControlHasALabel(html);
+    }
+
+    [GeneratedRegex("<form\\b[^>]*>(?<body>.*?)</form>", RegexOptions.Singleline)]
+    private static partial Regex Form();
+
+    /// <summary>Every form that posts carries the antiforgery token.</summary>
+    private static void EveryPostFormHasAnAntiforgeryToken(string html)
+    {
+        var forms = Form().Matches(html).Where(m => m.Value.Contains("method=\"post\"", StringComparison.Ordinal)).ToList();
+        forms.Should().NotBeEmpty();
+        foreach (var f in forms)
+            f.Groups["body"].Value.Should().Contain("name=\"__RequestVerificationToken\"", $"{f.Value[..Math.Min(120, f.Value.Length)]} posts");
+    }
+
+    [Fact]
+    public async Task Every_form_that_posts_carries_the_antiforgery_token()
+    {
+        var session = await Session();
+        EveryPostFormHasAnAntiforgeryToken(await session.Client.GetStringAsync("/"));
+        var result = await session.PostAsync("/beoordeel", new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = Scenario.S1Yaml.Replace(", heeft_perspectiefplan: true", "") });
+        var html = await result.Content.ReadAsStringAsync();
+        html.Should().Contain("Antwoorden verwerken", "the page with questions has the most forms");
+        EveryPostFormHasAnAntiforgeryToken(html);
+        var whatIf = await session.PostAsync("/wat-als", new Dictionary<string, string>
+        {
+            ["peildatum"] = "2026-03-01", ["household"] = System.Text.Json.JsonSerializer.Serialize(Scenario.S1Object), ["afwijking"] = Scenario.Proposal,
+        });
+        EveryPostFormHasAnAntiforgeryToken(await whatIf.Content.ReadAsStringAsync());
+        EveryPostFormHasAnAntiforgeryToken(await factory.CreateClient().GetStringAsync("/aanmelden"));
+    }
+
+    [Fact]
+    public async Task Sign_in_page_is_dutch_labels_every_input_and_marks_the_users_as_demo()
+    {
+        var response = await factory.CreateClient().GetAsync("/aanmelden");
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.Should().Contain("<html lang=\"nl\">").And.Contain("<h1>Aanmelden</h1>").And.Contain("Demo:").And.Contain("teamleider-demo")
+            .And.NotContain("demo-teamleider", "the page lists the demo users, not their passwords");
         EveryControlHasALabel(html);
     }
 
@@ -48,7 +90,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
             { new StringContent("2026-03-01"), "peildatum" },
             { new StringContent(Scenario.S1Yaml), "tekst" },
         };
-        var response = await _client.PostAsync("/beoordeel", form);
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("Kostendelersnorm duwt volwassen kind de deur uit").And.Contain("Participatiewet art. 18 lid 1").And.Contain("name=\"household\"");
@@ -60,7 +102,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     {
         // The entry page proposes today's date; on 2026-11-30 the national pack has no bijstandsnormen any more.
         var form = new MultipartFormDataContent { { new StringContent("2026-11-30"), "peildatum" }, { new StringContent(Scenario.S1Yaml), "tekst" } };
-        var response = await _client.PostAsync("/beoordeel", form);
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         var alert = html.IndexOf("<div class=\"alert completeness\" role=\"alert\"", StringComparison.Ordinal);
@@ -70,7 +112,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
         EveryControlHasALabel(html);
 
         var complete = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { new StringContent(Scenario.S1Yaml), "tekst" } };
-        var ok = await (await _client.PostAsync("/beoordeel", complete)).Content.ReadAsStringAsync();
+        var ok = await (await (await Session()).PostAsync("/beoordeel", complete)).Content.ReadAsStringAsync();
         ok.Should().Contain("class=\"notice completeness\"").And.Contain("Volledig:").And.NotContain("alert completeness");
     }
 
@@ -94,7 +136,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     private async Task<string> Result(string yaml)
     {
         var form = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { new StringContent(yaml), "tekst" } };
-        var response = await _client.PostAsync("/beoordeel", form);
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return await response.Content.ReadAsStringAsync();
     }
@@ -107,7 +149,7 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
         var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(yaml));
         file.Headers.ContentType = new("application/yaml");
         var form = new MultipartFormDataContent { { new StringContent("2026-03-01"), "peildatum" }, { file, "bestand", "s1.yaml" } };
-        var response = await _client.PostAsync("/beoordeel", form);
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Should().Contain("Kostendelersnorm duwt volwassen kind de deur uit");
     }
@@ -115,8 +157,8 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     [Fact]
     public async Task Impossible_date_on_the_form_is_shown_with_the_field()
     {
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-02-30", ["lid1.id"] = "moeder" });
-        var response = await _client.PostAsync("/beoordeel", form);
+        var form = new Dictionary<string, string> { ["peildatum"] = "2026-02-30", ["lid1.id"] = "moeder" };
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var html = await response.Content.ReadAsStringAsync();
         html.Should().Contain("role=\"alert\"").And.Contain("2026-02-30").And.Contain("href=\"#peildatum\"");
@@ -125,8 +167,8 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     [Fact]
     public async Task Unknown_fact_in_pasted_yaml_is_422_with_the_message()
     {
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = "leden:\n  - { id: moeder, lievelingskleur: blauw }\n" });
-        var response = await _client.PostAsync("/beoordeel", form);
+        var form = new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = "leden:\n  - { id: moeder, lievelingskleur: blauw }\n" };
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await response.Content.ReadAsStringAsync()).Should().Contain("lievelingskleur");
     }
@@ -134,8 +176,8 @@ public sealed partial class PageTests(SampleHostFactory factory) : IClassFixture
     [Fact]
     public async Task Oversized_form_is_413()
     {
-        var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = new string('#', 300 * 1024) });
-        var response = await _client.PostAsync("/beoordeel", form);
+        var form = new Dictionary<string, string> { ["peildatum"] = "2026-03-01", ["tekst"] = new string('#', 300 * 1024) };
+        var response = await (await Session()).PostAsync("/beoordeel", form);
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 }

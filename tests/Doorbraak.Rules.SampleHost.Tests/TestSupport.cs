@@ -78,4 +78,59 @@ public sealed class SampleHostFactory : WebApplicationFactory<Program>
 
     internal static StringContent Json(object body) =>
         new(JsonSerializer.Serialize(body), Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+
+    /// <summary>The DEMO API key per mandate, as in samples/Doorbraak.Rules.SampleHost/demo-users.json.</summary>
+    internal static string ApiKey(string mandate) => $"demo-key-{mandate}-0000";
+
+    /// <summary>A client that authenticates with the DEMO API key of a mandate level.</summary>
+    internal HttpClient ApiClient(string mandate)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey(mandate));
+        return client;
+    }
+
+    /// <summary>A browser-like session signed in as a DEMO user (consulent, regisseur, teamleider, manager), with its antiforgery token.</summary>
+    internal async Task<PageSession> SignInAsync(string mandate)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var signIn = await client.GetStringAsync("/aanmelden");
+        var response = await client.PostAsync("/aanmelden", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Gebruikersnaam"] = $"{mandate}-demo", ["Wachtwoord"] = $"demo-{mandate}", ["__RequestVerificationToken"] = PageSession.Token(signIn),
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in as {mandate} gave {response.StatusCode}.");
+        var home = await client.GetStringAsync("/");
+        return new PageSession(client, PageSession.Token(home));
+    }
+}
+
+/// <summary>A signed-in client and the antiforgery token its pages carry.</summary>
+internal sealed partial class PageSession(HttpClient client, string token)
+{
+    public HttpClient Client { get; } = client;
+
+    public string AntiforgeryToken { get; } = token;
+
+    [System.Text.RegularExpressions.GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<t>[^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex TokenField();
+
+    /// <summary>The antiforgery token in a page's form.</summary>
+    public static string Token(string html)
+    {
+        var m = TokenField().Match(html);
+        if (!m.Success) throw new InvalidOperationException("The page has no antiforgery token.");
+        return System.Net.WebUtility.HtmlDecode(m.Groups["t"].Value);
+    }
+
+    /// <summary>Posts a urlencoded form with the antiforgery token.</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, IDictionary<string, string> fields) =>
+        Client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken }));
+
+    /// <summary>Posts a multipart form with the antiforgery token.</summary>
+    public Task<HttpResponseMessage> PostAsync(string path, MultipartFormDataContent form)
+    {
+        form.Add(new StringContent(AntiforgeryToken), "__RequestVerificationToken");
+        return Client.PostAsync(path, form);
+    }
 }
