@@ -18,8 +18,9 @@ internal static class LspCommand
         };
         command.SetAction(_ =>
         {
-            using var input = Console.OpenStandardInput();
-            using var output = Console.OpenStandardOutput();
+            // Not disposed: the reader thread may still be blocked reading standard input when the client says 'exit'.
+            var input = Console.OpenStandardInput();
+            var output = Console.OpenStandardOutput();
             return new LanguageServer(input, output, context.Err).Run();
         });
         return command;

@@ -54,7 +54,7 @@ internal sealed partial class LanguageServer(Stream input, Stream output, TextWr
         {
             while (_rpc.Read() is { } message) _inbox.Add(message);
         }
-        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or IOException)
+        catch (Exception ex) when (ex is InvalidDataException or System.Text.Json.JsonException or IOException or ObjectDisposedException)
         {
             log.WriteLine($"doorbraak lsp: {ex.Message}");
         }
@@ -210,15 +210,10 @@ internal sealed partial class LanguageServer(Stream input, Stream output, TextWr
             ["source"] = "doorbraak",
             ["message"] = d.Message,
         };
+        // The range starts where the CLI's file:line:column points; a "did you mean" fix may edit another line (the misspelt name).
+        result["range"] = Range(line, start, line, end);
         if (Fix(d, lines, line) is { } fix)
-        {
-            result["range"] = Range(fix.Line, fix.Start, fix.Line, fix.End);
-            result["data"] = new JsonObject { ["replaceWith"] = fix.With };
-        }
-        else
-        {
-            result["range"] = Range(line, start, line, end);
-        }
+            result["data"] = new JsonObject { ["replaceWith"] = fix.With, ["range"] = Range(fix.Line, fix.Start, fix.Line, fix.End) };
         return result;
     }
 
@@ -231,10 +226,11 @@ internal sealed partial class LanguageServer(Stream input, Stream output, TextWr
         if (!suggestion.Success) return null;
         var with = suggestion.Groups[1].Value;
         var message = d.Message.Replace(hint, "", StringComparison.Ordinal);
-        foreach (Match q in Quoted().Matches(message))
+        // The misspelt name is the quoted name in the message nearest to the suggestion (the message also names the item it is in).
+        var names = Quoted().Matches(message).Select(q => q.Groups[1].Value)
+            .Where(n => n.Length > 0 && n != with && n.All(YamlCursor.IsNameChar)).ToList();
+        if (Source.Suggest.Closest(with, names) is { } wrong)
         {
-            var wrong = q.Groups[1].Value;
-            if (wrong.Length == 0 || wrong == with || !wrong.All(YamlCursor.IsNameChar)) continue;
             for (var i = fromLine; i < lines.Length && i < fromLine + 60; i++)
             {
                 for (var at = lines[i].IndexOf(wrong, StringComparison.Ordinal); at >= 0; at = lines[i].IndexOf(wrong, at + 1, StringComparison.Ordinal))
@@ -265,7 +261,7 @@ internal sealed partial class LanguageServer(Stream input, Stream output, TextWr
                 {
                     ["changes"] = new JsonObject
                     {
-                        [uri] = new JsonArray(new JsonObject { ["range"] = d["range"]!.DeepClone(), ["newText"] = with }),
+                        [uri] = new JsonArray(new JsonObject { ["range"] = (d["data"]!["range"] ?? d["range"])!.DeepClone(), ["newText"] = with }),
                     },
                 },
             });
