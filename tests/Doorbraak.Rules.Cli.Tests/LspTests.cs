@@ -131,6 +131,31 @@ public sealed class LspTests
     }
 
     [Fact]
+    public void The_lsp_command_talks_over_standard_input_and_output_and_exits_0_after_shutdown_and_exit()
+    {
+        var cli = typeof(Program).Assembly.Location;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { "exec", cli, "lsp", "--stdio" }) start.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var rpc = new JsonRpcStream(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
+        rpc.Write(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = "initialize", ["params"] = new JsonObject { ["rootUri"] = LanguageServer.UriOf(Repo.Root), ["capabilities"] = new JsonObject() } });
+        var init = rpc.Read()!;
+        init["id"]!.GetValue<int>().Should().Be(1);
+        init["result"]!["capabilities"]!["hoverProvider"]!.GetValue<bool>().Should().BeTrue();
+        init["result"]!["serverInfo"]!["name"]!.GetValue<string>().Should().Be("doorbraak");
+        rpc.Write(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 2, ["method"] = "workspace/symbol", ["params"] = new JsonObject { ["query"] = "x" } });
+        rpc.Read()!["error"]!["code"]!.GetValue<int>().Should().Be(-32601, "an unsupported request gets 'method not found'");
+        rpc.Write(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 3, ["method"] = "shutdown" });
+        rpc.Read()!["id"]!.GetValue<int>().Should().Be(3);
+        rpc.Write(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "exit" });
+        process.WaitForExit(60_000).Should().BeTrue();
+        process.ExitCode.Should().Be(0, process.StandardError.ReadToEnd());
+    }
+
+    [Fact]
     public void Key_completion_follows_the_loader_key_lists_in_every_kind_of_mapping()
     {
         string[] Keys(string text, bool manifest = false)
