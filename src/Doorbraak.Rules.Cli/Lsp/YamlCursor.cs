@@ -85,56 +85,8 @@ internal static partial class YamlCursor
         return Resolve(chain, manifest);
     }
 
-    private static MappingKeys? Resolve(List<string> chain, bool manifest)
-    {
-        if (chain.Count == 0) return manifest ? PackKeys.Manifest : PackKeys.Sections;
-        if (manifest)
-        {
-            return chain switch
-            {
-                ["requires", "-"] => PackKeys.Requirement,
-                ["valid"] => PackKeys.Valid,
-                _ => null,
-            };
-        }
-        if (chain is ["parameters", _, "values", "-"]) return PackKeys.ParameterValue;
-        if (chain is ["tests", "-", "household", ..]) return null;
-        if (chain.Count == 2)
-        {
-            var section = chain[0];
-            if (chain[1] == "-")
-            {
-                return section switch
-                {
-                    "rules" => PackKeys.Rule,
-                    "consequences" => PackKeys.Consequence,
-                    "goals" => PackKeys.Goal,
-                    "collisions" => PackKeys.Collision,
-                    "deviations" => PackKeys.Deviation,
-                    "costs" => PackKeys.Cost,
-                    "kpis" => PackKeys.Kpi,
-                    "tests" => PackKeys.Test,
-                    "situations" => PackKeys.Situation,
-                    _ => null,
-                };
-            }
-            if (section == "facts") return PackKeys.Fact;
-            if (section == "parameters") return PackKeys.Parameter;
-        }
-        return chain[^1] switch
-        {
-            "law" or "basis" or "source" when chain[0] is not "costs" and not "kpis" => PackKeys.Citation,
-            "valid" => PackKeys.Valid,
-            "open" => PackKeys.Open,
-            "overrides" => PackKeys.Overrides,
-            "change" => PackKeys.Change,
-            "spread" => PackKeys.Spread,
-            "limits" => PackKeys.Limits,
-            "norm" => PackKeys.KpiNorm,
-            "expect" => PackKeys.Expect,
-            _ => null,
-        };
-    }
+    private static MappingKeys? Resolve(List<string> chain, bool manifest) =>
+        SchemaShape.Instance.SchemaPathAt(chain, manifest) is { } path ? PackKeys.All.FirstOrDefault(k => k.SchemaPath == path) : null;
 
     /// <summary>The key whose value the cursor is in (<c>deviates: vl.x|</c>), or null.</summary>
     public static string? ValueKey(string line, int column)
