@@ -178,6 +178,7 @@ internal sealed partial class LanguageServer(Stream input, Stream output, TextWr
     private void Publish(PackLoad load)
     {
         var byFile = new Dictionary<string, JsonArray>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var manifest = Path.Combine(load.Root, "pack.yaml");
         foreach (var d in load.Diagnostics)
         {
@@ -185,7 +186,8 @@ internal sealed partial class LanguageServer(Stream input, Stream output, TextWr
             // Findings from other packs' files are shown only for errors: a local pack's author cannot act on the national pack's warnings.
             if (d.Severity == DiagnosticSeverity.Warning && !file.StartsWith(load.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
             if (!byFile.TryGetValue(file, out var list)) byFile[file] = list = [];
-            list.Add(ToLsp(d, file));
+            if (!texts.TryGetValue(file, out var lines)) texts[file] = lines = Lines(_workspace.Text(file) ?? "");
+            list.Add(ToLsp(d, lines));
         }
         _published.TryGetValue(load.Root, out var before);
         foreach (var (file, list) in byFile) Notify("textDocument/publishDiagnostics", new JsonObject { ["uri"] = UriOf(file), ["diagnostics"] = list });
@@ -195,9 +197,8 @@ internal sealed partial class LanguageServer(Stream input, Stream output, TextWr
         _published[load.Root] = [.. byFile.Keys];
     }
 
-    private JsonObject ToLsp(Diagnostic d, string file)
+    private static JsonObject ToLsp(Diagnostic d, string[] lines)
     {
-        var lines = Lines(_workspace.Text(file) ?? "");
         var line = Math.Max(0, d.Location.Line - 1);
         var col = Math.Max(0, d.Location.Column - 1);
         var text = line < lines.Length ? lines[line] : "";
