@@ -131,6 +131,23 @@ public sealed class LspTests
     }
 
     [Fact]
+    public void Yaml_files_outside_a_pack_get_no_completion_hover_or_diagnostics()
+    {
+        using var dir = new TempDir();
+        var workflow = dir.File("ci/workflow.yaml", "name: build\non:\n  push: {}\n");
+        using var lsp = new LspClient(dir.Path);
+        var uri = LanguageServer.UriOf(workflow);
+        lsp.Notify("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri, ["languageId"] = "yaml", ["version"] = 1, ["text"] = "name: build\non:\n  push: {}\n\n" },
+        });
+        lsp.Request("textDocument/completion", At(uri, (3, 0)))!["items"]!.AsArray().Should().BeEmpty();
+        lsp.Request("textDocument/hover", At(uri, (0, 2))).Should().BeNull();
+        lsp.Shutdown().Should().Be(0);
+        lsp.Notifications("textDocument/publishDiagnostics").Should().BeEmpty();
+    }
+
+    [Fact]
     public void The_lsp_command_talks_over_standard_input_and_output_and_exits_0_after_shutdown_and_exit()
     {
         var cli = typeof(Program).Assembly.Location;
@@ -256,6 +273,9 @@ public sealed class LspTests
                 _notifications.Add(m);
             }
         }
+
+        /// <summary>The notifications received so far and not yet taken.</summary>
+        public IReadOnlyList<JsonNode> Notifications(string method) => _notifications.Where(n => n["method"]?.GetValue<string>() == method).ToList();
 
         public JsonNode NextNotification(string method, Func<JsonNode, bool> match)
         {

@@ -279,8 +279,9 @@ internal sealed partial class LanguageServer(Stream input, Stream output, TextWr
         var line = p["position"]!["line"]!.GetValue<int>();
         var col = p["position"]!["character"]!.GetValue<int>();
         if (line >= lines.Length) return null;
-        var root = _workspace.PackRootOf(path);
-        return (path, lines, line, col, root is null ? null : _workspace.ViewFor(root));
+        // A YAML file outside any pack folder (a CI workflow, a household) is not the server's business.
+        if (_workspace.PackRootOf(path) is not { } root) return null;
+        return (path, lines, line, col, _workspace.ViewFor(root));
     }
 
     private JsonObject Completion(JsonNode p)
