@@ -114,6 +114,8 @@ public static class Program
         root.Add(DocsCommand.Build(context));
         root.Add(LintCommand.Build(context));
         root.Add(ReportCommand.Build(context));
+        root.Add(NewCommand.Build(context));
+        root.Add(LspCommand.Build(context));
         return root;
     }
 }

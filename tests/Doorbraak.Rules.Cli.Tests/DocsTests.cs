@@ -33,6 +33,23 @@ public class DocsTests
     }
 
     [Fact]
+    public void Docs_list_what_each_pack_leaves_open_and_which_loaded_pack_fills_it_in()
+    {
+        using var temp = new TempDir();
+        var run = Cli.Run("docs", Repo.National, Repo.Vlaardingen, "--out", temp.Path);
+        run.Code.Should().Be(0, run.ToString());
+        var md = File.ReadAllText(Path.Combine(temp.Path, "nl-sociaal-domein.md"));
+        md.Should().Contain("- [Left open for local packs](#open)").And.Contain("## Left open for local packs");
+        var section = md[md.IndexOf("## Left open for local packs", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 5, StringComparison.Ordinal)];
+        var opened = section.Split('\n').Where(l => l.StartsWith("| [`", StringComparison.Ordinal)).ToList();
+        opened.Should().Contain(l => l.Contains("`wgs.wachttermijn_eerdere_schuldhulp`") && l.Contains("| parameter | gemeente |") && l.EndsWith("| `gemeente.vlaardingen` |"),
+            "Vlaardingen overrides the open waiting period");
+        opened.Should().Contain(l => l.Contains("| deviation | gemeente |") && l.EndsWith("| - |"), "an open item no loaded pack fills in says so");
+        File.ReadAllText(Path.Combine(temp.Path, "gemeente-vlaardingen.md")).Should().NotContain("## Left open for local packs", "Vlaardingen leaves nothing open");
+    }
+
+    [Fact]
     public void Docs_of_a_broken_pack_exits_1_and_writes_nothing()
     {
         using var temp = new TempDir();

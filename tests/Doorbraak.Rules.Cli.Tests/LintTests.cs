@@ -15,6 +15,28 @@ public class LintTests
     }
 
     [Fact]
+    public void Lint_pack_limits_findings_to_that_pack_s_files()
+    {
+        var all = Cli.Run("lint", Repo.National, Repo.Vlaardingen);
+        all.Code.Should().Be(0, all.ToString());
+        var national = all.OutLines.Where(l => l.StartsWith(Repo.National + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
+        national.Should().NotBeEmpty("the national pack has findings, which a local pack's CI must not fail on");
+
+        var local = Cli.Run("lint", "--strict", "--pack", "gemeente.vlaardingen", Repo.National, Repo.Vlaardingen);
+        local.OutLines.Where(l => l.Contains(": warning ", StringComparison.Ordinal) && !l.StartsWith(Repo.Vlaardingen + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Should().BeEmpty("only the local pack's files are judged");
+        local.OutLines.Should().NotContain(national);
+        local.Code.Should().Be(local.OutLines.Any(l => l.Contains(": warning ", StringComparison.Ordinal)) ? 1 : 0, local.ToString());
+
+        var onlyNational = Cli.Run("lint", "--pack", "nl.sociaal-domein", Repo.National, Repo.Vlaardingen);
+        onlyNational.OutLines.Where(l => l.Contains(": warning ", StringComparison.Ordinal)).Should().BeEquivalentTo(national);
+
+        var unknown = Cli.Run("lint", "--pack", "gemeente.vlaardinge", Repo.National, Repo.Vlaardingen);
+        unknown.Code.Should().Be(2, unknown.ToString());
+        unknown.Err.Should().Contain("did you mean 'gemeente.vlaardingen'?");
+    }
+
+    [Fact]
     public void Lint_finds_planted_problems()
     {
         using var temp = new TempDir();

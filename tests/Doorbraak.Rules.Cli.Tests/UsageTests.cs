@@ -2,14 +2,40 @@ namespace Doorbraak.Rules.Cli.Tests;
 
 public class UsageTests
 {
-    public static TheoryData<string> Commands => new() { "validate", "test", "evaluate", "explain", "docs", "lint" };
+    private static IReadOnlyList<string> CommandNames() =>
+        Program.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null, false, false, TimeProvider.System, ".")).Subcommands.Select(c => c.Name).ToList();
+
+    public static TheoryData<string> Commands() => new(CommandNames());
+
+    [Fact]
+    public void The_command_list_is_the_tool_s_own()
+    {
+        CommandNames().Should().Contain(["validate", "test", "evaluate", "explain", "docs", "lint", "report", "new", "lsp"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Docs_cli_md_documents_every_command_and_each_of_its_options(string command)
+    {
+        var md = File.ReadAllText(System.IO.Path.Combine(Repo.Root, "docs", "cli.md"));
+        var heading = $"\n## {command}\n";
+        md.Should().Contain(heading, $"docs/cli.md needs a section '## {command}'");
+        var section = md[(md.IndexOf(heading, StringComparison.Ordinal) + heading.Length)..];
+        var next = section.IndexOf("\n## ", StringComparison.Ordinal);
+        if (next >= 0) section = section[..next];
+        var root = Program.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null, false, false, TimeProvider.System, "."));
+        var cmd = root.Subcommands.Single(c => c.Name == command);
+        foreach (var c in cmd.Subcommands.Prepend(cmd))
+        foreach (var option in c.Options.Where(o => o.Name.StartsWith("--", StringComparison.Ordinal) && o.Name is not "--help"))
+            section.Should().Contain(option.Name, $"the section '## {command}' of docs/cli.md should explain {option.Name}");
+    }
 
     [Fact]
     public void Help_lists_every_command()
     {
         var run = Cli.Run("--help");
         run.Code.Should().Be(0, run.ToString());
-        foreach (var c in Commands) run.Out.Should().Contain(c);
+        foreach (var c in CommandNames()) run.Out.Should().Contain(c);
         run.Out.Should().Contain("doorbraak");
     }
 

@@ -66,6 +66,7 @@ internal static class DocsCommand
 
         var contents = new List<(string Title, string Anchor, int Count)>
         {
+            ("Left open for local packs", "open", pack.Items.Count(i => i.Open is not null)),
             ("Rules (the law says)", "rules", pack.Rules.Count(r => r.Kind == RuleKind.Law)),
             ("Consequences (experience shows)", "consequences", pack.Rules.Count(r => r.Kind == RuleKind.Practice)),
             ("Parameters", "parameters", pack.Parameters.Count),
@@ -82,6 +83,8 @@ internal static class DocsCommand
         foreach (var (title, anchor, count) in contents.Where(c => c.Count > 0))
             sb.AppendLine($"- [{title}](#{anchor}) ({count})");
         sb.AppendLine();
+
+        RenderOpen(sb, pack, merged);
 
         var rules = pack.Rules.Where(r => r.Kind == RuleKind.Law).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (rules.Count > 0)
@@ -273,6 +276,39 @@ internal static class DocsCommand
         }
         if (r.Explain is not null) sb.AppendLine(Esc(r.Explain.Trim())).AppendLine();
     }
+
+    /// <summary>What the pack leaves to local packs ('open'): each item, to whom, on what basis, and which loaded pack fills it in.</summary>
+    private static void RenderOpen(StringBuilder sb, PackView pack, PackSetView merged)
+    {
+        var open = pack.Items.Where(i => i.Open is not null).OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
+        if (open.Count == 0) return;
+        sb.AppendLine("<a id=\"open\"></a>");
+        sb.AppendLine("## Left open for local packs");
+        sb.AppendLine();
+        sb.AppendLine("A local pack that requires this one may replace these items with `overrides: { pack: " + pack.Id + ", basis: ... }`, citing its own legal basis; everything else is fixed.");
+        sb.AppendLine();
+        sb.AppendLine("| item | kind | open to | basis | filled in by (loaded packs) |");
+        sb.AppendLine("|---|---|---|---|---|");
+        foreach (var item in open)
+        {
+            var current = merged.Packs.Where(p => p.Id != pack.Id).SelectMany(p => p.Items).LastOrDefault(i => i.Id == item.Id && i.Overrides?.Pack == pack.Id);
+            sb.AppendLine($"| [`{item.Id}`](#{Anchor(item.Id)}) {Esc(item.Title)} | {KindOf(item)} | {Esc(item.Open!.To)} | {Esc(item.Open.Basis)} | {(current is null ? "-" : $"`{current.PackId}`")} |");
+        }
+        sb.AppendLine();
+    }
+
+    private static string KindOf(PackItemView item) => item switch
+    {
+        RuleView { Kind: RuleKind.Law } => "rule",
+        RuleView => "consequence",
+        ParameterView => "parameter",
+        GoalView => "goal",
+        CollisionView => "collision",
+        DeviationView => "deviation",
+        CostView => "cost",
+        KpiView => "KPI",
+        _ => "situation",
+    };
 
     private static void Layering(StringBuilder sb, PackItemView item)
     {

@@ -21,14 +21,19 @@ internal static class LintCommand
     {
         var dirs = Common.PackDirsArgument("Pack folders, loaded together as one set; findings are reported for every pack named. A local pack needs the packs it requires named too.");
         var strict = new Option<bool>("--strict") { Description = "Exit 1 when there are warnings (for CI)." };
+        var pack = new Option<string?>("--pack")
+        {
+            Description = "Report findings in this pack's files only (a pack id, such as gemeente.vlaardingen); the other packs are loaded but not judged. A local pack's CI uses this so the national pack's findings do not fail it.",
+            HelpName = "id",
+        };
         var command = new Command("lint",
             "Static findings before a pack goes live, as 'path:line:column: warning LINTxxx: message': " +
             string.Join("; ", Codes.Select(c => $"{c.Code} {Short(c.Meaning)}")) +
             ". Exit 0 with only warnings (1 with --strict), 1 when the packs do not load.")
         {
-            dirs, strict,
+            dirs, strict, pack,
         };
-        command.SetAction(parse => Run(parse.GetValue(dirs)!, parse.GetValue(strict), context));
+        command.SetAction(parse => Run(parse.GetValue(dirs)!, parse.GetValue(strict), parse.GetValue(pack), context));
         return command;
     }
 
@@ -38,17 +43,30 @@ internal static class LintCommand
         return i > 0 ? meaning[..i] : meaning;
     }
 
-    private static int Run(string[] dirs, bool strict, CliContext context)
+    private static int Run(string[] dirs, bool strict, string? packId, CliContext context)
     {
         var set = Common.LoadPacks(dirs, context);
         if (set is null) return Program.ExitFailed;
-        var findings = set.Warnings.Concat(Lint(set.Inspect()))
+        var view = set.Inspect();
+        if (packId is not null && view.Packs.All(p => p.Id != packId))
+            throw new UsageException($"'--pack {packId}' names no loaded pack{Source.Suggest.Hint(packId, view.Packs.Select(p => p.Id))}; the loaded packs are {string.Join(", ", view.Packs.Select(p => p.Id))}.");
+        var findings = set.Warnings.Concat(Lint(view))
+            .Where(d => packId is null || BelongsTo(d, view, packId))
             .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
         var style = context.OutStyle;
         foreach (var f in findings) context.Out.WriteLine(style.Yellow(f.ToString()));
         context.Out.WriteLine(findings.Count == 0 ? "No findings." : $"{findings.Count} warning(s).");
         return strict && findings.Count > 0 ? Program.ExitFailed : Program.ExitOk;
+    }
+
+    /// <summary>Whether a finding is in one of the pack's own files.</summary>
+    internal static bool BelongsTo(Diagnostic d, PackSetView view, string packId)
+    {
+        var pack = view.Packs.FirstOrDefault(p => p.Id == packId);
+        if (pack is null) return false;
+        var root = pack.Root.TrimEnd('/', '\\');
+        return d.Location.File.StartsWith(root + "/", StringComparison.Ordinal) || d.Location.File.StartsWith(root + "\\", StringComparison.Ordinal);
     }
 
     internal static IReadOnlyList<Diagnostic> Lint(PackSetView view)
