@@ -113,6 +113,7 @@ public static class Program
         root.Add(ExplainCommand.Build(context));
         root.Add(DocsCommand.Build(context));
         root.Add(LintCommand.Build(context));
+        root.Add(MigrateCommand.Build(context));
         root.Add(ReportCommand.Build(context));
         root.Add(NewCommand.Build(context));
         root.Add(LspCommand.Build(context));

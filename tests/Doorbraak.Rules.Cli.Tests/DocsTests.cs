@@ -22,6 +22,24 @@ public class DocsTests
     }
 
     [Fact]
+    public void Docs_show_the_format_the_legal_force_the_clauses_and_the_grondslag()
+    {
+        using var temp = new TempDir();
+        var pack = temp.CopyMiniPack();
+        var rules = Path.Combine(pack, "rules", "pw.yaml");
+        File.WriteAllText(rules, File.ReadAllText(rules).Replace(
+            "article: \"21 onder a\", url: \"https://wetten.overheid.nl/BWBR0015703\" }\n    force: wet-plicht",
+            "article: \"21 onder a\", url: \"https://wetten.overheid.nl/BWBR0015703\" }\n    force: wet-plicht\n    grondslag: { law: Voorbeeldwet, article: \"1\", illustrative: true }"));
+        var run = Cli.Run("docs", pack, "--out", temp.Path);
+        run.Code.Should().Be(0, run.ToString());
+        var md = File.ReadAllText(Path.Combine(temp.Path, "mini-nl.md"));
+        md.Should().Contain("| format | 2 |");
+        md.Should().Contain("- Legal force: wet-plicht (a statute that binds; departing only under a clause it writes itself)");
+        md.Should().Contain("- Clauses that allow departing from it: Participatiewet art. 18 lid 1 (individualisering)");
+        md.Should().Contain("- Rests on (grondslag): Voorbeeldwet art. 1 *(illustrative)*");
+    }
+
+    [Fact]
     public void Docs_of_a_local_pack_link_to_the_national_page()
     {
         using var temp = new TempDir();

@@ -183,8 +183,65 @@ public class LintTests
     {
         using var temp = new TempDir();
         var pack = temp.CopyMiniPack();
+        // A municipal copy: a national pack's deviations should say 'mandate: open' (LINT008), a form the mandate part of
+        // format 2 adds; a municipality sets its own mandates.
+        File.WriteAllText(Path.Combine(pack, "pack.yaml"), File.ReadAllText(Path.Combine(pack, "pack.yaml")).Replace("level: national", "level: municipal"));
         var run = Cli.Run("lint", "--strict", pack);
         run.Code.Should().Be(0, run.ToString());
         run.Out.Should().Contain("No findings.");
+    }
+
+    [Fact]
+    public void A_national_pack_whose_deviation_sets_a_mandate_gets_LINT008()
+    {
+        using var temp = new TempDir();
+        var pack = temp.CopyMiniPack();
+        var run = Cli.Run("lint", pack);
+        run.Code.Should().Be(0, run.ToString());
+        run.OutLines.Should().ContainSingle(l => l.Contains(": warning LINT008: ")).Which.Should()
+            .EndWith("warning LINT008: The deviation 'afw.kostendelersnorm-tijdelijk-buiten-beschouwing' in the national pack 'mini.nl' sets its mandate to 'teamleider'. Who may decide is set by each municipality's mandaatbesluit; a national pack writes 'mandate: open' and a local pack sets it under 'mandates'.");
+    }
+
+    [Fact]
+    public void Lint_finds_bases_that_fit_poorly_and_a_policy_rule_deviated_from_in_every_test()
+    {
+        using var temp = new TempDir();
+        var pack = temp.CopyMiniPack();
+        File.WriteAllText(Path.Combine(pack, "pack.yaml"), File.ReadAllText(Path.Combine(pack, "pack.yaml")).Replace("level: national", "level: municipal"));
+        // Test fiction: the kostendelersnorm as a local policy rule, departed from under Awb 4:84.
+        var rules = Path.Combine(pack, "rules", "pw.yaml");
+        File.WriteAllText(rules, File.ReadAllText(rules)
+            .Replace("force: wet-plicht\n    clauses:", "force: beleidsregel\n    clauses:")
+            .Replace("basis: { law: Participatiewet, article: \"18 lid 1\", url: \"https://wetten.overheid.nl/BWBR0015703\", kind: individualisering }",
+                     "basis: { law: Awb, article: \"4:84\", url: \"https://wetten.overheid.nl/BWBR0005537\", kind: awb-4:84 }"));
+        File.WriteAllText(Path.Combine(pack, "rules", "afwijkingen.yaml"), """
+            deviations:
+              - id: afw.evenredig-zonder-toets
+                title: Evenredigheid zonder de drie stappen
+                deviates: pw.kostendelersnorm
+                change: { suspend: true }
+                basis: { law: Awb, article: "3:4 lid 2", url: "https://wetten.overheid.nl/BWBR0005537", kind: evenredigheid }
+                allowed: false
+                mandate: teamleider
+                document: [Feiten en omstandigheden, Is de maatregel geschikt?]
+              - id: afw.verkeerd-artikel
+                title: Awb 4:84 met een ander artikel
+                deviates: pw.kostendelersnorm
+                change: { suspend: true }
+                basis: { law: Awb, article: "3:4", url: "https://wetten.overheid.nl/BWBR0005537", kind: awb-4:84 }
+                allowed: false
+                mandate: teamleider
+            """);
+        var tests = Path.Combine(pack, "tests", "s1.yaml");
+        File.WriteAllText(Path.Combine(pack, "tests", "s1c.yaml"), File.ReadAllText(tests).Replace("S1: moeder", "S1c: nog eens, moeder").Replace("S1b: zoon", "S1d: zoon"));
+
+        var run = Cli.Run("lint", pack);
+
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("warning LINT007: The deviation 'afw.evenredig-zonder-toets' rests on evenredigheid (Awb 3:4 lid 2), but its 'document' list does not name noodzakelijk, evenwichtig");
+        run.Out.Should().Contain("warning LINT007: The deviation 'afw.verkeerd-artikel' has kind awb-4:84 but cites Awb art. 3:4");
+        var always = run.OutLines.Should().ContainSingle(l => l.Contains(": warning LINT009: ")).Subject;
+        always.Should().Contain("/rules/pw.yaml:2:5: warning LINT009: The policy rule 'pw.kostendelersnorm' is deviated from in every pack test where it applies (2: ")
+            .And.EndWith("change the policy rule itself (ABRvS 16 March 2016, ECLI:NL:RVS:2016:709).");
     }
 }

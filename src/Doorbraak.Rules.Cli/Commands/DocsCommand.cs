@@ -59,6 +59,7 @@ internal static class DocsCommand
         sb.AppendLine($"| version | {m.Version} |");
         sb.AppendLine($"| jurisdiction | {Esc(m.Jurisdiction)} |");
         sb.AppendLine($"| level | {m.Level} |");
+        sb.AppendLine($"| format | {m.Format}{(m.Format < 2 ? " (rules carry no legal force; `doorbraak migrate`)" : "")} |");
         sb.AppendLine($"| valid | {Period(m.ValidFrom, m.ValidTo)} |");
         sb.AppendLine($"| requires | {(m.Requires.Count == 0 ? "-" : string.Join(", ", m.Requires.Select(r => $"`{r.PackId}` {Esc(r.Range)}")))} |");
         sb.AppendLine($"| sha256 | `{pack.Sha256}` |");
@@ -259,6 +260,9 @@ internal static class DocsCommand
         sb.AppendLine();
         Layering(sb, r);
         sb.AppendLine($"- {(r.Kind == RuleKind.Law ? "Citation" : "Source")}: {Cite(r.Citation)}");
+        if (r.Force is not null) sb.AppendLine($"- Legal force: {ForceWords(r.Force)}");
+        if (r.Clauses.Count > 0) sb.AppendLine($"- Clauses that allow departing from it: {string.Join("; ", r.Clauses.Select(c => $"{Cite(c)} ({c.Kind})"))}");
+        if (r.Grondslag is not null) sb.AppendLine($"- Rests on (grondslag): {Cite(r.Grondslag)}");
         if (r.ValidFrom is not null || r.ValidTo is not null) sb.AppendLine($"- Valid: {Period(r.ValidFrom, r.ValidTo)}");
         if (r.ForEach is not null) sb.AppendLine($"- For each: {r.ForEach}");
         var devs = merged.Deviations.Where(d => d.Deviates == r.Id).ToList();
@@ -340,12 +344,25 @@ internal static class DocsCommand
         return $"[`{id}`]({page}.md#{Anchor(id)})";
     }
 
+    /// <summary>A rule's force with how it can be departed from, for the reference page (docs/pack-format.md explains the fit).</summary>
+    private static string ForceWords(string force) => force switch
+    {
+        "wet-plicht" => "wet-plicht (a statute that binds; departing only under a clause it writes itself)",
+        "wet-bevoegdheid" => "wet-bevoegdheid (a statute power the college weighs, Awb 3:4)",
+        "amvb" => "amvb (an order in council; departing only under a clause it writes itself)",
+        "ministeriele-regeling" => "ministeriele-regeling (departing only under a clause it writes itself)",
+        "verordening" => "verordening (a municipal ordinance; departing only under its own hardship clause)",
+        "beleidsregel" => "beleidsregel (a policy rule; departing under Awb 4:84 in special circumstances)",
+        _ => $"{force} (an internal instruction, not law; anyone with the mandate can depart from it)",
+    };
+
     private static string Cite(CitationView c)
     {
         var text = Esc(c.ToString());
         if (string.IsNullOrEmpty(text)) text = "(none)";
         var linked = c.Url is null ? text : $"[{text}]({c.Url})";
         if (c.ValidFrom is not null || c.ValidTo is not null) linked += $", valid {Period(c.ValidFrom, c.ValidTo)}";
+        if (c.Illustrative) linked += " *(illustrative)*";
         return linked;
     }
 

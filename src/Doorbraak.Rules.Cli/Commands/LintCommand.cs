@@ -15,6 +15,9 @@ internal static class LintCommand
         ("LINT004", "a parameter has a gap in time between two periods (its value is unknown there)"),
         ("LINT005", "two rules determine the same fact to different values in overlapping periods, and their conditions do not visibly exclude each other"),
         ("LINT006", "a rule without a citation url (or a consequence without a source url)"),
+        ("LINT007", "a deviation's basis fits poorly (evenredigheid without the three steps geschikt, noodzakelijk, evenwichtig in 'document'; kind awb-4:84 citing another article; the format 1 kind beleidsregel in a format 2 pack)"),
+        ("LINT008", "a deviation in a national pack whose mandate is not 'open' (who decides is set by each municipality's mandaatbesluit)"),
+        ("LINT009", "a beleidsregel that is deviated from in every pack test where it applies (then change the policy rule: ABRvS 16-3-2016, ECLI:NL:RVS:2016:709)"),
     ];
 
     public static Command Build(CliContext context)
@@ -50,7 +53,7 @@ internal static class LintCommand
         var view = set.Inspect();
         if (packId is not null && view.Packs.All(p => p.Id != packId))
             throw new UsageException($"'--pack {packId}' names no loaded pack{Source.Suggest.Hint(packId, view.Packs.Select(p => p.Id))}; the loaded packs are {string.Join(", ", view.Packs.Select(p => p.Id))}.");
-        var findings = set.Warnings.Concat(Lint(view))
+        var findings = set.Warnings.Concat(Lint(view)).Concat(AlwaysDeviated(set))
             .Where(d => packId is null || BelongsTo(d, view, packId))
             .OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
@@ -100,6 +103,29 @@ internal static class LintCommand
                 Warn("LINT002", dev.Location, $"No collision can use the deviation '{dev.Id}': the rule it deviates from ('{dev.Deviates}') reaches no goal, so setting it aside never makes a goal hold. Add the goal it serves, or link the rule's outcome to one.");
         }
 
+        var rulesById = view.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        foreach (var dev in view.Deviations)
+        {
+            if (!packs.TryGetValue(dev.PackId, out var devPack) || devPack.Format < 2) continue;
+            var kind = dev.Basis.Kind;
+            if (kind == "evenredigheid")
+            {
+                var missing = Steps.Where(step => !dev.Document.Any(d => d.Contains(step, StringComparison.OrdinalIgnoreCase))).ToList();
+                if (missing.Count > 0)
+                    Warn("LINT007", dev.Location, $"The deviation '{dev.Id}' rests on evenredigheid (Awb 3:4 lid 2), but its 'document' list does not name {string.Join(", ", missing)}: the proportionality test asks whether the measure is geschikt, noodzakelijk and evenwichtig (ABRvS 2 February 2022, ECLI:NL:RVS:2022:285). Add the three steps to 'document' so the motivation answers them.");
+            }
+            else if (kind == "awb-4:84" && !IsAwb484(dev.Basis))
+            {
+                Warn("LINT007", dev.Location, $"The deviation '{dev.Id}' has kind awb-4:84 but cites {dev.Basis}; cite Awb art. 4:84 itself (the power to depart from a policy rule in special circumstances), or choose the kind that fits the article cited.");
+            }
+            else if (kind == "beleidsregel" && rulesById.TryGetValue(dev.Deviates, out var r) && r.Force == "beleidsregel")
+            {
+                Warn("LINT007", dev.Location, $"The deviation '{dev.Id}' uses the format 1 kind 'beleidsregel'. In format 2 say which room it uses: awb-4:84 (bijzondere omstandigheden), evenredigheid, or the policy rule's own hardship clause listed under the rule's 'clauses' with kind hardheidsclausule.");
+            }
+            if (devPack.Level == "national" && dev.Mandate != "open")
+                Warn("LINT008", dev.Location, $"The deviation '{dev.Id}' in the national pack '{dev.PackId}' sets its mandate to '{dev.Mandate}'. Who may decide is set by each municipality's mandaatbesluit; a national pack writes 'mandate: open' and a local pack sets it under 'mandates'.");
+        }
+
         foreach (var goal in view.Goals)
         {
             if (goal.ReachedBy.Count == 0)
@@ -132,6 +158,36 @@ internal static class LintCommand
                 Warn("LINT005", second.Location,
                     $"The rules '{second.Id}' and '{first.Id}' ({first.Location}) both determine {facts}, with different values, in overlapping periods, and their conditions do not visibly exclude each other (such as 'x < 27' against 'x >= 27', or 'c' against 'not c'); when both apply the engine reports a contradiction. Make their conditions exclusive, or let one rule decide.");
             }
+        }
+        return found;
+    }
+
+    private static readonly string[] Steps = ["geschikt", "noodzakelijk", "evenwichtig"];
+
+    private static bool IsAwb484(CitationView c) =>
+        c.Law is { } law && (law.Contains("Awb", StringComparison.OrdinalIgnoreCase) || law.Contains("Algemene wet bestuursrecht", StringComparison.OrdinalIgnoreCase))
+        && c.Article is { } a && a.Replace("art.", "", StringComparison.OrdinalIgnoreCase).Replace("artikel", "", StringComparison.OrdinalIgnoreCase).Trim() == "4:84";
+
+    /// <summary>
+    /// LINT009: a policy rule that every pack test where it applies (at least two) departs from. Awb 4:84 is for special
+    /// circumstances; when a whole series of cases misses the policy's aim, the policy rule itself must change (ABRvS
+    /// 16 March 2016, ECLI:NL:RVS:2016:709). Runs the pack tests of the set.
+    /// </summary>
+    internal static IReadOnlyList<Diagnostic> AlwaysDeviated(PackSet set)
+    {
+        var view = set.Inspect();
+        var policy = view.Rules.Where(r => r.Force == "beleidsregel").ToList();
+        if (policy.Count == 0) return [];
+        var results = Testing.PackTestRunner.Run(set).Where(t => t.Result is not null).ToList();
+        var found = new List<Diagnostic>();
+        foreach (var rule in policy)
+        {
+            var applied = results.Where(t => t.Result!.Determinations.Any(d => d.Rule == rule.Id)).ToList();
+            if (applied.Count < 2) continue;
+            if (applied.All(t => t.Result!.Proposals.Any(p => p.Basis.Any(b => b.Rule == rule.Id))))
+                found.Add(new Diagnostic("LINT009", DiagnosticSeverity.Warning, rule.Location,
+                    $"The policy rule '{rule.Id}' is deviated from in every pack test where it applies ({applied.Count}: {string.Join(", ", applied.Select(t => t.Name))}). " +
+                    "Awb 4:84 is for special circumstances; when every case departs from a policy rule, change the policy rule itself (ABRvS 16 March 2016, ECLI:NL:RVS:2016:709)."));
         }
         return found;
     }

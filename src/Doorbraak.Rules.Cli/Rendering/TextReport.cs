@@ -94,7 +94,10 @@ internal static class TextReport
         if (p.Leaves.Count > 0) w.WriteLine($"     {t["cli.report.leaves"]}: {List(p.Leaves)}");
         if (p.Creates.Count > 0) w.WriteLine($"     {style.Red(t["cli.report.creates"])}: {List(p.Creates)}");
         foreach (var b in p.Basis)
+        {
             w.WriteLine($"     {t["cli.report.basis"]}: {b.Citation}{(b.Kind is null ? "" : $" ({b.Kind})")}{(b.Url is null ? "" : " " + b.Url)} — {t["cli.report.deviates-from"]} {b.Rule}");
+            if (b.ForceText is not null) w.WriteLine($"       {b.Rule}: {b.ForceText}{(b.Grondslag is null ? "" : $" ({t["cli.report.grondslag"]}: {b.Grondslag})")}");
+        }
         w.WriteLine($"     {t["cli.report.mandate"]}: {p.Mandate}");
         w.WriteLine($"     {t["cli.report.limits"]}: {p.Limits.Text}");
         if (p.Review.Count > 0) w.WriteLine($"     {t["cli.report.review-after"]}: {string.Join(", ", p.Review)}");

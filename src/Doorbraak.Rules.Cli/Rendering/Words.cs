@@ -56,6 +56,7 @@ internal sealed class Words(ReportLanguage language)
     public void WriteDetermination(TextWriter w, string indent, DeterminationResult d, Style style)
     {
         w.WriteLine($"{indent}{style.Bold(d.Title)} ({d.Rule}) — {d.Citation}{(d.Url is null ? "" : " " + d.Url)}");
+        if (d.ForceText is not null) w.WriteLine($"{indent}  {d.ForceText}{(d.Grondslag is null ? "" : $" ({this["cli.report.grondslag"]}: {d.Grondslag})")}");
         w.WriteLine($"{indent}  {d.Fact}: {style.Bold(d.Value)} ({this["cli.words.was"]} {d.Previous})");
         WriteExplanation(w, indent + "  ", d.Explanation, style);
     }

@@ -149,7 +149,7 @@ public static class PlanExport
                 sb.Append("### ").Append(p.Rank).Append(". ").Append(Md(p.Title)).Append(" (`").Append(p.Id).AppendLine("`)").AppendLine();
                 sb.Append("- **").Append(w.Resolves).Append("**: ").AppendLine(string.Join(", ", p.Resolves.Select(r => $"`{r}`")));
                 if (p.Creates.Count > 0) sb.Append("- **").Append(w.Creates).Append("**: ").AppendLine(string.Join(", ", p.Creates.Select(r => $"`{r}`")));
-                sb.Append("- **").Append(w.Basis).Append("**: ").AppendLine(Md(string.Join("; ", p.Basis.Select(b => b.Citation))));
+                sb.Append("- **").Append(w.Basis).Append("**: ").AppendLine(Md(string.Join("; ", p.Basis.Select(b => Texts.Basis(b, lang)))));
                 sb.Append("- **").Append(w.Mandate).Append("**: ").AppendLine(p.Mandate);
                 sb.Append("- **").Append(w.Limits).Append("**: ").AppendLine(Md(p.Limits.Text));
                 sb.Append("- **").Append(w.Cost).Append("**: ").Append(Texts.Money(p.Cost.CurrentRoute, lang)).Append(" → ").Append(Texts.Money(p.Cost.ProposalRoute, lang))
@@ -263,7 +263,7 @@ public static class PlanExport
                 sb.Append("<div class=\"decision\"><h3>").Append(p.Rank).Append(". ").Append(H(p.Title)).Append(" <code>").Append(H(p.Id)).Append("</code></h3>\n<dl>\n");
                 Dd(sb, w.Resolves, string.Join(", ", p.Resolves));
                 if (p.Creates.Count > 0) Dd(sb, w.Creates, string.Join(", ", p.Creates));
-                Dd(sb, w.Basis, string.Join("; ", p.Basis.Select(b => b.Citation)));
+                Dd(sb, w.Basis, string.Join("; ", p.Basis.Select(b => Texts.Basis(b, lang))));
                 Dd(sb, w.Mandate, p.Mandate);
                 Dd(sb, w.Limits, p.Limits.Text);
                 Dd(sb, w.Cost, $"{Texts.Money(p.Cost.CurrentRoute, lang)} → {Texts.Money(p.Cost.ProposalRoute, lang)} ({w.Difference.ToLowerInvariant()} {Texts.Money(p.Cost.Difference, lang)}, {Texts.Months(p.Cost.HorizonMonths, lang)}){Mark(p.IllustrativeParameters.Count > 0, lang)}");

@@ -53,7 +53,12 @@ internal static class Evaluator
             var def = w.Rule.Definition;
             var law = def.Kind == RuleKind.Rule;
             list.Add(new DeterminationResult(def.Id, law ? StatementSource.Law : StatementSource.Practice, def.Title, def.Citation.ToString(), def.Citation.Url, w.Path,
-                ctx.Options.Redact ? Texts.Redacted : w.After.ToString(), ctx.Options.Redact ? Texts.Redacted : w.Before.ToString(), ExplainRule(ctx, w)));
+                ctx.Options.Redact ? Texts.Redacted : w.After.ToString(), ctx.Options.Redact ? Texts.Redacted : w.Before.ToString(), ExplainRule(ctx, w))
+            {
+                Force = def.Force,
+                ForceText = Texts.Force(def, ctx.Lang),
+                Grondslag = Texts.Grondslag(def, ctx.Lang),
+            });
         }
         return list;
     }
@@ -75,6 +80,7 @@ internal static class Evaluator
         var set = words.Format("engine.rule.sets", ("path", w.Path), ("value", ctx.Show(w.After)))
             + (w.Before.IsUnknown ? "." : words.Format("engine.rule.was", ("value", ctx.Show(w.Before))));
         var extra = def.Explain is { } e && lang == ReportLanguage.Dutch ? " " + e.Trim() : "";
+        if (Texts.Force(def, lang) is { } force) extra += words.Format("engine.rule.force", ("force", force));
         return new Explanation(lead + because + set + extra, law ? StatementSource.Law : StatementSource.Practice,
             w.Trace?.Clauses.Select(c => new ConditionOutcome(c.Clause, Texts.Outcome(c.Outcome, lang))).ToList() ?? [],
             w.Trace?.Reads.Select(r => new FactUsed($"{r.Instance.Key}.{r.Field.Name}", ctx.Show(r.Value))).ToList() ?? []);

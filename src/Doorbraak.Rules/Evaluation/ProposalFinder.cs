@@ -245,6 +245,20 @@ internal static partial class ProposalFinder
         return decimal.Round(sum, 2, MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>The legal basis of a deviation, with the force of the rule it departs from in words.</summary>
+    public static LegalBasis Basis(CompiledRuleSet plan, CompiledDeviation d, ReportLanguage lang)
+    {
+        var def = d.Definition;
+        var rule = plan.Rules[d.Rule].Definition;
+        return new LegalBasis(def.Id, rule.Id, def.Basis.ToString(), def.Basis.Url, def.Basis.Kind)
+        {
+            Force = rule.Force,
+            ForceText = Texts.Force(rule, lang),
+            Grondslag = Texts.Grondslag(rule, lang),
+            Illustrative = def.Basis.Illustrative,
+        };
+    }
+
     private static ProposalResult Build(EvaluationSession ctx, DeviationOutcome t, CostComparison cost, int rank, IPrecedentSource? precedents)
     {
         var lang = ctx.Lang;
@@ -253,7 +267,7 @@ internal static partial class ProposalFinder
         var mandate = defs.Select(d => d.Mandate).MaxBy(Mandates.Rank)!;
         var months = cost.DeviationMonths;
         var limits = Limits(defs, lang);
-        var basis = t.Deviations.Select(d => new LegalBasis(d.Id, plan.Rules[d.Rule].Id, d.Definition.Basis.ToString(), d.Definition.Basis.Url, d.Definition.Basis.Kind)).ToList();
+        var basis = t.Deviations.Select(d => Basis(plan, d, lang)).ToList();
         var review = defs.SelectMany(d => d.Review).Distinct().OrderBy(r => r.Months * 31 + r.Days).Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList();
         var member = FocusMember(ctx, t.Reprojection.Projection);
         var motivation = string.Join("\n\n", t.Deviations.Select(d => Motivation(ctx, d, member, months, limits.Text)));

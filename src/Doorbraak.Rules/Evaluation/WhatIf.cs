@@ -53,7 +53,7 @@ internal static class WhatIfQueries
         var def = d.Definition;
         var limits = ProposalFinder.Limits([def], lang);
         return new DeviationInfo(def.Id, def.Title, plan.Rules[d.Rule].Id, def.Change.Kind.ToString().ToLowerInvariant(),
-            new LegalBasis(def.Id, plan.Rules[d.Rule].Id, def.Basis.ToString(), def.Basis.Url, def.Basis.Kind), def.Mandate, def.Allowed?.Text, limits,
+            ProposalFinder.Basis(plan, d, lang), def.Mandate, def.Allowed?.Text, limits,
             def.Review.Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList());
     }
 

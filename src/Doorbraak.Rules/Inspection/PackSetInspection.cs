@@ -71,6 +71,7 @@ public static class PackSetInspection
                 Level = m.Level,
                 ValidFrom = m.ValidFrom,
                 ValidTo = m.ValidTo,
+                Format = m.Format,
                 Requires = m.Requires.Select(r => new PackRequirementView(r.PackId, r.RangeText)).ToList(),
                 Sha256 = p.Sha256,
                 Root = p.Root,
@@ -96,7 +97,7 @@ public static class PackSetInspection
 
         private ConditionView Required(ConditionSource source) => ConditionView.From(source, _parameterIds)!;
 
-        private static CitationView Cite(Citation c) => new(c.Law, c.Article, c.Url, c.ValidFrom, c.ValidTo, c.Kind, c.Title);
+        private static CitationView Cite(Citation c) => new(c.Law, c.Article, c.Url, c.ValidFrom, c.ValidTo, c.Kind, c.Title) { Illustrative = c.Illustrative };
 
         private static OpenGrantView? Open(PackItem item) => item.Open is { } o ? new OpenGrantView(o.To, o.Basis) : null;
 
@@ -121,6 +122,9 @@ public static class PackSetInspection
                 Id = d.Id, PackId = d.PackId, Title = d.Title, Location = d.Location, Open = Open(d), Overrides = Overrides(d),
                 Kind = d.Kind == Packs.RuleKind.Rule ? RuleKind.Law : RuleKind.Practice,
                 Citation = Cite(d.Citation),
+                Force = d.Force,
+                Clauses = d.Clauses.Select(Cite).ToList(),
+                Grondslag = d.Grondslag is { } g ? Cite(g) : null,
                 Domain = d.Domain,
                 ValidFrom = d.ValidFrom,
                 ValidTo = d.ValidTo,

@@ -97,6 +97,9 @@ public sealed class PackView
     /// <summary>Last day the pack is in force, or null.</summary>
     public required DateOnly? ValidTo { get; init; }
 
+    /// <summary>The pack format: 1 (rules without legal force) or 2.</summary>
+    public int Format { get; init; } = 1;
+
     /// <summary>The packs it requires, with version ranges.</summary>
     public required IReadOnlyList<PackRequirementView> Requires { get; init; }
 
@@ -201,13 +204,15 @@ public sealed class CitationView
     /// <summary>The title of a non-legal source, or null.</summary>
     public string? Title { get; }
 
-    /// <summary>"Participatiewet art. 22a", or the title of a non-legal source.</summary>
+    /// <summary>The pack marks the citation as an example, not a real provision (<c>illustrative: true</c>).</summary>
+    public bool Illustrative { get; init; }
+
+    /// <summary>"Participatiewet art. 22a", or the title of a non-legal source; "art." is never written twice.</summary>
     public override string ToString()
     {
         if (Law is null) return Title ?? Url ?? "";
         if (Article is null) return Law;
-        var art = Article.StartsWith("art", StringComparison.OrdinalIgnoreCase) ? Article : "art. " + Article;
-        return $"{Law} {art}";
+        return $"{Law} {Packs.Citation.ArticleText(Article)}";
     }
 }
 
@@ -306,6 +311,18 @@ public sealed class RuleView : PackItemView
 
     /// <summary>The citation (for a rule) or source (for a consequence).</summary>
     public required CitationView Citation { get; init; }
+
+    /// <summary>
+    /// The rule's legal force (<c>wet-plicht</c>, <c>wet-bevoegdheid</c>, <c>amvb</c>, <c>ministeriele-regeling</c>,
+    /// <c>verordening</c>, <c>beleidsregel</c>, <c>werkinstructie</c>); null for a consequence or a rule of a format 1 pack.
+    /// </summary>
+    public string? Force { get; init; }
+
+    /// <summary>The clauses that allow departing from the rule, each with its kind (<see cref="CitationView.Kind"/>).</summary>
+    public IReadOnlyList<CitationView> Clauses { get; init; } = [];
+
+    /// <summary>What the rule rests on (its grondslag), or null.</summary>
+    public CitationView? Grondslag { get; init; }
 
     /// <summary>The domain (<c>inkomen</c>, <c>wonen</c>, ...).</summary>
     public required string Domain { get; init; }

@@ -52,7 +52,24 @@ public sealed record NotProposedDeviation(string Deviation, IReadOnlyList<string
 /// <param name="Value">The value set (invariant text; <c>[afgeschermd]</c> when redacted).</param>
 /// <param name="Previous">The value before (supplied or set by an earlier rule), or <c>unknown</c>.</param>
 /// <param name="Explanation">Why it applied, in words and with the facts used.</param>
-public sealed record DeterminationResult(string Rule, StatementSource Source, string Title, string Citation, string? Url, string Fact, string Value, string Previous, Explanation Explanation);
+public sealed record DeterminationResult(string Rule, StatementSource Source, string Title, string Citation, string? Url, string Fact, string Value, string Previous, Explanation Explanation)
+{
+    /// <summary>
+    /// The rule's legal force as the pack declares it (<c>wet-plicht</c>, <c>wet-bevoegdheid</c>, <c>amvb</c>,
+    /// <c>ministeriele-regeling</c>, <c>verordening</c>, <c>beleidsregel</c>, <c>werkinstructie</c>); null for a consequence
+    /// and for a rule of a format 1 pack.
+    /// </summary>
+    public string? Force { get; init; }
+
+    /// <summary>
+    /// The force in words, in the result language, with how departing from the rule is possible and the clauses the rule
+    /// names: "een beleidsregel; afwijken kan op grond van Awb 4:84 bij bijzondere omstandigheden". Null when <see cref="Force"/> is.
+    /// </summary>
+    public string? ForceText { get; init; }
+
+    /// <summary>What the rule rests on (its grondslag), such as <c>Participatiewet art. 8 lid 1</c> for a policy rule; null when the pack does not say.</summary>
+    public string? Grondslag { get; init; }
+}
 
 /// <summary>A goal and whether it holds today and on the projected lawful situation.</summary>
 /// <param name="Goal">The goal id.</param>

@@ -55,8 +55,24 @@ public sealed record ProposalResult(
 /// <param name="Rule">The rule it deviates from.</param>
 /// <param name="Citation">The citation, such as <c>Participatiewet art. 18 lid 1</c>.</param>
 /// <param name="Url">A link to the law text.</param>
-/// <param name="Kind">hardheidsclausule, individualisering, wettelijke-bevoegdheid, beleidsregel or awb-4:84.</param>
-public sealed record LegalBasis(string Deviation, string Rule, string Citation, string? Url, string? Kind);
+/// <param name="Kind">hardheidsclausule, individualisering, dringende-redenen, wettelijke-bevoegdheid, evenredigheid, beleidsregel, awb-4:84 or werkinstructie.</param>
+public sealed record LegalBasis(string Deviation, string Rule, string Citation, string? Url, string? Kind)
+{
+    /// <summary>The legal force of the rule deviated from (<c>wet-plicht</c> ... <c>werkinstructie</c>); null for a rule of a format 1 pack.</summary>
+    public string? Force { get; init; }
+
+    /// <summary>
+    /// That force in words, in the result language, with how departing is possible and the clauses the rule names:
+    /// "een beleidsregel; afwijken kan op grond van Awb 4:84 bij bijzondere omstandigheden". Null when <see cref="Force"/> is.
+    /// </summary>
+    public string? ForceText { get; init; }
+
+    /// <summary>What the rule deviated from rests on (its grondslag), when the pack says; null otherwise.</summary>
+    public string? Grondslag { get; init; }
+
+    /// <summary>The basis citation is an example, not a real provision (<c>illustrative: true</c> in the pack).</summary>
+    public bool Illustrative { get; init; }
+}
 
 /// <summary>The limits of a proposal.</summary>
 /// <param name="DurationMonths">How long the deviation may last, in months (null: no limit in the pack).</param>

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Packs;
 namespace Doorbraak.Rules.Wording;
 
 /// <summary>
@@ -45,4 +46,47 @@ internal static class Texts
     public static string Duration(int months, int days, ReportLanguage lang) => Of(lang).Duration(months, days);
 
     public static string Join(IEnumerable<string> items, ReportLanguage lang) => Of(lang).Join(items);
+
+    /// <summary>
+    /// A rule's legal force in words, with the clauses it names: "een beleidsregel; afwijken kan op grond van Awb 4:84 bij
+    /// bijzondere omstandigheden". Null for a consequence or a rule of a format 1 pack.
+    /// </summary>
+    public static string? Force(RuleDefinition rule, ReportLanguage lang)
+    {
+        if (rule.Force is null) return null;
+        var words = Of(lang);
+        var text = words[rule.Force switch
+        {
+            Forces.WetPlicht => "engine.force.wet-plicht",
+            Forces.WetBevoegdheid => "engine.force.wet-bevoegdheid",
+            Forces.Amvb => "engine.force.amvb",
+            Forces.MinisterieleRegeling => "engine.force.ministeriele-regeling",
+            Forces.Verordening => "engine.force.verordening",
+            Forces.Beleidsregel => "engine.force.beleidsregel",
+            _ => "engine.force.werkinstructie",
+        }];
+        if (rule.Clauses.Count > 0)
+            text += words.Format("engine.force.clauses", ("clauses", words.Join(rule.Clauses.Select(c => $"{Cite(c, lang)} ({c.Kind})"))));
+        return text;
+    }
+
+    /// <summary>A citation as text, marked when the pack says it is only an example (<c>illustrative: true</c>).</summary>
+    public static string Cite(Citation c, ReportLanguage lang) => c + (c.Illustrative ? Of(lang)["engine.force.illustrative"] : "");
+
+    /// <summary>What a rule rests on (its grondslag) as text, or null.</summary>
+    public static string? Grondslag(RuleDefinition rule, ReportLanguage lang) => rule.Grondslag is { } g ? Cite(g, lang) : null;
+
+    /// <summary>
+    /// A proposal's legal basis for people: the citation (marked when illustrative) and, in format 2, the force of the rule
+    /// departed from: "Awb art. 4:84 — bb.regel is een beleidsregel; afwijken kan op grond van Awb 4:84 bij bijzondere omstandigheden".
+    /// </summary>
+    public static string Basis(LegalBasis b, ReportLanguage lang)
+    {
+        var words = Of(lang);
+        var text = b.Citation + (b.Illustrative ? words["engine.force.illustrative"] : "");
+        if (b.ForceText is { } force)
+            text += " — " + words.Format("engine.force.rule-is", ("rule", b.Rule), ("force", force));
+        if (b.Grondslag is { } g) text += words.Format("engine.force.grondslag", ("grondslag", g));
+        return text;
+    }
 }

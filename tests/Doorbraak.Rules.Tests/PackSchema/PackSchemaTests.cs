@@ -78,6 +78,40 @@ public sealed class PackSchemaTests
         Validate(TestPacks.RulesFile).Should().BeEmpty();
     }
 
+    [Fact]
+    public void A_format_2_manifest_and_rule_with_force_clauses_grondslag_and_an_illustrative_citation_validate()
+    {
+        Validate("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\nformat: 2\nvalid: { from: 2026-01-01 }\n").Should().BeEmpty();
+        Validate("""
+            rules:
+              - id: r.een
+                title: Een
+                law: { law: Beleidsregels Test, article: "4 lid 3", illustrative: true }
+                force: beleidsregel
+                clauses:
+                  - { law: Beleidsregels Test, article: "9", kind: hardheidsclausule }
+                grondslag: { law: Participatiewet, article: "35 lid 1" }
+                domain: inkomen
+            deviations:
+              - id: a.b
+                title: T
+                deviates: r.een
+                change: { suspend: true }
+                basis: { law: Awb, article: "3:4 lid 2", kind: evenredigheid }
+                mandate: teamleider
+            """).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\nformat: 3\nvalid: { from: 2026-01-01 }\n", "format")]
+    [InlineData("rules:\n  - id: r.een\n    title: Een\n    law: { law: Testwet }\n    force: wet\n    domain: inkomen\n", "force")]
+    [InlineData("rules:\n  - id: r.een\n    title: Een\n    law: { law: Testwet }\n    force: wet-plicht\n    clauses: [{ law: Awb, article: \"4:84\", kind: awb-4:84 }]\n    domain: inkomen\n", "kind")]
+    public void The_schema_rejects_a_format_2_value_outside_its_words(string yaml, string key)
+    {
+        var errors = Flatten(Validate(yaml));
+        errors.Should().Contain(e => e.Kind == ValidationErrorKind.NotInEnumeration && e.Property == key);
+    }
+
     [Theory]
     [InlineData("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\nlevl: national\n", "levl")]
     [InlineData("rules:\n  - id: r.een\n    titel: Een\n    law: { law: Testwet }\n    domain: inkomen\n", "titel")]
