@@ -34,7 +34,7 @@ internal static class Runner
         var counts = Agreement.Check(national, seed, batch, o);
         if (counts is null)
         {
-            o.WriteLine("ABORTED: the three implementations disagree; no timings are reported.");
+            o.WriteLine("ABORTED: the implementations disagree; no timings are reported.");
             return false;
         }
         o.WriteLine($"\n## Agreement\nDoorbraak, RulesEngine, NRules (fluent rules) and hand-written C# agree on all {NationalRules.Ids.Length} rules for all {batch:N0} households (seed {seed}) in {sw.Elapsed.TotalSeconds:F1} s.");
