@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Embedding test: packs Doorbraak.Rules, Doorbraak.Rules.Hosting, .Monitoring, .AspNetCore and the policy-pack packages
+# Embedding test: packs Doorbraak.Rules, Doorbraak.Rules.Hosting, .Monitoring, .AspNetCore, .NRules and the policy-pack packages
 # into artifacts/local-feed, checks their metadata, then builds a fresh console app OUTSIDE the repository that references
 # them from that feed only (nuget.org for third-party packages), registers with DI, evaluates
 # samples/households/s1-kostendelersnorm.yaml, prints the proposals and uses the monitoring and problem-details helpers.
@@ -14,7 +14,7 @@ SECONDS=0
 rm -rf "$FEED"
 mkdir -p "$FEED"
 echo "== pack into $FEED"
-LIBS="Doorbraak.Rules Doorbraak.Rules.Hosting Doorbraak.Rules.Monitoring Doorbraak.Rules.AspNetCore"
+LIBS="Doorbraak.Rules Doorbraak.Rules.Hosting Doorbraak.Rules.Monitoring Doorbraak.Rules.AspNetCore Doorbraak.Rules.NRules"
 for lib in $LIBS; do
   dotnet pack "src/$lib/$lib.csproj" -c Release -o "$FEED" -p:ContinuousIntegrationBuild=true --nologo -v:q
 done

@@ -36,7 +36,7 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
             var (loaded, failure) = PackSourceResolver.TryLoad(_options, time.GetUtcNow());
             set = loaded ?? throw new OptionsValidationException(Options.DefaultName, typeof(DoorbraakRulesOptions), [failure!.ToString()]);
         }
-        _current = new DoorbraakEngine(set, _precedents);
+        _current = new DoorbraakEngine(set, _precedents) { Backend = _options.Backend };
         if (set.Warnings.Count > 0) Log.LoadWarnings(_logger, set.Warnings.Count);
         Log.Loaded(_logger, set.Packs.Count, DoorbraakTelemetry.PackList(_current), DoorbraakTelemetry.ContentHash(set));
 
@@ -117,7 +117,7 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
                 Log.Unchanged(_logger);
                 return true;
             }
-            var engine = new DoorbraakEngine(set, _precedents);
+            var engine = new DoorbraakEngine(set, _precedents) { Backend = _options.Backend };
             // The swap: evaluations that already hold 'previous' finish on it.
             Interlocked.Exchange(ref _current, engine);
             DoorbraakTelemetry.Reloads.Add(1, new KeyValuePair<string, object?>(DoorbraakTelemetry.OutcomeTag, "ok"));

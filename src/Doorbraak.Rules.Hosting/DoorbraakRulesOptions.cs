@@ -40,4 +40,10 @@ public sealed class DoorbraakRulesOptions
 
     /// <summary>The options <see cref="IDoorbraakEvaluator"/> uses when a call passes none. <value>Default: <see cref="EvaluationOptions.Default"/>.</value></summary>
     public EvaluationOptions DefaultEvaluationOptions { get; set; } = EvaluationOptions.Default;
+
+    /// <summary>
+    /// The engine that decides the rules (see <see cref="EvaluationBackend"/>); the NRules package's <c>UseNRules()</c>
+    /// sets its backend. <value>Default: <see cref="EvaluationBackend.Compiled"/>.</value>
+    /// </summary>
+    public EvaluationBackend Backend { get; set; } = EvaluationBackend.Compiled;
 }

@@ -1,6 +1,6 @@
 namespace Doorbraak.Rules.Benchmarks;
 
-/// <summary>Checks that Doorbraak, RulesEngine and hand-written C# find the same applicable rules for every household of the batch.</summary>
+/// <summary>Checks that Doorbraak, RulesEngine, NRules (fluent rules) and hand-written C# find the same applicable rules for every household of the batch.</summary>
 internal static class Agreement
 {
     /// <summary>Returns the applicable-rule counts per rule; on the first mismatch prints the household and returns null.</summary>
@@ -11,6 +11,7 @@ internal static class Agreement
         var engine = new EngineApplicability(national, date);
         var hand = new HandWritten(p);
         var re = new PeerRulesEngine(p);
+        var nr = new PeerNRules(p);
         long firstBad = long.MaxValue;
         string? report = null;
         var perRule = new long[NationalRules.Ids.Length];
@@ -23,15 +24,16 @@ internal static class Agreement
             var d = engine.Evaluate(engine.Prepare(h));
             var c = hand.Evaluate(flat);
             var r = re.Evaluate(flat);
-            if (d != c || d != r)
+            var n = nr.Evaluate(flat);
+            if (d != c || d != r || d != n)
             {
                 lock (gate)
                 {
                     if (i < firstBad)
                     {
                         firstBad = i;
-                        report = $"MISMATCH on household {i} (seed {seed}):\n  Doorbraak:    {NationalRules.Describe(d)}\n  hand-written: {NationalRules.Describe(c)}\n  RulesEngine:  {NationalRules.Describe(r)}\n"
-                            + $"  differs in:   {NationalRules.Describe((d ^ c) | (d ^ r))}\nHousehold:\n{Fixture.Dump(h)}";
+                        report = $"MISMATCH on household {i} (seed {seed}):\n  Doorbraak:    {NationalRules.Describe(d)}\n  hand-written: {NationalRules.Describe(c)}\n  RulesEngine:  {NationalRules.Describe(r)}\n  NRules:       {NationalRules.Describe(n)}\n"
+                            + $"  differs in:   {NationalRules.Describe((d ^ c) | (d ^ r) | (d ^ n))}\nHousehold:\n{Fixture.Dump(h)}";
                     }
                 }
                 state.Stop();

@@ -4,6 +4,14 @@ using Doorbraak.Rules.Benchmarks;
 // --quick: agreement check on 20,000 households, then the side-by-side comparison with Stopwatch medians (under a minute).
 // --full:  agreement check on all 1,000,000 households, the 1M batch on one core and on all cores, then every BenchmarkDotNet class.
 // anything else goes to BenchmarkDotNet's switcher, e.g. --filter *Applicability* --job short.
+// --differential N: N generated households through the compiled and the NRules backend; exit 1 on the first difference.
+var diff = Array.IndexOf(args, "--differential");
+if (diff >= 0)
+{
+    var count = diff + 1 < args.Length && int.TryParse(args[diff + 1], out var n) ? n : 100_000;
+    return Differential.Run(Fixture.Load(Fixture.National), count, Console.Out);
+}
+
 var quick = args.Contains("--quick");
 var full = args.Contains("--full");
 var rest = args.Where(a => a is not "--quick" and not "--full").ToArray();

@@ -34,10 +34,10 @@ internal static class Runner
         var counts = Agreement.Check(national, seed, batch, o);
         if (counts is null)
         {
-            o.WriteLine("ABORTED: the three implementations disagree; no timings are reported.");
+            o.WriteLine("ABORTED: the implementations disagree; no timings are reported.");
             return false;
         }
-        o.WriteLine($"\n## Agreement\nDoorbraak, RulesEngine and hand-written C# agree on all {NationalRules.Ids.Length} rules for all {batch:N0} households (seed {seed}) in {sw.Elapsed.TotalSeconds:F1} s.");
+        o.WriteLine($"\n## Agreement\nDoorbraak, RulesEngine, NRules (fluent rules) and hand-written C# agree on all {NationalRules.Ids.Length} rules for all {batch:N0} households (seed {seed}) in {sw.Elapsed.TotalSeconds:F1} s.");
         o.WriteLine("households where each rule applies: " + string.Join(", ", NationalRules.Ids.Select((id, i) => $"{id} {counts[i]:N0}")));
 
         // 2. Applicability side by side on the same prepared households.
@@ -46,6 +46,7 @@ internal static class Runner
         var engine = new EngineApplicability(national, date);
         var hand = new HandWritten(p);
         var re = new PeerRulesEngine(p);
+        var nr = new PeerNRules(p);
         var n = full ? 2000 : 1000;
         var households = Enumerable.Range(0, n).Select(i => HouseholdGenerator.Generate(seed, i)).ToArray();
         var flats = households.Select(h => FlatHousehold.From(h, date)).ToArray();
@@ -58,22 +59,24 @@ internal static class Runner
             return t.Elapsed.TotalNanoseconds / (n * (double)reps);
         }
         // Warm up (tiered JIT to tier 1).
-        for (var w = 0; w < 3; w++) { PerHh(i => sink ^= hand.Evaluate(flats[i]), 20); PerHh(i => sink ^= engine.Evaluate(frames[i]), 20); PerHh(i => sink ^= re.Evaluate(flats[i])); }
+        for (var w = 0; w < 3; w++) { PerHh(i => sink ^= hand.Evaluate(flats[i]), 20); PerHh(i => sink ^= engine.Evaluate(frames[i]), 20); PerHh(i => sink ^= re.Evaluate(flats[i])); PerHh(i => sink ^= nr.Evaluate(flats[i])); }
         Thread.Sleep(200);
         var rounds = full ? 31 : 7;
-        var (cs, ds, fs, rs) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        var (cs, ds, fs, rs, nrs) = (new List<double>(), new List<double>(), new List<double>(), new List<double>(), new List<double>());
         for (var r = 0; r < rounds; r++)
         {
             cs.Add(PerHh(i => sink ^= hand.Evaluate(flats[i]), 20));
             ds.Add(PerHh(i => sink ^= engine.Evaluate(frames[i]), 20));
             fs.Add(PerHh(i => sink ^= engine.Evaluate(engine.Prepare(households[i])), 2));
             rs.Add(PerHh(i => sink ^= re.Evaluate(flats[i])));
+            nrs.Add(PerHh(i => sink ^= nr.Evaluate(flats[i])));
         }
-        var (c, d, f, rr) = (Med(cs), Med(ds), Med(fs), Med(rs));
+        var (c, d, f, rr, nn) = (Med(cs), Med(ds), Med(fs), Med(rs), Med(nrs));
         var allocD = Alloc(n, i => sink ^= engine.Evaluate(frames[i]));
         var allocC = Alloc(n, i => sink ^= hand.Evaluate(flats[i]));
         var allocR = Alloc(n, i => sink ^= re.Evaluate(flats[i]));
         var allocF = Alloc(n, i => sink ^= engine.Evaluate(engine.Prepare(households[i])));
+        var allocN = Alloc(n, i => sink ^= nr.Evaluate(flats[i]));
         o.WriteLine($"\n## Applicability of the national pack ({engine.RuleCount} rules, {n:N0} generated households, median of {rounds} rounds, ns per household)");
         o.WriteLine("| implementation | median ns/household | ratio to hand-written | allocated B/household |");
         o.WriteLine("|---|---:|---:|---:|");
@@ -81,6 +84,7 @@ internal static class Runner
         o.WriteLine($"| Doorbraak compiled conditions (prepared frame) | {d:F0} | {d / c:F2} | {allocD:F0} |");
         o.WriteLine($"| Doorbraak incl. building the frame from Household | {f:F0} | {f / c:F2} | {allocF:F0} |");
         o.WriteLine($"| Microsoft RulesEngine 6.0.1 | {rr:F0} | {rr / c:F2} | {allocR:F0} |");
+        o.WriteLine($"| NRules 1.0.4, fluent rules, one session per household | {nn:F0} | {nn / c:F2} | {allocN:F0} |");
         o.WriteLine($"target: >= 10x faster than RulesEngine: {rr / d:F1}x -> {(rr / d >= 10 ? "MET" : "MISSED")}; within 2x of hand-written: {d / c:F2}x -> {(d / c <= 2 ? "MET" : "MISSED")}");
 
         // Per-rule breakdown: where the engine's time and allocation go (each condition alone, incl. one EvaluationFrame, ~56 B).
@@ -101,6 +105,8 @@ internal static class Runner
         var simple = Fixture.Simple(scenarios);
         var heavyEngine = new DoorbraakEngine(heavy.Set);
         var simpleEngine = new DoorbraakEngine(simple.Set);
+        var heavyNRules = new DoorbraakEngine(heavy.Set) { Backend = Doorbraak.Rules.NRules.NRulesBackend.Instance };
+        var simpleNRules = new DoorbraakEngine(simple.Set) { Backend = Doorbraak.Rules.NRules.NRulesBackend.Instance };
         var noProposals = new EvaluationOptions { IncludeProposals = false };
         o.WriteLine($"\n## Full evaluation of one household (median of {rounds} rounds)");
         o.WriteLine($"simple: '{simple.Name}' ({simple.Pack}, {simple.Collisions} collisions)");
@@ -108,7 +114,8 @@ internal static class Runner
         o.WriteLine("| case | median µs | allocated KB |");
         o.WriteLine("|---|---:|---:|");
         var heavyMedian = 0.0;
-        foreach (var (name, eng, sc, opts) in new[] { ("simple, proposals on", simpleEngine, simple, EvaluationOptions.Default), ("heaviest, proposals off", heavyEngine, heavy, noProposals), ("heaviest, proposals on", heavyEngine, heavy, EvaluationOptions.Default) })
+        foreach (var (name, eng, sc, opts) in new[] { ("simple, proposals on", simpleEngine, simple, EvaluationOptions.Default), ("heaviest, proposals off", heavyEngine, heavy, noProposals), ("heaviest, proposals on", heavyEngine, heavy, EvaluationOptions.Default),
+            ("NRules backend: simple, proposals on", simpleNRules, simple, EvaluationOptions.Default), ("NRules backend: heaviest, proposals off", heavyNRules, heavy, noProposals), ("NRules backend: heaviest, proposals on", heavyNRules, heavy, EvaluationOptions.Default) })
         {
             var reps = full ? 200 : 50;
             for (var w = 0; w < 3; w++) for (var i = 0; i < reps; i++) sink ^= eng.Evaluate(sc.Household, sc.Date, opts).Collisions.Count;
@@ -130,15 +137,22 @@ internal static class Runner
         var many = Time(() => Parallel.For(0L, batch, () => new BatchStats(), (i, _, local) => { local.Add(allEngine.Evaluate(HouseholdGenerator.Generate(seed, i), date)); return local; }, local => { lock (statsN) statsN.Merge(local); }));
         var statsNoProp = new BatchStats();
         var manyNoProp = Time(() => Parallel.For(0L, batch, () => new BatchStats(), (i, _, local) => { local.Add(allEngine.Evaluate(HouseholdGenerator.Generate(seed, i), date, noProposals)); return local; }, local => { lock (statsNoProp) statsNoProp.Merge(local); }));
+        var nrulesEngine = new DoorbraakEngine(all) { Backend = Doorbraak.Rules.NRules.NRulesBackend.Instance };
+        var statsNR = new BatchStats();
+        var manyNRules = Time(() => Parallel.For(0L, batch, () => new BatchStats(), (i, _, local) => { local.Add(nrulesEngine.Evaluate(HouseholdGenerator.Generate(seed, i), date)); return local; }, local => { lock (statsNR) statsNR.Merge(local); }));
         o.WriteLine("| run | seconds | households/s | µs/household | projected for 1,000,000 |");
         o.WriteLine("|---|---:|---:|---:|---:|");
         void Row(string name, double s) => o.WriteLine($"| {name} | {s:F2} | {batch / s:N0} | {s * 1e6 / batch:F1} | {s * 1_000_000 / batch:F1} s |");
         Row("1 core, proposals on", one);
         Row($"{Environment.ProcessorCount} cores (Parallel.For), proposals on", many);
         Row($"{Environment.ProcessorCount} cores (Parallel.For), proposals off", manyNoProp);
-        o.WriteLine($"outcomes (1 core): {stats1}; parallel run identical: {stats1.Equals(statsN)}");
+        Row($"NRules backend, {Environment.ProcessorCount} cores (Parallel.For), proposals on", manyNRules);
+        o.WriteLine($"outcomes (1 core): {stats1}; parallel run identical: {stats1.Equals(statsN)}; NRules backend identical: {stats1.Equals(statsNR)}");
         var proj = many * 1_000_000 / batch;
         o.WriteLine($"target: 1,000,000 households with proposals under 60 s on {Environment.ProcessorCount} cores: {proj:F1} s{(full ? "" : " (projected)")} -> {(proj < 60 ? "MET" : "MISSED")}");
+
+        // 4b. The interactive case: a regisseur answers one missing fact and the household is evaluated again.
+        Interactive.Report(national, rounds, full, o, ref sink);
 
         // 5. Allocation versus rules that do not apply.
         o.WriteLine("\n## Allocation per evaluation versus rules that never apply (national + N synthetic rules whose conditions are false)");

@@ -32,6 +32,24 @@ public class EvaluateTests
     }
 
     [Fact]
+    public void The_NRules_engine_gives_the_same_json_as_the_default_apart_from_the_backend_it_names()
+    {
+        var compiled = Cli.Run(S1("--format", "json"));
+        var nrules = Cli.Run(S1("--format", "json", "--engine", "nrules"));
+        nrules.Code.Should().Be(0, nrules.ToString());
+        nrules.Out.Should().Contain("\"backend\": \"nrules\"");
+        nrules.Out.Replace("\"backend\": \"nrules\"", "\"backend\": \"compiled\"", StringComparison.Ordinal).Should().Be(compiled.Out);
+    }
+
+    [Fact]
+    public void An_unknown_engine_is_refused_with_the_choices()
+    {
+        var run = Cli.Run(S1("--engine", "drools"));
+        run.Code.Should().NotBe(0);
+        run.Err.Should().Contain("compiled").And.Contain("nrules");
+    }
+
+    [Fact]
     public void Json_is_the_same_byte_for_byte_on_a_second_run()
     {
         Cli.Run(S1("--format", "json")).Out.Should().Be(Cli.Run(S1("--format", "json")).Out);

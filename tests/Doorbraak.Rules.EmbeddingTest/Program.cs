@@ -4,6 +4,7 @@ using Doorbraak.Rules;
 using Doorbraak.Rules.AspNetCore;
 using Doorbraak.Rules.Hosting;
 using Doorbraak.Rules.Monitoring;
+using Doorbraak.Rules.NRules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -87,6 +88,18 @@ using (var layeredProvider = layered.BuildServiceProvider())
     var layeredEvaluator = layeredProvider.GetRequiredService<IDoorbraakEvaluator>();
     var layeredResult = layeredEvaluator.Evaluate(layeredEvaluator.Engine.ReadHousehold(File.ReadAllText(args[0]), Path.GetFileName(args[0])), referenceDate);
     Console.WriteLine($"Layered packs: {string.Join(", ", layeredResult.Audit.Packs.Select(p => $"{p.Id} {p.Version}"))}; proposals: {layeredResult.Proposals.Count}");
+}
+
+// The NRules backend from its package: the same result as the compiled backend, byte for byte apart from the backend's name.
+var withNRules = new ServiceCollection();
+withNRules.AddDoorbraakRules().AddPackPackage("Doorbraak.PolicyPack.NlSociaalDomein").UseNRules();
+using (var nrulesProvider = withNRules.BuildServiceProvider())
+{
+    var nrulesEvaluator = nrulesProvider.GetRequiredService<IDoorbraakEvaluator>();
+    var nrulesResult = nrulesEvaluator.Evaluate(household, referenceDate);
+    var same = ResultJson.Serialize(nrulesResult).Replace("\"backend\": \"nrules\"", "\"backend\": \"compiled\"", StringComparison.Ordinal) == ResultJson.Serialize(result);
+    Console.WriteLine($"NRules backend: {nrulesResult.Audit.Backend}; same result as compiled: {same}");
+    if (nrulesResult.Audit.Backend != "nrules" || !same) return 1;
 }
 
 Console.WriteLine("OK");

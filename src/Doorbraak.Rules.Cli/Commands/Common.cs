@@ -44,6 +44,20 @@ internal static class Common
         Description = "Replace personal fact values in traces, motivations and exports with [afgeschermd].",
     };
 
+    public static Option<string> EngineOption()
+    {
+        var o = new Option<string>("--engine")
+        {
+            Description = "The engine that decides the rules: compiled (the default) or nrules (the NRules Rete backend). Results are the same.",
+            DefaultValueFactory = _ => "compiled",
+            HelpName = "compiled|nrules",
+        };
+        o.AcceptOnlyFromAmong("compiled", "nrules");
+        return o;
+    }
+
+    public static EvaluationBackend Backend(string? engine) => engine == "nrules" ? Doorbraak.Rules.NRules.NRulesBackend.Instance : EvaluationBackend.Compiled;
+
     public static ReportLanguage Language(string? lang) => lang == "en" ? ReportLanguage.English : ReportLanguage.Dutch;
 
     public static DateOnly ReferenceDate(string? text, CliContext context)

@@ -29,6 +29,7 @@ internal static class EvaluateCommand
         };
         format.AcceptOnlyFromAmong("text", "json", "markdown", "html");
         var lang = Common.LangOption();
+        var engine = Common.EngineOption();
         var redact = Common.RedactOption();
         var output = new Option<string?>("--out", "-o")
         {
@@ -50,7 +51,7 @@ internal static class EvaluateCommand
             "(as questions) and the proposed deviations with basis, mandate, limits, cost and draft motivation. " +
             "A folder or a .jsonl file is a batch: one JSON result per line, with progress on stderr when it is a terminal.")
         {
-            input, packs, date, format, lang, redact, output, horizon, strict,
+            input, packs, date, format, lang, redact, output, horizon, strict, engine,
         };
         command.SetAction(parse =>
         {
@@ -62,12 +63,12 @@ internal static class EvaluateCommand
                 HorizonMonths = parse.GetValue(horizon),
             };
             return Run(parse.GetValue(input)!, parse.GetValue(packs)!, Common.ReferenceDate(parse.GetValue(date), context),
-                parse.GetValue(format), options, parse.GetValue(output), context, parse.GetValue(strict));
+                parse.GetValue(format), options, parse.GetValue(output), context, parse.GetValue(strict), Common.Backend(parse.GetValue(engine)));
         });
         return command;
     }
 
-    private static int Run(string input, string[] packDirs, DateOnly date, string? format, EvaluationOptions options, string? outFile, CliContext context, bool strict)
+    private static int Run(string input, string[] packDirs, DateOnly date, string? format, EvaluationOptions options, string? outFile, CliContext context, bool strict, EvaluationBackend backend)
     {
         var full = context.FullPath(input);
         var batch = Directory.Exists(full) || input.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
@@ -80,7 +81,7 @@ internal static class EvaluateCommand
 
         var set = Common.LoadPacks(packDirs, context);
         if (set is null) return Program.ExitFailed;
-        var engine = new DoorbraakEngine(set);
+        var engine = new DoorbraakEngine(set) { Backend = backend };
 
         using var sink = outFile is null ? null : new StreamWriter(context.FullPath(outFile), false, new UTF8Encoding(false));
         var w = sink ?? context.Out;

@@ -15,6 +15,7 @@ internal static class ExplainCommand
         var packs = Common.PacksOption();
         var date = Common.DateOption();
         var lang = Common.LangOption();
+        var engine = Common.EngineOption();
         var redact = Common.RedactOption();
         var rule = new Option<string?>("--rule") { Description = "Explain this rule or consequence: whether it applied, why, and what it set.", HelpName = "id" };
         var collision = new Option<string?>("--collision") { Description = "Explain this collision: the goal, the rule outcomes behind it, the facts.", HelpName = "id" };
@@ -23,7 +24,7 @@ internal static class ExplainCommand
             "Explain one rule, collision or proposal for a household, in words: the conditions with their outcomes and the facts used. " +
             "Give exactly one of --rule, --collision or --proposal.")
         {
-            input, packs, date, lang, redact, rule, collision, proposal,
+            input, packs, date, lang, redact, rule, collision, proposal, engine,
         };
         command.SetAction(parse =>
         {
@@ -31,18 +32,18 @@ internal static class ExplainCommand
                 .Where(x => x.Item2 is not null).ToList();
             if (chosen.Count != 1) throw new UsageException("give exactly one of --rule, --collision or --proposal.");
             var options = new EvaluationOptions { Language = Common.Language(parse.GetValue(lang)), Redact = parse.GetValue(redact) };
-            return Run(parse.GetValue(input)!, parse.GetValue(packs)!, Common.ReferenceDate(parse.GetValue(date), context), options, chosen[0].Item1, chosen[0].Item2!, context);
+            return Run(parse.GetValue(input)!, parse.GetValue(packs)!, Common.ReferenceDate(parse.GetValue(date), context), options, chosen[0].Item1, chosen[0].Item2!, context, Common.Backend(parse.GetValue(engine)));
         });
         return command;
     }
 
-    private static int Run(string input, string[] packDirs, DateOnly date, EvaluationOptions options, string what, string id, CliContext context)
+    private static int Run(string input, string[] packDirs, DateOnly date, EvaluationOptions options, string what, string id, CliContext context, EvaluationBackend backend)
     {
         if (!File.Exists(context.FullPath(input)) && !Directory.Exists(context.FullPath(input)))
             throw new CliException($"the household file '{input}' does not exist.");
         var set = Common.LoadPacks(packDirs, context);
         if (set is null) return Program.ExitFailed;
-        var engine = new DoorbraakEngine(set);
+        var engine = new DoorbraakEngine(set) { Backend = backend };
         var household = Common.ReadHousehold(engine, input, context);
         var result = engine.Evaluate(household, date, options);
         var t = new Words(options.Language);

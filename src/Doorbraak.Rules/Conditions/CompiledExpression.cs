@@ -11,10 +11,11 @@ internal sealed class CompiledExpression
 {
     private readonly Func<EvaluationFrame, EntityInstance?, FactValue> _evaluate;
 
-    internal CompiledExpression(string text, SourceLocation location, Bound bound, Func<EvaluationFrame, EntityInstance?, FactValue> evaluate,
-        IReadOnlyList<CompiledExpression> clauses, string connective)
+    internal CompiledExpression(string text, SourceLocation location, Bound bound, System.Linq.Expressions.Expression<Func<EvaluationFrame, EntityInstance?, FactValue>> tree,
+        Func<EvaluationFrame, EntityInstance?, FactValue> evaluate, IReadOnlyList<CompiledExpression> clauses, string connective)
     {
         Text = text;
+        Tree = tree;
         Location = location;
         Bound = bound;
         Type = bound.Type;
@@ -66,6 +67,9 @@ internal sealed class CompiledExpression
 
     /// <summary>The source text.</summary>
     public string Text { get; }
+
+    /// <summary>The expression tree the delegate was compiled from, for backends that compile it into their own rules (NRules).</summary>
+    public System.Linq.Expressions.Expression<Func<EvaluationFrame, EntityInstance?, FactValue>> Tree { get; }
 
     /// <summary>The static result type.</summary>
     public FactType Type { get; }

@@ -51,7 +51,8 @@ internal static class ConditionCompiler
             foreach (var operand in operands) clauses.Add(Build(source, operand, top: false));
         }
         var text = top ? source.Text.Trim() : Balanced(source.Text, bound.Start, bound.End);
-        return new CompiledExpression(text, source.LocationAt(bound.Start), bound, LinqCompiler.Compile(bound), clauses, connective);
+        var tree = LinqCompiler.Tree(bound);
+        return new CompiledExpression(text, source.LocationAt(bound.Start), bound, tree, tree.Compile(), clauses, connective);
     }
 
     /// <summary>

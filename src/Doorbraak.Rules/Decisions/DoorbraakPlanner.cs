@@ -45,7 +45,7 @@ public sealed class DoorbraakPlanner
     public DoorbraakCase OpenCase(Household household, DateOnly referenceDate, EvaluationOptions? options = null, string? caseReference = null)
     {
         ArgumentNullException.ThrowIfNull(household);
-        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, referenceDate, options ?? EvaluationOptions.Default);
+        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, referenceDate, options ?? EvaluationOptions.Default, _engine.Backend);
         var result = Evaluator.Evaluate(session, _engine.PackSet.Packs, _precedents);
         return new DoorbraakCase(this, session, result, caseReference);
     }
@@ -69,7 +69,7 @@ public sealed class DoorbraakPlanner
         ArgumentNullException.ThrowIfNull(request);
         var refusal = CheckProvenance(household, result, out var options);
         if (refusal is not null) return DecisionAttempt.Refused(refusal);
-        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, result.Audit.ReferenceDate, options);
+        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, result.Audit.ReferenceDate, options, _engine.Backend);
         return TryDecide(session, result, request, null);
     }
 
@@ -202,7 +202,7 @@ public sealed class DoorbraakPlanner
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(details);
         if (CheckProvenance(household, result, out var options) is { } refusal) throw new DecisionException(refusal);
-        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, result.Audit.ReferenceDate, options);
+        var session = EvaluationSession.Open(_engine.PackSet.RuleSet, household, result.Audit.ReferenceDate, options, _engine.Backend);
         return Assemble(session, result, decisions, details);
     }
 

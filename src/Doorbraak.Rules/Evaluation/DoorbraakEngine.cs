@@ -23,6 +23,18 @@ public sealed class DoorbraakEngine
         _precedents = precedents;
     }
 
+    /// <summary>
+    /// The engine that decides the rules: <see cref="EvaluationBackend.Compiled"/> (the default) or another backend, such as
+    /// the NRules package's (<c>new DoorbraakEngine(packs) { Backend = NRulesBackend.Instance }</c>). Results are the same.
+    /// </summary>
+    public EvaluationBackend Backend
+    {
+        get => _backend;
+        init => _backend = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    private readonly EvaluationBackend _backend = EvaluationBackend.Compiled;
+
     /// <summary>The library version recorded in audit blocks.</summary>
     public static string EngineVersion { get; } =
         typeof(DoorbraakEngine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -38,7 +50,7 @@ public sealed class DoorbraakEngine
     public EvaluationResult Evaluate(Household household, DateOnly referenceDate, EvaluationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(household);
-        return Evaluator.Evaluate(PackSet.RuleSet, PackSet.Packs, household, referenceDate, options ?? EvaluationOptions.Default, _precedents);
+        return Evaluator.Evaluate(PackSet.RuleSet, Backend, PackSet.Packs, household, referenceDate, options ?? EvaluationOptions.Default, _precedents);
     }
 
     /// <summary>What-if: re-projects the household with these deviations applied (allowed or not) and reports what changes.</summary>
@@ -51,7 +63,7 @@ public sealed class DoorbraakEngine
     {
         ArgumentNullException.ThrowIfNull(household);
         var set = WhatIfQueries.Resolve(PackSet.RuleSet, deviationIds);
-        var ctx = EvaluationSession.Open(PackSet.RuleSet, household, referenceDate, options ?? EvaluationOptions.Default);
+        var ctx = EvaluationSession.Open(PackSet.RuleSet, household, referenceDate, options ?? EvaluationOptions.Default, Backend);
         return WhatIfQueries.Apply(ctx, set);
     }
 
@@ -65,7 +77,7 @@ public sealed class DoorbraakEngine
     public IReadOnlyList<IReadOnlyList<string>> RulesBlockingGoal(Household household, DateOnly referenceDate, string goalId)
     {
         ArgumentNullException.ThrowIfNull(household);
-        var ctx = EvaluationSession.Open(PackSet.RuleSet, household, referenceDate, EvaluationOptions.Default);
+        var ctx = EvaluationSession.Open(PackSet.RuleSet, household, referenceDate, EvaluationOptions.Default, Backend);
         return WhatIfQueries.RulesBlocking(ctx, goalId);
     }
 

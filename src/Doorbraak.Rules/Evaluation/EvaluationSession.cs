@@ -27,9 +27,10 @@ internal sealed class EvaluationSession
     // One household copy reused by the counterfactuals of the collision search (they are not kept).
     private EntityInstance? _scratch;
 
-    private EvaluationSession(CompiledRuleSet ruleSet, Household household, EntityInstance supplied, FactValue[] parameters, DateOnly date, EvaluationOptions options, Projection projection)
+    private EvaluationSession(CompiledRuleSet ruleSet, EvaluationBackend backend, Household household, EntityInstance supplied, FactValue[] parameters, DateOnly date, EvaluationOptions options, Projection projection)
     {
         RuleSet = ruleSet;
+        Backend = backend;
         Household = household;
         Supplied = supplied;
         Parameters = parameters;
@@ -43,6 +44,9 @@ internal sealed class EvaluationSession
     }
 
     public CompiledRuleSet RuleSet { get; }
+
+    /// <summary>The engine that decides the rules in every projection of this session.</summary>
+    public EvaluationBackend Backend { get; }
     public Household Household { get; }
     public EntityInstance Supplied { get; }
     public FactValue[] Parameters { get; }
@@ -86,8 +90,9 @@ internal sealed class EvaluationSession
     /// evaluation, what-if query and decision.
     /// </summary>
     /// <exception cref="HouseholdException">The household does not fit the rule set's fact schema.</exception>
-    public static EvaluationSession Open(CompiledRuleSet ruleSet, Household household, DateOnly date, EvaluationOptions options)
+    public static EvaluationSession Open(CompiledRuleSet ruleSet, Household household, DateOnly date, EvaluationOptions options, EvaluationBackend? backend = null)
     {
+        backend ??= EvaluationBackend.Compiled;
         var problems = new DiagnosticBag();
         var supplied = ruleSet.FrameBuilder.Build(household, date, problems);
         if (problems.HasErrors) throw new HouseholdException(problems.Items);
@@ -99,8 +104,8 @@ internal sealed class EvaluationSession
         if (problems.HasErrors) throw new HouseholdException(problems.Items);
 
         var parameters = ruleSet.Parameters.ValuesOn(date);
-        var projection = Projector.Project(ruleSet, supplied, parameters, date, ProjectionChanges.None, detailed: true, trace: options.IncludeExplanations);
-        var session = new EvaluationSession(ruleSet, household, supplied, parameters, date, options, projection);
+        var projection = backend.Project(ruleSet, supplied, parameters, date, ProjectionChanges.None, detailed: true, trace: options.IncludeExplanations, into: null);
+        var session = new EvaluationSession(ruleSet, backend, household, supplied, parameters, date, options, projection);
         session._missing.Causes = DerivedCauses(ruleSet, projection);
         session.EvaluateGoals();
         foreach (var u in projection.Undecided)
@@ -192,7 +197,7 @@ internal sealed class EvaluationSession
     public Reprojection Reproject(ProjectionChanges changes)
     {
         if (_reprojections.TryGetValue(changes, out var hit)) return hit;
-        var p = Projector.Project(RuleSet, Supplied, Parameters, Date, changes, detailed: false);
+        var p = Backend.Project(RuleSet, Supplied, Parameters, Date, changes, detailed: false, trace: false, into: null);
         var goals = new FactValue[RuleSet.Goals.Count];
         for (var i = 0; i < goals.Length; i++) goals[i] = RuleSet.Goals[i].Holds.Decide(p.Frame);
         var result = new Reprojection(goals, p);
@@ -214,7 +219,7 @@ internal sealed class EvaluationSession
     public Counterfactual WithoutVerdict(CompiledGoal goal, int[] set, Hinges? hinges)
     {
         _scratch ??= Supplied.Clone();
-        var p = Projector.Project(RuleSet, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: false, into: _scratch);
+        var p = Backend.Project(RuleSet, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: false, trace: false, into: _scratch);
         var v = goal.Holds.Decide(p.Frame, null, out var unknowns);
         if (v.IsFalse) return Counterfactual.Fails;
         var newly = NewlyUndecidedRules(p);
@@ -225,7 +230,7 @@ internal sealed class EvaluationSession
             // Only a detailed projection says which facts left a rule undecided.
             if (newly.Count > 0)
             {
-                p = Projector.Project(RuleSet, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: true, into: _scratch);
+                p = Backend.Project(RuleSet, Supplied, Parameters, Date, ProjectionChanges.Without(set, goal.ConeSet), detailed: true, trace: false, into: _scratch);
                 newly = NewlyUndecidedRules(p);
             }
             foreach (var u in newly) hinges.Add(u.UnknownReads, u.Rule.ParametersRead, Parameters);

@@ -9,8 +9,8 @@ namespace Doorbraak.Rules.Evaluation;
 /// <summary>Evaluates one household: projection, goals, collisions, missing facts, then proposals.</summary>
 internal static class Evaluator
 {
-    public static EvaluationResult Evaluate(CompiledRuleSet ruleSet, IReadOnlyList<PackInfo> packs, Household household, DateOnly date, EvaluationOptions options, IPrecedentSource? precedents) =>
-        Evaluate(EvaluationSession.Open(ruleSet, household, date, options), packs, precedents);
+    public static EvaluationResult Evaluate(CompiledRuleSet ruleSet, EvaluationBackend backend, IReadOnlyList<PackInfo> packs, Household household, DateOnly date, EvaluationOptions options, IPrecedentSource? precedents) =>
+        Evaluate(EvaluationSession.Open(ruleSet, household, date, options, backend), packs, precedents);
 
     /// <summary>
     /// Every stage on an open session. Missing facts come from every stage that reads facts (goals, undecided rules,
@@ -26,7 +26,7 @@ internal static class Evaluator
         var candidates = ProposalFinder.Candidates(session, collisions);
         if (candidates.Count > 0) session.RecordCostUnknowns();
         var proposals = session.Options.IncludeProposals ? ProposalFinder.Find(session, collisions, candidates, precedents) : [];
-        var audit = new AuditBlock(packs, DoorbraakEngine.EngineVersion, session.Date);
+        var audit = new AuditBlock(packs, DoorbraakEngine.EngineVersion, session.Date) { Backend = session.Backend.Name };
         var notProposed = session.Options.IncludeProposals ? ProposalFinder.WhyNot(session, collisions, proposals) : [];
         var result = new EvaluationResult(determinations, goals, collisions.Select(c => c.Result).ToList(), session.MissingFacts, proposals, audit)
         {

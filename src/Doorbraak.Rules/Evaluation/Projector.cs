@@ -94,12 +94,58 @@ internal sealed class Projection
     public HashSet<int> Applied { get; } = new();
 }
 
-/// <summary>Applies rules and consequences in plan order to a copy of the supplied situation.</summary>
+/// <summary>One projection under way: the copy being written, its frame, the changes, and what is tracked.</summary>
+internal sealed class ProjectionRun
+{
+    public required CompiledRuleSet Plan { get; init; }
+    public required Projection Projection { get; init; }
+    public required ProjectionChanges Changes { get; init; }
+    public required DateOnly Date { get; init; }
+
+    /// <summary>The last write to each fact (detailed projections only: contradictions and unknown values).</summary>
+    public Dictionary<(EntityInstance, int), Written>? Writers { get; init; }
+
+    /// <summary>Capture how each applied rule's condition was decided.</summary>
+    public bool Trace { get; init; }
+
+    public EvaluationFrame Frame => Projection.Frame;
+
+    /// <summary>Whether the rule runs in this projection: not set aside, valid on the date, and in the goal's cone when one is given.</summary>
+    public bool Runs(CompiledRule rule) =>
+        !Changes.Suppressed.Contains(rule.Index) && rule.ValidOn(Date) && (Changes.Only is not { } only || only.Contains(rule.Index));
+}
+
+/// <summary>
+/// Applies rules and consequences in plan order to a copy of the supplied situation: the compiled backend. The steps
+/// (<see cref="Start"/>, <see cref="Fire"/>, <see cref="NoteUndecided"/>) are shared with other backends, so that
+/// what a rule writes, and how contradictions and unknown values are tracked, is the same whichever engine decides
+/// the conditions.
+/// </summary>
 internal static class Projector
 {
     // detailed: track contradictions (the base projection); trace: capture how each rule's condition was decided.
     // into: a household of the same shape to overwrite (for projections that are not kept), or null for a new copy.
     public static Projection Project(CompiledRuleSet plan, EntityInstance supplied, FactValue[] parameters, DateOnly date, ProjectionChanges changes, bool detailed, bool trace = false, EntityInstance? into = null)
+    {
+        var run = Start(plan, supplied, parameters, date, changes, detailed, trace, into);
+        foreach (var rule in plan.Rules)
+        {
+            if (!run.Runs(rule)) continue;
+            if (rule.ForEach is { } coll)
+            {
+                foreach (var element in run.Frame.Household.Collections[coll.Slot])
+                    Apply(run, rule, element);
+            }
+            else
+            {
+                Apply(run, rule, null);
+            }
+        }
+        return run.Projection;
+    }
+
+    /// <summary>A copy of the supplied situation (or <paramref name="into"/> overwritten), with parameter deviations applied, ready for rules.</summary>
+    public static ProjectionRun Start(CompiledRuleSet plan, EntityInstance supplied, FactValue[] parameters, DateOnly date, ProjectionChanges changes, bool detailed, bool trace, EntityInstance? into)
     {
         EntityInstance household;
         if (into is null)
@@ -119,44 +165,63 @@ internal static class Projector
                 if (d.Parameter is { } p) parameters[p.Slot] = d.ParameterValue!.Evaluate(sourceFrame, null);
         }
         var frame = new EvaluationFrame(household, parameters, date);
-        var projection = new Projection { Household = household, Frame = frame };
-        var writers = detailed ? new Dictionary<(EntityInstance, int), Written>() : null;
-
-        foreach (var rule in plan.Rules)
+        return new ProjectionRun
         {
-            if (changes.Suppressed.Contains(rule.Index) || !rule.ValidOn(date)) continue;
-            if (changes.Only is { } only && !only.Contains(rule.Index)) continue;
-            if (rule.ForEach is { } coll)
-            {
-                foreach (var element in household.Collections[coll.Slot])
-                    Apply(plan, rule, element, frame, projection, changes, writers, trace);
-            }
-            else
-            {
-                Apply(plan, rule, null, frame, projection, changes, writers, trace);
-            }
-        }
-        return projection;
+            Plan = plan,
+            Projection = new Projection { Household = household, Frame = frame },
+            Changes = changes,
+            Date = date,
+            Writers = detailed ? new Dictionary<(EntityInstance, int), Written>() : null,
+            Trace = trace,
+        };
     }
 
-    private static void Apply(CompiledRuleSet plan, CompiledRule rule, EntityInstance? element, EvaluationFrame frame, Projection projection, ProjectionChanges changes, Dictionary<(EntityInstance, int), Written>? writers, bool tracing)
+    private static void Apply(ProjectionRun run, CompiledRule rule, EntityInstance? element)
     {
-        RuleTrace? trace = null;
         if (rule.Applies is { } applies)
         {
             FactValue ok;
             List<FactRead>? reads = null;
-            using (var scope = frame.Capture(tracing))
+            using (var scope = run.Frame.Capture(run.Trace))
             {
-                ok = applies.Evaluate(frame, element);
-                if (tracing && ok.IsTrue) reads = scope.Distinct();
+                ok = applies.Evaluate(run.Frame, element);
+                if (run.Trace && ok.IsTrue) reads = scope.Distinct();
                 // Re-projections only need to know that a rule was undecided; the base projection also says why.
                 if (ok.IsUnknown)
-                    projection.Undecided.Add(new Undecided(rule, element, writers is null ? [] : scope.Unknowns()));
+                    run.Projection.Undecided.Add(new Undecided(rule, element, run.Writers is null ? [] : scope.Unknowns()));
             }
             if (!ok.IsTrue) return;
-            if (reads is not null) trace = new RuleTrace(Deciding.Clauses(applies, frame, element), reads);
+            if (reads is not null)
+            {
+                Fire(run, rule, element, new RuleTrace(Deciding.Clauses(applies, run.Frame, element), reads));
+                return;
+            }
         }
+        Fire(run, rule, element);
+    }
+
+    /// <summary>Records that the rule's condition is unknown, with the unknown facts it read (detailed projections only).</summary>
+    public static void NoteUndecided(ProjectionRun run, CompiledRule rule, EntityInstance? element)
+    {
+        IReadOnlyList<FactRead> unknowns = [];
+        if (run.Writers is not null && rule.Applies is { } applies)
+        {
+            using var scope = run.Frame.Capture();
+            applies.Evaluate(run.Frame, element);
+            unknowns = scope.Unknowns();
+        }
+        run.Projection.Undecided.Add(new Undecided(rule, element, unknowns));
+    }
+
+    /// <summary>
+    /// The rule applies (its condition held): writes what it determines, with the deviations of this projection applied.
+    /// <paramref name="trace"/> is how the condition was decided, when the caller captured it; otherwise it is captured
+    /// here when the run traces.
+    /// </summary>
+    public static void Fire(ProjectionRun run, CompiledRule rule, EntityInstance? element, RuleTrace? trace = null)
+    {
+        var (plan, frame, projection, changes, writers) = (run.Plan, run.Frame, run.Projection, run.Changes, run.Writers);
+        if (trace is null && run.Trace && rule.Applies is { } applies) trace = applies.Explain(frame, element);
 
         projection.Applied.Add(rule.Index);
         foreach (var det in rule.Determines)

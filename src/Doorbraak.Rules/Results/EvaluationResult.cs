@@ -138,7 +138,11 @@ public sealed record FactUsed(string Path, string Value);
 /// <param name="Packs">The packs in load order.</param>
 /// <param name="EngineVersion">The library's version.</param>
 /// <param name="ReferenceDate">The peildatum.</param>
-public sealed record AuditBlock(IReadOnlyList<PackInfo> Packs, string EngineVersion, DateOnly ReferenceDate);
+public sealed record AuditBlock(IReadOnlyList<PackInfo> Packs, string EngineVersion, DateOnly ReferenceDate)
+{
+    /// <summary>The engine that decided the rules (<c>compiled</c>, <c>nrules</c>); results are the same whichever it is.</summary>
+    public string Backend { get; init; } = "compiled";
+}
 
 /// <summary>A loaded pack, as the audit trail names it.</summary>
 /// <param name="Id">The pack id.</param>

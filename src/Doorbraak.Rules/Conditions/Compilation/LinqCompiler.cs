@@ -34,11 +34,12 @@ internal sealed class LinqCompiler
 
     private LinqCompiler() => _elements[0] = _scope;
 
-    public static Func<EvaluationFrame, EntityInstance?, FactValue> Compile(Bound bound)
+    /// <summary>The expression tree of a bound expression, a function of the frame and the current element.</summary>
+    public static Expression<Func<EvaluationFrame, EntityInstance?, FactValue>> Tree(Bound bound)
     {
         var c = new LinqCompiler();
         var body = c.Lower(bound);
-        return LX.Lambda<Func<EvaluationFrame, EntityInstance?, FactValue>>(body, c._frame, c._scope).Compile();
+        return LX.Lambda<Func<EvaluationFrame, EntityInstance?, FactValue>>(body, c._frame, c._scope);
     }
 
     private static MethodInfo Op(string name, int arity) => OpsMethods[name + "/" + arity];
