@@ -38,6 +38,7 @@ public class LintTests
               - id: planted.nooit
                 title: Nooit
                 law: { law: Testwet, article: "1", url: "https://example.invalid/testwet" }
+                force: beleidsregel
                 domain: inkomen
                 applies: false
                 determines:
@@ -45,6 +46,7 @@ public class LintTests
               - id: planted.verlopen
                 title: Verlopen
                 law: { law: Testwet, article: "2", url: "https://example.invalid/testwet" }
+                force: beleidsregel
                 domain: inkomen
                 valid: { from: 2020-01-01, to: 2024-12-31 }
                 applies: aanvrager.heeft_bijstand
@@ -53,6 +55,7 @@ public class LintTests
               - id: planted.zonder-url
                 title: Zonder bron
                 law: { law: Testwet, article: "3" }
+                force: beleidsregel
                 domain: inkomen
                 applies: aanvrager.heeft_bijstand
                 determines:
@@ -101,6 +104,7 @@ public class LintTests
               - id: excl.jong
                 title: Jong
                 law: { law: Testwet, article: "1", url: "https://example.invalid/testwet" }
+                force: beleidsregel
                 domain: inkomen
                 applies: (aanvrager.leeftijd   <  27) and aanvrager.heeft_bijstand
                 determines:
@@ -108,6 +112,7 @@ public class LintTests
               - id: excl.oud
                 title: Oud
                 law: { law: Testwet, article: "2", url: "https://example.invalid/testwet" }
+                force: beleidsregel
                 domain: inkomen
                 applies: |
                   aanvrager.heeft_bijstand
@@ -117,6 +122,7 @@ public class LintTests
               - id: excl.tekst-a
                 title: Tekst a
                 law: { law: Testwet, article: "3", url: "https://example.invalid/testwet" }
+                force: beleidsregel
                 domain: inkomen
                 applies: aanvrager.rol = "aanvrager"
                 determines:
@@ -124,6 +130,7 @@ public class LintTests
               - id: excl.tekst-b
                 title: Tekst b
                 law: { law: Testwet, article: "5", url: "https://example.invalid/testwet" }
+                force: beleidsregel
                 domain: inkomen
                 applies: aanvrager.rol = "partner"
                 determines:
@@ -131,6 +138,7 @@ public class LintTests
               - id: excl.overlap
                 title: Overlap
                 law: { law: Testwet, article: "4", url: "https://example.invalid/testwet" }
+                force: beleidsregel
                 domain: inkomen
                 applies: aanvrager.leeftijd >= 18
                 determines:

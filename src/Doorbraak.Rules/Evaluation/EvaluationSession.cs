@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Conditions.Runtime;
 using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Compilation;
@@ -16,8 +17,9 @@ internal sealed class EvaluationSession
 {
     private readonly Dictionary<ProjectionChanges, Reprojection> _reprojections = new();
     private readonly Dictionary<int, bool> _allowed = new();
+    private readonly Dictionary<int, List<FactRead>> _allowedUnknowns = new();
     private readonly MissingFacts _missing = new();
-    private readonly List<(string Id, CompiledExpression Expression)> _undecidedWithoutFacts = new();
+    private readonly List<(string Id, CompiledExpression Expression, UnknownCause Cause)> _undecidedWithoutFacts = new();
     private bool[]? _illustrative;
 
     private static readonly EntityInstance?[] NoElement = [null];
@@ -62,12 +64,18 @@ internal sealed class EvaluationSession
     /// Conditions that stayed unknown although they read no unknown household fact (a division by zero, a date out of
     /// range, a parameter without value), with the id of the rule, goal, collision or deviation they belong to.
     /// </summary>
-    public IReadOnlyList<(string Id, CompiledExpression Expression)> UndecidedWithoutFacts => _undecidedWithoutFacts;
+    public IReadOnlyList<(string Id, CompiledExpression Expression, UnknownCause Cause)> UndecidedWithoutFacts => _undecidedWithoutFacts;
 
-    private void NoteUndecided(FactValue v, List<FactRead>? unknowns, string id, CompiledExpression e)
+    /// <summary>
+    /// Notes a condition that stayed unknown without an unknown fact; evaluates it once more on <paramref name="frame"/>
+    /// to learn the exact cause (rare, so the common path pays nothing).
+    /// </summary>
+    private void NoteUndecided(FactValue v, List<FactRead>? unknowns, string id, CompiledExpression e, EvaluationFrame frame, EntityInstance? scope = null)
     {
-        if (v.IsUnknown && (unknowns is null || unknowns.Count == 0) && !_undecidedWithoutFacts.Any(x => x.Id == id && ReferenceEquals(x.Expression, e)))
-            _undecidedWithoutFacts.Add((id, e));
+        if (!v.IsUnknown || unknowns is { Count: > 0 } || _undecidedWithoutFacts.Any(x => x.Id == id && ReferenceEquals(x.Expression, e))) return;
+        UnknownCauses.Take();
+        e.Decide(frame, scope);
+        _undecidedWithoutFacts.Add((id, e, UnknownCauses.Take()));
     }
 
     /// <summary>The facts found missing so far, with what each would decide.</summary>
@@ -98,7 +106,7 @@ internal sealed class EvaluationSession
         foreach (var u in projection.Undecided)
         {
             session._missing.Add(u.UnknownReads, u.Rule.Id);
-            if (u.Rule.Applies is { } applies) session.NoteUndecided(FactValue.Unknown, u.UnknownReads.ToList(), u.Rule.Id, applies);
+            if (u.Rule.Applies is { } applies) session.NoteUndecided(FactValue.Unknown, u.UnknownReads.ToList(), u.Rule.Id, applies, projection.Frame, u.Element);
         }
         foreach (var (w, reads) in projection.UnknownValues) session._missing.Add(reads, w.Rule.Id);
         return session;
@@ -173,7 +181,7 @@ internal sealed class EvaluationSession
             if (IsActive(i))
             {
                 _missing.Add(projectedUnknowns, goal.Id);
-                NoteUndecided(HoldsProjected[i], projectedUnknowns, goal.Id, goal.Holds);
+                NoteUndecided(HoldsProjected[i], projectedUnknowns, goal.Id, goal.Holds, Base.Frame);
                 // Whether the goal holds today is part of its result (and of a collision's text): ask what decides it.
                 if (Activation[i] != GoalActivation.HoldsToday) _missing.Add(todayUnknowns, goal.Id);
             }
@@ -291,7 +299,10 @@ internal sealed class EvaluationSession
     /// <summary>Records unknown facts as missing, needed for <paramref name="neededFor"/>.</summary>
     public void AddMissing(IEnumerable<FactRead>? reads, string neededFor) => _missing.Add(reads, neededFor);
 
-    /// <summary>Whether a deviation is allowed for this household (its condition holds); unknown facts it reads are recorded as missing.</summary>
+    /// <summary>
+    /// Whether a deviation is allowed for this household (its condition holds). The unknown facts its condition reads are
+    /// kept aside, not yet asked: <see cref="AskAllowed"/> asks them once it is known that the answer could matter.
+    /// </summary>
     public bool IsAllowed(CompiledDeviation d)
     {
         if (_allowed.TryGetValue(d.Index, out var known)) return known;
@@ -299,12 +310,21 @@ internal sealed class EvaluationSession
         if (d.Allowed is not null)
         {
             var v = d.Allowed.Decide(Base.Frame, null, out var unknowns);
-            _missing.Add(unknowns, d.Id);
-            NoteUndecided(v, unknowns, d.Id, d.Allowed);
+            if (v.IsUnknown && unknowns is { Count: > 0 }) _allowedUnknowns[d.Index] = unknowns;
+            NoteUndecided(v, unknowns, d.Id, d.Allowed, Base.Frame);
             allowed = v.IsTrue;
         }
         _allowed[d.Index] = allowed;
         return allowed;
+    }
+
+    /// <summary>Whether the deviation's condition is unknown (so it is not allowed yet, but could be).</summary>
+    public bool AllowedIsUnknown(CompiledDeviation d) => IsAllowed(d) is false && _allowedUnknowns.ContainsKey(d.Index);
+
+    /// <summary>Records the unknown facts the deviation's condition reads as missing: their answer could let it be proposed.</summary>
+    public void AskAllowed(CompiledDeviation d)
+    {
+        if (_allowedUnknowns.TryGetValue(d.Index, out var unknowns)) _missing.Add(unknowns, d.Id);
     }
 
     /// <summary>Whether a declared collision's extra condition holds; unknown facts it reads are recorded as missing.</summary>
@@ -313,7 +333,7 @@ internal sealed class EvaluationSession
         if (c.When is null) return true;
         var v = c.When.Decide(Base.Frame, null, out var unknowns);
         _missing.Add(unknowns, c.Definition.Id);
-        NoteUndecided(v, unknowns, c.Definition.Id, c.When);
+        NoteUndecided(v, unknowns, c.Definition.Id, c.When, Base.Frame);
         return v.IsTrue;
     }
 

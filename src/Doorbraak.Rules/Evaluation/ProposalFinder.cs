@@ -16,16 +16,28 @@ internal static partial class ProposalFinder
     /// <summary>At most this many allowed deviations are combined (C(8,3) = 56 re-projections at most).</summary>
     public const int MaxCombinationCandidates = 8;
 
-    /// <summary>The deviations that could resolve a collision (they deviate from one of its rules) and are allowed for this household.</summary>
+    /// <summary>
+    /// The deviations that could resolve a collision (they deviate from one of its rules) and are allowed for this household.
+    /// A deviation whose condition is unknown has its facts asked unless, were it allowed, it would move more money than its
+    /// limit allows (a known amount over the limit): then no answer can bring it into a proposal, and asking is noise.
+    /// </summary>
     public static List<CompiledDeviation> Candidates(EvaluationSession session, List<FoundCollision> collisions)
     {
         if (collisions.Count == 0) return [];
         var relevantRules = collisions.SelectMany(c => c.Rules).ToHashSet();
         var allowed = new List<CompiledDeviation>();
         foreach (var d in session.RuleSet.Deviations)
-            if (relevantRules.Contains(d.Rule) && session.IsAllowed(d)) allowed.Add(d);
+        {
+            if (!relevantRules.Contains(d.Rule)) continue;
+            if (session.IsAllowed(d)) allowed.Add(d);
+            else if (session.AllowedIsUnknown(d) && OverAmountLimit(session, OutcomeClassifier.Classify(session, [d], collisions)) is not { Amount: not null }) session.AskAllowed(d);
+        }
         return allowed;
     }
+
+    /// <summary>Whether an outcome would be kept as a proposal: it resolves a collision, makes no rule undecided and stays within its amount limit.</summary>
+    private static bool Proposable(EvaluationSession ctx, DeviationOutcome t) =>
+        t.Resolves.Count > 0 && !ctx.NewlyUndecided(t.Reprojection.Projection) && WithinAmountLimit(ctx, t);
 
     public static List<ProposalResult> Find(EvaluationSession ctx, List<FoundCollision> collisions, List<CompiledDeviation> allowed, IPrecedentSource? precedents)
     {
@@ -34,7 +46,7 @@ internal static partial class ProposalFinder
         foreach (var d in allowed)
         {
             var t = OutcomeClassifier.Classify(ctx, [d], collisions);
-            if (t.Resolves.Count > 0 && !ctx.NewlyUndecided(t.Reprojection.Projection) && WithinAmountLimit(ctx, t)) kept.Add(t);
+            if (Proposable(ctx, t)) kept.Add(t);
         }
 
         var unresolved = collisions.Where(c => !kept.Any(k => k.Resolves.Contains(c.Result.Id))).ToList();

@@ -14,13 +14,13 @@ internal static class PackKeys
         "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests", "situations", "covers");
 
     public static readonly MappingKeys Manifest = new("manifest", "manifest",
-        "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid!", "requires");
+        "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid!", "requires", "format");
 
     public static readonly MappingKeys Requirement = new("requirement", "requirement", "pack!", "version");
 
     public static readonly MappingKeys Valid = new("valid", "valid", "from", "to");
 
-    public static readonly MappingKeys Citation = new("citation", "citation", "law", "article", "url", "valid", "kind", "title");
+    public static readonly MappingKeys Citation = new("citation", "citation", "law", "article", "url", "valid", "kind", "title", "illustrative");
 
     public static readonly MappingKeys Open = new("open", "open", "to", "basis!");
 
@@ -34,7 +34,7 @@ internal static class PackKeys
     public static readonly MappingKeys ParameterValue = new("parameter value", "parameterValue", "from!", "to", "value!", "source", "illustrative");
 
     public static readonly MappingKeys Rule = new("rule", "rule",
-        "id!", "title!", "law!", "domain!", "valid", "for_each", "applies", "determines", "explain", "open", "overrides");
+        "id!", "title!", "law!", "force", "clauses", "grondslag", "domain!", "valid", "for_each", "applies", "determines", "explain", "open", "overrides");
 
     public static readonly MappingKeys Consequence = new("consequence", "consequence",
         "id!", "title!", "source!", "domain!", "valid", "for_each", "applies", "determines", "explain", "open", "overrides");

@@ -7,13 +7,48 @@ namespace Doorbraak.Rules.Packs;
 /// <summary>A legal citation or a source: law, article, link and validity.</summary>
 internal sealed record Citation(string? Law, string? Article, string? Url, DateOnly? ValidFrom, DateOnly? ValidTo, string? Kind, string? Title)
 {
+    /// <summary>The citation is an example, not a real provision (a made-up mandaatbesluit in an example pack).</summary>
+    public bool Illustrative { get; init; }
+
+    /// <summary>Where the citation is written (its mapping), for messages about it; <see cref="SourceLocation.None"/> when it has no place.</summary>
+    public SourceLocation Location { get; init; } = SourceLocation.None;
+
+    /// <summary>Where <c>kind</c> is written (the citation itself when it has none).</summary>
+    public SourceLocation KindLocation { get; init; } = SourceLocation.None;
+
     /// <summary>"Participatiewet art. 22a", or the title of a non-legal source.</summary>
     public override string ToString()
     {
         if (Law is null) return Title ?? Url ?? "";
         if (Article is null) return Law;
-        var art = Article.StartsWith("art", StringComparison.OrdinalIgnoreCase) ? Article : "art. " + Article;
-        return $"{Law} {art}";
+        return $"{Law} {ArticleText(Article)}";
+    }
+
+    /// <summary>
+    /// An article as it is cited: "art. 35 lid 1" for "35 lid 1", unchanged when the author already wrote "art."/"artikel",
+    /// and never "art." twice, also for an article such as "35 lid 1 jo. art. 4 lid 3".
+    /// </summary>
+    public static string ArticleText(string article)
+    {
+        var a = article.Trim();
+        return a.StartsWith("art", StringComparison.OrdinalIgnoreCase) || a.StartsWith('§') ? a : "art. " + a;
+    }
+
+    /// <summary>Whether this citation names the same provision as <paramref name="other"/>: the same law and article, ignoring case, spaces and an "art."/"artikel" prefix.</summary>
+    public bool SameProvision(Citation other) =>
+        Law is not null && other.Law is not null
+        && string.Equals(Normal(Law), Normal(other.Law), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(NormalArticle(Article), NormalArticle(other.Article), StringComparison.OrdinalIgnoreCase);
+
+    private static string Normal(string text) => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string NormalArticle(string? article)
+    {
+        if (article is null) return "";
+        var a = Normal(article);
+        foreach (var prefix in new[] { "artikel ", "art. ", "art." })
+            if (a.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return a[prefix.Length..].Trim();
+        return a;
     }
 
     public static Citation FromText(string text) => new(null, null, null, null, null, null, text);
@@ -35,6 +70,9 @@ internal sealed record PackManifest
     public string? Description { get; init; }
     public required string Jurisdiction { get; init; }
     public required string Level { get; init; }
+
+    /// <summary>The pack format: 1 (no <c>format</c> key; rules carry no legal force) or 2.</summary>
+    public int Format { get; init; } = 1;
     public DateOnly? ValidFrom { get; init; }
     public DateOnly? ValidTo { get; init; }
     public required IReadOnlyList<PackRequirement> Requires { get; init; }
@@ -94,6 +132,18 @@ internal sealed record RuleDefinition(string Id, string PackId, SourceLocation L
     public ConditionSource? Applies { get; init; }
     public required IReadOnlyList<Determination> Determines { get; init; }
     public string? Explain { get; init; }
+
+    /// <summary>The rule's legal force (<see cref="Forces"/>), or null for a consequence or a rule of a format 1 pack.</summary>
+    public string? Force { get; init; }
+
+    /// <summary>Where <c>force</c> is written (the rule itself when it is missing).</summary>
+    public SourceLocation ForceLocation { get; init; } = SourceLocation.None;
+
+    /// <summary>The statutory or ordinance clauses that allow departing from this rule, each with its kind.</summary>
+    public IReadOnlyList<Citation> Clauses { get; init; } = [];
+
+    /// <summary>What a beleidsregel or verordening rests on (its grondslag), when the pack names it.</summary>
+    public Citation? Grondslag { get; init; }
 }
 
 internal sealed record GoalDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
@@ -140,12 +190,49 @@ internal static class Mandates
     public static int Rank(string mandate) => Levels.ToList().IndexOf(mandate);
 }
 
-/// <summary>Legal robustness of a basis, strongest first.</summary>
+/// <summary>
+/// Legal robustness of a basis, strongest first: a clause the legislator wrote for the case (hardship, individualisation,
+/// very urgent reasons), then the weighing of a statute power, then proportionality (a general norm, contested case by
+/// case), then the room a policy rule leaves, Awb 4:84, and last a werkinstructie (no legal norm at all).
+/// </summary>
 internal static class BasisKinds
 {
-    public static IReadOnlyList<string> Levels { get; } = ["hardheidsclausule", "individualisering", "wettelijke-bevoegdheid", "beleidsregel", "awb-4:84"];
+    public const string Hardheidsclausule = "hardheidsclausule";
+    public const string Individualisering = "individualisering";
+    public const string DringendeRedenen = "dringende-redenen";
+    public const string WettelijkeBevoegdheid = "wettelijke-bevoegdheid";
+    public const string Evenredigheid = "evenredigheid";
+    public const string Beleidsregel = "beleidsregel";
+    public const string Awb484 = "awb-4:84";
+    public const string Werkinstructie = "werkinstructie";
+
+    public static IReadOnlyList<string> Levels { get; } =
+        [Hardheidsclausule, Individualisering, DringendeRedenen, WettelijkeBevoegdheid, Evenredigheid, Beleidsregel, Awb484, Werkinstructie];
+
+    /// <summary>The kinds a rule's <c>clauses</c> may carry: clauses written in a statute or ordinance, and proportionality where the measure leaves room.</summary>
+    public static IReadOnlyList<string> ClauseKinds { get; } = [Hardheidsclausule, Individualisering, DringendeRedenen, Evenredigheid];
+
+    /// <summary>The three steps of the proportionality test (ABRvS 2 February 2022, ECLI:NL:RVS:2022:285) a deviation on evenredigheid documents.</summary>
+    public static IReadOnlyList<string> ProportionalitySteps { get; } = ["geschikt", "noodzakelijk", "evenwichtig"];
 
     public static int Rank(string? kind) => kind is null ? Levels.Count : Levels.ToList().IndexOf(kind);
+}
+
+/// <summary>The legal force of a rule (<c>force</c>), from statute to internal instruction.</summary>
+internal static class Forces
+{
+    public const string WetPlicht = "wet-plicht";
+    public const string WetBevoegdheid = "wet-bevoegdheid";
+    public const string Amvb = "amvb";
+    public const string MinisterieleRegeling = "ministeriele-regeling";
+    public const string Verordening = "verordening";
+    public const string Beleidsregel = "beleidsregel";
+    public const string Werkinstructie = "werkinstructie";
+
+    public static IReadOnlyList<string> All { get; } = [WetPlicht, WetBevoegdheid, Amvb, MinisterieleRegeling, Verordening, Beleidsregel, Werkinstructie];
+
+    /// <summary>Forces that bind: departing from them needs a clause the rule lists.</summary>
+    public static bool IsBound(string force) => force is WetPlicht or Amvb or MinisterieleRegeling or Verordening;
 }
 
 internal sealed record DeviationDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)

@@ -26,6 +26,7 @@ internal static partial class PackReader
     public static PackDefinition? Read(string root, IReadOnlyList<PackFile> files, DiagnosticBag bag, YamlLimits limits)
     {
         var before = bag.Items.Count;
+        var errorsBefore = bag.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
         var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var rootLoc = new SourceLocation(root, 1, 1);
         if (ordered.Count == 0)
@@ -69,7 +70,7 @@ internal static partial class PackReader
                 continue;
             }
             var r = new MappingReader(map, bag, "a pack file", PackKeys.Sections);
-            var ctx = new ItemContext(manifest.Id, bag);
+            var ctx = new ItemContext(manifest.Id, bag, manifest.Format);
             ReadNamed(r, "facts", n => ReadFacts(n, ctx, pack.Facts));
             ReadList(r, "parameters", "parameter", (m, id) => ReadParameter(m, id, ctx), pack.Parameters, namedMap: true);
             ReadList(r, "rules", "rule", (m, _) => ReadRule(m, RuleKind.Rule, ctx), pack.Rules);
@@ -85,7 +86,7 @@ internal static partial class PackReader
             sectionsSeen += map.Entries.Count;
         }
 
-        if (sectionsSeen == 0 && bag.Items.Count == before)
+        if (sectionsSeen == 0 && bag.Items.Count(d => d.Severity == DiagnosticSeverity.Error) == errorsBefore)
             bag.Report(DiagnosticCatalog.PackWithoutSections, rootLoc, "The pack has a manifest but no rules, goals or other sections; add files with at least one section.");
 
         return bag.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error) ? null : pack;
@@ -108,7 +109,35 @@ internal static partial class PackReader
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private sealed record ItemContext(string PackId, DiagnosticBag Bag);
+    private sealed record ItemContext(string PackId, DiagnosticBag Bag, int Format = 1);
+
+    /// <summary>The pack formats this library reads.</summary>
+    public static IReadOnlyList<int> Formats { get; } = [1, 2];
+
+    /// <summary>Reads <c>format</c>: absent means 1 (with a warning that points to <c>doorbraak migrate</c>); 1 and 2 are read; anything else is refused.</summary>
+    private static int? ReadFormat(MappingReader r, DiagnosticBag bag, string? id, string root)
+    {
+        var pack = id is null ? "The pack" : $"The pack '{id}'";
+        if (!r.Has("format"))
+        {
+            bag.Report(DiagnosticCatalog.FormatOne, r.Start, FormatOneMessage(pack, root));
+            return 1;
+        }
+        var value = r.Decimal("format");
+        if (value is null) return null;
+        if (value is 1m)
+        {
+            bag.Report(DiagnosticCatalog.FormatOne, r.At("format"), FormatOneMessage(pack, root));
+            return 1;
+        }
+        if (value is 2m) return 2;
+        bag.Report(DiagnosticCatalog.UnknownFormat, r.At("format"),
+            $"{pack} is written in format {value}, which this version of the library does not read (it reads formats 1 and 2). Write 'format: 2', or load it with a newer version of Doorbraak.Rules.");
+        return null;
+    }
+
+    private static string FormatOneMessage(string pack, string root) =>
+        $"{pack} is in format 1: its rules carry no legal force, so whether a deviation's basis fits the rule is not checked; run `doorbraak migrate {root}`, fill in 'force:' where it asks, and the pack becomes format 2.";
 
     private static PackManifest? ReadManifest(YNode node, DiagnosticBag bag, string file)
     {
@@ -131,6 +160,7 @@ internal static partial class PackReader
         var level = r.Text("level") ?? "national";
         if (!Levels.Contains(level))
             bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("level"), $"level must be one of {string.Join(", ", Levels)}{Suggest.Hint(level, Levels)}.");
+        var format = ReadFormat(r, bag, id, Path.GetDirectoryName(file) is { Length: > 0 } dir ? dir : ".");
         var (from, to) = ReadValid(r, bag);
         // Without a validity a pack cannot say on which dates it may judge; the loader refuses it rather than guess.
         // (A 'from' that is there but not a date has been reported already.)
@@ -167,6 +197,7 @@ internal static partial class PackReader
             Description = r.Text("description"),
             Jurisdiction = jurisdiction!,
             Level = level,
+            Format = format ?? 1,
             ValidFrom = from,
             ValidTo = to,
             Requires = requires,

@@ -185,6 +185,7 @@ internal static class PackSetLoader
             Covers = ordered.SelectMany(p => p.Covers).ToList(),
         };
         CheckReferences(merged, bag);
+        ForceFit.Check(merged, bag);
         return bag.HasErrors ? null : merged;
     }
 

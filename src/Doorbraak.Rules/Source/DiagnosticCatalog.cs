@@ -21,6 +21,7 @@ internal sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Seve
 internal static class DiagnosticCatalog
 {
     private const DiagnosticSeverity E = DiagnosticSeverity.Error;
+    private const DiagnosticSeverity W = DiagnosticSeverity.Warning;
 
     // DBR10xx: pack files, manifests and pack sets.
     public static readonly DiagnosticDescriptor InvalidYaml = new("DBR1001", E, "The file is not valid YAML");
@@ -65,6 +66,15 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ChangeOutsideRule = new("DBR1044", E, "A deviation changes a parameter or fact its rule does not use or determine");
     public static readonly DiagnosticDescriptor OverrideWithoutBasis = new("DBR1045", E, "An override has no legal basis");
     public static readonly DiagnosticDescriptor PackWithoutValidity = new("DBR1046", E, "The pack does not say from when it is valid");
+
+    // DBR11xx: pack format 2 (legal force and which basis fits).
+    public static readonly DiagnosticDescriptor FormatOne = new("DBR1100", W, "The pack is in format 1: its rules carry no legal force");
+    public static readonly DiagnosticDescriptor UnknownFormat = new("DBR1101", E, "The pack's format is not one this library reads");
+    public static readonly DiagnosticDescriptor ForceMissing = new("DBR1102", E, "A rule in a format 2 pack does not say its legal force");
+    public static readonly DiagnosticDescriptor BasisDoesNotFitForce = new("DBR1103", E, "A deviation's basis does not fit the legal force of the rule it departs from");
+    public static readonly DiagnosticDescriptor Awb484AgainstNonPolicyRule = new("DBR1104", E, "Awb 4:84 is used to depart from a rule that is not a beleidsregel");
+    public static readonly DiagnosticDescriptor BasisKindMissing = new("DBR1105", E, "A deviation's basis in a format 2 pack does not say its kind");
+    public static readonly DiagnosticDescriptor ClauseKindNotAClause = new("DBR1106", E, "A rule's clause has no kind, or a kind that is not a clause");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");

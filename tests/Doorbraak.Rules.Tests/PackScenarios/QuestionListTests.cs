@@ -50,6 +50,109 @@ public class QuestionListTests
         missed.Should().BeEmpty();
     }
 
+    /// <summary>
+    /// No noise: on every shipped pack test, with one fact left out at a time, every question asked is one whose answer
+    /// can change a determination, goal, collision or proposal: some plausible answer (yes or no; 0, 1 or a large amount;
+    /// a date of birth of a child, an adult or a pensioner, or a date soon after the peildatum) gives another outcome
+    /// than leaving it unknown (texts: those the packs' conditions compare with), on its own or together with a plausible answer to one other open question (a question
+    /// that matters only jointly is not noise).
+    /// </summary>
+    [Fact]
+    public void Every_question_asked_can_change_the_outcome()
+    {
+        var noise = new List<string>();
+        var checkedQuestions = 0;
+        foreach (var (_, id, set) in ShippedPackTests.LoadSets())
+        {
+            var engine = new DoorbraakEngine(set);
+            var plan = set.RuleSet;
+            var texts = TextLiterals(plan);
+            foreach (var test in plan.Packs.Packs.Single(p => p.Manifest.Id == id).Tests)
+            {
+                // The test as written, then with one fact left out at a time. A member's role is not left out here: without it
+                // the household has no applicant, and questions that matter only for a co-resident (is this member a commercial
+                // tenant?) are still asked then; the leave-one-out test above checks that a missing role is asked.
+                foreach (var (path, remove) in Facts(Read(test, plan), plan.Schema).Where(f => !f.Path.EndsWith(".rol", StringComparison.Ordinal)).Prepend(("(niets)", _ => { })))
+                {
+                    var without = Read(test, plan);
+                    remove(without);
+                    var result = engine.Evaluate(without, test.Date);
+                    var unknown = Signature(result);
+                    foreach (var question in result.MissingFacts)
+                    {
+                        var answers = Answers(question.Kind, test.Date, texts).ToList();
+                        if (answers.Count == 0) continue;
+                        checkedQuestions++;
+                        var live = Live(engine, test, remove, question.Path, answers, [], unknown);
+                        // A question can matter only together with another open question (a birth date and the exception
+                        // for young people): then some answer to that other question makes this one change the outcome.
+                        for (var i = 0; !live && i < result.MissingFacts.Count; i++)
+                        {
+                            var other = result.MissingFacts[i];
+                            if (other.Path == question.Path) continue;
+                            foreach (var given in Answers(other.Kind, test.Date, texts))
+                            {
+                                var h = Read(test, plan);
+                                remove(h);
+                                if (!Set(h, other.Path, given)) break;
+                                var withOther = Signature(engine.Evaluate(h, test.Date));
+                                if (live = Live(engine, test, remove, question.Path, answers, [(other.Path, given)], withOther)) break;
+                            }
+                        }
+                        if (!live) noise.Add($"{test.Name} without {path}: '{question.Path}' is asked, but no answer changes the outcome");
+                    }
+                }
+            }
+        }
+        checkedQuestions.Should().BeGreaterThan(0);
+        noise.Distinct().Should().BeEmpty();
+    }
+
+    /// <summary>Whether some answer to <paramref name="path"/>, with the given other answers, changes the outcome from <paramref name="unanswered"/>.</summary>
+    private static bool Live(DoorbraakEngine engine, Doorbraak.Rules.Packs.PackTestCase test, Action<Household> remove, string path,
+        IReadOnlyList<FactValue> answers, IReadOnlyList<(string Path, FactValue Value)> given, string unanswered) =>
+        answers.Any(answer =>
+        {
+            var h = HouseholdReader.Read(test.Household, engine.PackSet.RuleSet.Schema, new DiagnosticBag())!;
+            remove(h);
+            foreach (var (p, v) in given) Set(h, p, v);
+            return Set(h, path, answer) && Signature(engine.Evaluate(h, test.Date)) != unanswered;
+        });
+
+    /// <summary>The texts the packs' conditions compare with (<c>"kind"</c>, <c>"gemeente"</c>): the plausible answers to a text question.</summary>
+    private static IReadOnlyList<FactValue> TextLiterals(Doorbraak.Rules.Compilation.CompiledRuleSet plan) =>
+        plan.Rules.SelectMany(r => new[] { r.Applies }.Concat(r.Determines.Select(d => d.Value)))
+            .Concat(plan.Goals.SelectMany(g => new[] { g.Holds, g.Active })).Concat(plan.Deviations.Select(d => d.Allowed))
+            .Concat(plan.Collisions.Select(c => c.When)).Concat(plan.Costs.SelectMany(c => new[] { c.Monthly, c.When }))
+            .Where(x => x is not null)
+            .SelectMany(x => System.Text.RegularExpressions.Regex.Matches(x!.Text, "\"([^\"]*)\"").Select(m => m.Groups[1].Value))
+            .Distinct().Select(FactValue.Text).ToList();
+
+    private static IEnumerable<FactValue> Answers(FactKind kind, DateOnly date, IReadOnlyList<FactValue> texts) => kind switch
+    {
+        FactKind.Text => texts,
+        FactKind.Boolean => [FactValue.True, FactValue.False],
+        FactKind.Number => [FactValue.Number(0), FactValue.Number(1), FactValue.Number(5), FactValue.Number(100000)],
+        FactKind.Money => [FactValue.Money(0), FactValue.Money(1), FactValue.Money(100000)],
+        FactKind.Date => [FactValue.Date(date.AddYears(-10)), FactValue.Date(date.AddYears(-19)), FactValue.Date(date.AddYears(-25)), FactValue.Date(date.AddYears(-40)),
+            FactValue.Date(date.AddYears(-70)), FactValue.Date(date.AddDays(14)), FactValue.Date(date.AddYears(-1))],
+        _ => [],
+    };
+
+    /// <summary>Sets the fact a missing-fact path names (<c>huishouden.x</c>, <c>leden[id].x</c>, <c>schulden[n].x</c>, <c>voorzieningen[n].x</c>).</summary>
+    private static bool Set(Household h, string path, FactValue value)
+    {
+        var dot = path.LastIndexOf('.');
+        var (entity, name) = (path[..dot], path[(dot + 1)..]);
+        FactBag? bag = entity == "huishouden" ? h.Facts : null;
+        if (entity.StartsWith("leden[", StringComparison.Ordinal)) bag = h.Members.FirstOrDefault(m => m.Id == entity[6..^1])?.Facts;
+        else if (entity.StartsWith("schulden[", StringComparison.Ordinal) && int.TryParse(entity[9..^1], out var d) && d <= h.Debts.Count) bag = h.Debts[d - 1].Facts;
+        else if (entity.StartsWith("voorzieningen[", StringComparison.Ordinal) && int.TryParse(entity[14..^1], out var v) && v <= h.Provisions.Count) bag = h.Provisions[v - 1].Facts;
+        if (bag is null) return false;
+        bag.Set(name, value);
+        return true;
+    }
+
     private static Household Read(Doorbraak.Rules.Packs.PackTestCase test, Doorbraak.Rules.Compilation.CompiledRuleSet plan) =>
         HouseholdReader.Read(test.Household, plan.Schema, new DiagnosticBag())!;
 

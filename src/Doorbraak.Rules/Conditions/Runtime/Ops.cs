@@ -9,6 +9,13 @@ namespace Doorbraak.Rules.Conditions.Runtime;
 /// </summary>
 internal static class Ops
 {
+    /// <summary>Gives unknown from known operands, remembering why (see <see cref="UnknownCauses"/>).</summary>
+    private static FactValue Fail(UnknownCause cause)
+    {
+        UnknownCauses.Note(cause);
+        return FactValue.Unknown;
+    }
+
     // ---- data access ----
 
     /// <summary>Reads a scalar field and reports the read to the frame. A value of the wrong kind reads as unknown.</summary>
@@ -116,7 +123,7 @@ internal static class Ops
         }
         catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
-            return FactValue.Unknown;
+            return Fail(e is OverflowException ? UnknownCause.Overflow : UnknownCause.DateOutOfRange);
         }
     }
 
@@ -134,7 +141,7 @@ internal static class Ops
         }
         catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
-            return FactValue.Unknown;
+            return Fail(e is OverflowException ? UnknownCause.Overflow : UnknownCause.DateOutOfRange);
         }
     }
 
@@ -150,21 +157,22 @@ internal static class Ops
         }
         catch (OverflowException)
         {
-            return FactValue.Unknown;
+            return Fail(UnknownCause.Overflow);
         }
     }
 
     /// <summary>Division; by zero gives unknown. Money / money is a number.</summary>
     public static FactValue Divide(FactValue a, FactValue b)
     {
-        if (a.IsUnknown || b.IsUnknown || b.AsDecimal == 0) return FactValue.Unknown;
+        if (a.IsUnknown || b.IsUnknown) return FactValue.Unknown;
+        if (b.AsDecimal == 0) return Fail(UnknownCause.DivisionByZero);
         try
         {
             return Dec(a.AsDecimal / b.AsDecimal, a.Kind == FactKind.Money && b.Kind != FactKind.Money);
         }
         catch (OverflowException)
         {
-            return FactValue.Unknown;
+            return Fail(UnknownCause.Overflow);
         }
     }
 
@@ -223,7 +231,7 @@ internal static class Ops
     {
         if (x.IsUnknown || decimals.IsUnknown) return FactValue.Unknown;
         var d = decimals.AsDecimal;
-        if (d != decimal.Truncate(d) || d < 0 || d > 10) return FactValue.Unknown;
+        if (d != decimal.Truncate(d) || d < 0 || d > 10) return Fail(UnknownCause.InvalidRounding);
         return Dec(Math.Round(x.AsDecimal, (int)d, MidpointRounding.AwayFromZero), x.Kind == FactKind.Money);
     }
 
@@ -246,8 +254,47 @@ internal static class Ops
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return FactValue.Unknown;
+            return Fail(UnknownCause.FunctionFailed);
         }
-        return result.IsUnknown || result.Kind == returns ? result : FactValue.Unknown;
+        return result.IsUnknown || result.Kind == returns ? result : Fail(UnknownCause.FunctionFailed);
     }
+}
+
+/// <summary>
+/// Why an evaluation on this thread gave unknown from known operands: the first cause noted since the last
+/// <see cref="Take"/>. Only the failure path writes it, so evaluations that do not fail pay nothing.
+/// </summary>
+internal static class UnknownCauses
+{
+    [ThreadStatic] private static UnknownCause t_cause;
+
+    public static void Note(UnknownCause cause)
+    {
+        if (t_cause == UnknownCause.None) t_cause = cause;
+    }
+
+    /// <summary>The cause noted since the last call, and forgets it.</summary>
+    public static UnknownCause Take()
+    {
+        var c = t_cause;
+        t_cause = UnknownCause.None;
+        return c;
+    }
+}
+
+/// <summary>Why an expression gave unknown although its operands were known.</summary>
+internal enum UnknownCause
+{
+    /// <summary>No such cause was seen (an unknown fact or a parameter without value, or nothing failed).</summary>
+    None,
+    /// <summary>A division by zero.</summary>
+    DivisionByZero,
+    /// <summary>A number too large.</summary>
+    Overflow,
+    /// <summary>A date before year 1 or after year 9999.</summary>
+    DateOutOfRange,
+    /// <summary><c>afronden</c> with a number of decimals that is not a whole number from 0 to 10.</summary>
+    InvalidRounding,
+    /// <summary>A host function threw or returned a value of the wrong kind.</summary>
+    FunctionFailed,
 }

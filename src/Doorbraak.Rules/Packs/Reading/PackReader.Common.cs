@@ -82,18 +82,28 @@ internal static partial class PackReader
     {
         var node = required ? r.Node(key) ?? Missing(r, key, ctx) : r.Node(key);
         if (node is null) return null;
-        if (node is YScalar s && allowText) return Citation.FromText(s.Value);
+        if (node is YScalar s && allowText) return Citation.FromText(s.Value) with { Location = s.Start };
         if (node is not YMapping m)
         {
             ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, node.Start, $"'{key}' must be a mapping such as {{ law: Participatiewet, article: \"22a\", url: \"https://wetten.overheid.nl/BWBR0015703\" }}.");
             return null;
         }
-        var cr = new MappingReader(m, ctx.Bag, $"'{key}'", PackKeys.Citation);
+        return ReadCitationMapping(m, $"'{key}'", key, ctx);
+    }
+
+    private static Citation ReadCitationMapping(YMapping m, string what, string key, ItemContext ctx)
+    {
+        var cr = new MappingReader(m, ctx.Bag, what, PackKeys.Citation);
         var (from, to) = ReadValid(cr, ctx.Bag);
         var kind = cr.Text("kind");
         if (kind is not null && !BasisKinds.Levels.Contains(kind))
             ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, cr.At("kind"), $"kind must be one of {string.Join(", ", BasisKinds.Levels)}{Suggest.Hint(kind, BasisKinds.Levels)}.");
-        var c = new Citation(cr.Text("law"), cr.Text("article"), cr.Text("url"), from, to, kind, cr.Text("title"));
+        var c = new Citation(cr.Text("law"), cr.Text("article"), cr.Text("url"), from, to, kind, cr.Text("title"))
+        {
+            Illustrative = cr.Bool("illustrative") ?? false,
+            Location = m.Start,
+            KindLocation = cr.At("kind"),
+        };
         if (c.Law is null && c.Title is null)
             ctx.Bag.Report(DiagnosticCatalog.MissingKey, m.Start, $"'{key}' needs 'law' (with 'article' and 'url') or, for a non-legal source, 'title'.");
         return c;

@@ -17,6 +17,9 @@ internal static partial class PackReader
         if (r.Mapping("change", required: true) is { } cm)
             change = ReadChange(cm, ctx);
         var basis = ReadCitation(r, "basis", ctx, required: true);
+        if (basis is not null && basis.Kind is null && ctx.Format >= 2)
+            ctx.Bag.Report(DiagnosticCatalog.BasisKindMissing, basis.Location,
+                $"The basis of the deviation{(id is null ? "" : $" '{id}'")} does not say its kind; add 'kind:' with one of {string.Join(", ", BasisKinds.Levels)}, so that the loader can check that it fits the rule's force.");
         var allowed = r.Expression("allowed");
         var limits = new DeviationLimits(null, null, null, "month", null);
         if (r.Mapping("limits") is { } lm)

@@ -20,9 +20,24 @@ internal static partial class PackReader
         var forEach = ReadForEach(r, ctx);
         var applies = r.Expression("applies");
         var determines = ReadDeterminations(r, "determines", ctx);
+        string? force = null;
+        IReadOnlyList<Citation> clauses = [];
+        Citation? grondslag = null;
+        var forceAt = m.Start;
+        if (kind == RuleKind.Rule)
+        {
+            if (r.Has("force")) forceAt = r.At("force");
+            force = ReadForce(r, id, ctx);
+            clauses = ReadClauses(r, ctx);
+            grondslag = ReadCitation(r, "grondslag", ctx, required: false);
+        }
         if (id is null || title is null || citation is null || domain is null) return null;
         var rule = new RuleDefinition(id, ctx.PackId, m.Start)
         {
+            Force = force,
+            ForceLocation = forceAt,
+            Clauses = clauses,
+            Grondslag = grondslag,
             Kind = kind,
             Title = title,
             Citation = citation,
@@ -35,6 +50,56 @@ internal static partial class PackReader
             Explain = r.Text("explain"),
         };
         return WithLayering(rule, r, ctx);
+    }
+
+    /// <summary>The message for a rule without <c>force</c> in a format 2 pack; <c>doorbraak migrate</c> lists the same.</summary>
+    public static string ForceMissingMessage(string? ruleId) =>
+        $"The rule{(ruleId is null ? "" : $" '{ruleId}'")} does not say its legal force; add 'force:' with one of {string.Join(", ", Forces.All)} " +
+        "(a statute that binds the college is wet-plicht, one that says 'kan' is wet-bevoegdheid, a municipal ordinance is verordening, a policy rule of the college is beleidsregel).";
+
+    private static string? ReadForce(MappingReader r, string? id, ItemContext ctx)
+    {
+        var force = r.Text("force");
+        if (force is null)
+        {
+            if (ctx.Format >= 2) ctx.Bag.Report(DiagnosticCatalog.ForceMissing, r.Start, ForceMissingMessage(id));
+            return null;
+        }
+        if (!Forces.All.Contains(force))
+        {
+            ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("force"), $"force must be one of {string.Join(", ", Forces.All)}{Suggest.Hint(force, Forces.All)}.");
+            return null;
+        }
+        return force;
+    }
+
+    private static List<Citation> ReadClauses(MappingReader r, ItemContext ctx)
+    {
+        var list = new List<Citation>();
+        if (r.Sequence("clauses") is not { } seq) return list;
+        foreach (var item in seq.Items)
+        {
+            if (item is not YMapping cm)
+            {
+                ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each clause is a mapping such as { law: Participatiewet, article: \"18 lid 1\", kind: individualisering }.");
+                continue;
+            }
+            var clause = ReadCitationMapping(cm, "a clause", "clauses", ctx);
+            if (clause.Kind is null || !BasisKinds.ClauseKinds.Contains(clause.Kind))
+            {
+                ctx.Bag.Report(DiagnosticCatalog.ClauseKindNotAClause, clause.Kind is null ? cm.Start : clause.KindLocation,
+                    $"The clause {clause} {(clause.Kind is null ? "has no kind" : $"has kind '{clause.Kind}'")}; a clause that allows departing from a rule is one of {string.Join(", ", BasisKinds.ClauseKinds)} " +
+                    "(awb-4:84, wettelijke-bevoegdheid and werkinstructie follow from the rule's force and are not listed).");
+                continue;
+            }
+            if (clause.Law is null)
+            {
+                ctx.Bag.Report(DiagnosticCatalog.MissingKey, cm.Start, "A clause needs 'law' and 'article', such as { law: Participatiewet, article: \"18 lid 1\", kind: individualisering }.");
+                continue;
+            }
+            list.Add(clause);
+        }
+        return list;
     }
 
     private static string? ReadForEach(MappingReader r, ItemContext ctx)
