@@ -124,7 +124,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             // Missing facts come as questions; answering re-evaluates (until nothing is missing).
             var answers = new Dictionary<string, string>
             {
-                ["leden[zoon].student"] = "nee", ["leden[zoon].dreigt_dakloos"] = "nee", ["leden[moeder].dreigt_dakloos"] = "nee",
+                ["leden[zoon].student"] = "nee", ["leden[zoon].studiefinanciering_of_bbl"] = "nee", ["leden[zoon].dreigt_dakloos"] = "nee", ["leden[moeder].dreigt_dakloos"] = "nee",
                 ["leden[zoon].heeft_perspectiefplan"] = "ja",
             };
             (await page.GetByRole(AriaRole.Heading, new() { Name = "Ontbrekende feiten" }).CountAsync()).Should().Be(1);
