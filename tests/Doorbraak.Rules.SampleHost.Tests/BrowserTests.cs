@@ -125,7 +125,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             var answers = new Dictionary<string, string>
             {
                 ["leden[zoon].student"] = "nee", ["leden[zoon].studiefinanciering_of_bbl"] = "nee", ["leden[zoon].dreigt_dakloos"] = "nee", ["leden[moeder].dreigt_dakloos"] = "nee",
-                ["leden[zoon].heeft_perspectiefplan"] = "ja",
+                ["leden[zoon].heeft_perspectiefplan"] = "ja", ["leden[zoon].eigen_bijstand_mogelijk"] = "nee",
             };
             (await page.GetByRole(AriaRole.Heading, new() { Name = "Ontbrekende feiten" }).CountAsync()).Should().Be(1);
             for (var round = 0; round < 4 && await page.GetByRole(AriaRole.Heading, new() { Name = "Ontbrekende feiten" }).CountAsync() > 0; round++)
@@ -144,7 +144,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
 
             // A collision explained in Dutch, a proposal with its legal basis, limits, mandate and cost.
             var collision = page.Locator("article.collision").Filter(new() { HasText = "Kostendelersnorm duwt volwassen kind de deur uit" });
-            (await collision.Locator(".explanation").InnerTextAsync()).Should().Contain("De kostendelersnorm verlaagt de uitkering van de ouder");
+            (await collision.Locator(".explanation").InnerTextAsync()).Should().Contain("De kostendelersnorm verlaagt de uitkering zolang een volwassen kind");
             var proposal = page.Locator("article.proposal").First;
             (await proposal.Locator(".basis").InnerTextAsync()).Should().Contain("Participatiewet art. 18 lid 1");
             (await proposal.InnerTextAsync()).Should().Contain("teamleider of hoger").And.Contain("ten hoogste 6 maanden").And.Contain("Conceptmotivering")
