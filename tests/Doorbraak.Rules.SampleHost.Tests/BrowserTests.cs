@@ -152,7 +152,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
 
             // What-if for the proposal, and back.
             await proposal.GetByRole(AriaRole.Button, new() { Name = "Wat als dit voorstel wordt toegepast?" }).ClickAsync();
-            await page.GetByRole(AriaRole.Heading, new() { Name = "Wat als: Inwonend kind tijdelijk niet meetellen" }).WaitForAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Wat als: Een kostendelende medebewoner tijdelijk niet meetellen" }).WaitForAsync();
             var whatIf = await page.Locator("main").InnerTextAsync();
             whatIf.Should().Contain("afw.kostendelersnorm-tijdelijk-buiten-beschouwing").And.Contain("botsing.kostendeler-jongvolwassene").And.Contain("ja, de voorwaarde is vervuld");
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "2a-wat-als.png"), FullPage = true });
