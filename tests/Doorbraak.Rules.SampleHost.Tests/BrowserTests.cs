@@ -148,8 +148,8 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
             // Missing facts come as questions; answering re-evaluates (until nothing is missing).
             var answers = new Dictionary<string, string>
             {
-                ["leden[zoon].student"] = "nee", ["leden[zoon].dreigt_dakloos"] = "nee", ["leden[moeder].dreigt_dakloos"] = "nee",
-                ["leden[zoon].heeft_perspectiefplan"] = "ja",
+                ["leden[zoon].student"] = "nee", ["leden[zoon].studiefinanciering_of_bbl"] = "nee", ["leden[zoon].dreigt_dakloos"] = "nee", ["leden[moeder].dreigt_dakloos"] = "nee",
+                ["leden[zoon].heeft_perspectiefplan"] = "ja", ["leden[zoon].eigen_bijstand_mogelijk"] = "nee",
             };
             (await page.GetByRole(AriaRole.Heading, new() { Name = "Ontbrekende feiten" }).CountAsync()).Should().Be(1);
             for (var round = 0; round < 4 && await page.GetByRole(AriaRole.Heading, new() { Name = "Ontbrekende feiten" }).CountAsync() > 0; round++)
@@ -168,7 +168,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
 
             // A collision explained in Dutch, a proposal with its legal basis, limits, mandate and cost.
             var collision = page.Locator("article.collision").Filter(new() { HasText = "Kostendelersnorm duwt volwassen kind de deur uit" });
-            (await collision.Locator(".explanation").InnerTextAsync()).Should().Contain("De kostendelersnorm verlaagt de uitkering van de ouder");
+            (await collision.Locator(".explanation").InnerTextAsync()).Should().Contain("De kostendelersnorm verlaagt de uitkering zolang een volwassen kind");
             var proposal = page.Locator("article.proposal").First;
             (await proposal.Locator(".basis").InnerTextAsync()).Should().Contain("Participatiewet art. 18 lid 1");
             (await proposal.InnerTextAsync()).Should().Contain("teamleider of hoger").And.Contain("ten hoogste 6 maanden").And.Contain("Conceptmotivering")
@@ -176,7 +176,7 @@ public sealed class BrowserTests(KestrelHost host, ITestOutputHelper output) : I
 
             // What-if for the proposal, and back.
             await proposal.GetByRole(AriaRole.Button, new() { Name = "Wat als dit voorstel wordt toegepast?" }).ClickAsync();
-            await page.GetByRole(AriaRole.Heading, new() { Name = "Wat als: Inwonend kind tijdelijk niet meetellen" }).WaitForAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Wat als: Een kostendelende medebewoner tijdelijk niet meetellen" }).WaitForAsync();
             var whatIf = await page.Locator("main").InnerTextAsync();
             whatIf.Should().Contain("afw.kostendelersnorm-tijdelijk-buiten-beschouwing").And.Contain("botsing.kostendeler-jongvolwassene").And.Contain("ja, de voorwaarde is vervuld");
             await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDir, "2a-wat-als.png"), FullPage = true });

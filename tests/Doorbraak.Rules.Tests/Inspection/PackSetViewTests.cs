@@ -46,7 +46,7 @@ public class PackSetViewTests
         var count = root.Operands[3].Should().BeOfType<Comparison>().Which.Left.Should().BeOfType<Aggregate>().Subject;
         count.Kind.Should().Be(AggregateKind.Count);
         count.Collection.Should().Be("leden");
-        count.Where.Should().BeOfType<AndCondition>();
+        count.Where.Should().BeOfType<FactReference>().Which.Path.Should().Be("kostendeler", "who counts is decided per member by pw.kostendelende-medebewoner (Pw 19a)");
 
         rule.Applies.Location.File.Should().EndWith("rules/participatiewet.yaml");
         rule.Applies.LocationOf(lessThanAow).Line.Should().Be(rule.Applies.Location.Line + 1, "a block scalar starts on the line after the indicator");
