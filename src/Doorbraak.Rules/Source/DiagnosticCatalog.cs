@@ -66,6 +66,14 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OverrideWithoutBasis = new("DBR1045", E, "An override has no legal basis");
     public static readonly DiagnosticDescriptor PackWithoutValidity = new("DBR1046", E, "The pack does not say from when it is valid");
 
+    // DBR12xx: pack format v2: parameter updates, ages, blockades (issue #15).
+    public static readonly DiagnosticDescriptor DecimalComma = new("DBR1200", E, "A number is written with a decimal comma");
+    public static readonly DiagnosticDescriptor AddedPeriodWithoutSource = new("DBR1201", E, "A period added to an earlier pack's parameter has no source");
+    public static readonly DiagnosticDescriptor AddedPeriodOverlaps = new("DBR1202", E, "A period added to an earlier pack's parameter overlaps a period it already has");
+    public static readonly DiagnosticDescriptor AddedPeriodChangesExisting = new("DBR1203", E, "A parameter update changes a period the earlier pack already gives");
+    public static readonly DiagnosticDescriptor AddsToInvalid = new("DBR1204", E, "'adds_to' names a pack or parameter that cannot be updated");
+    public static readonly DiagnosticDescriptor WaitsForInvalid = new("DBR1205", E, "A rule's 'waits_for' does not name a yes/no fact another rule determines");
+
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");
     public static readonly DiagnosticDescriptor ExpressionTooDeep = new("DBR2002", E, "An expression nests deeper than the limit");

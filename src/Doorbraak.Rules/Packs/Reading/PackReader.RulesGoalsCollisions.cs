@@ -20,6 +20,15 @@ internal static partial class PackReader
         var forEach = ReadForEach(r, ctx);
         var applies = r.Expression("applies");
         var determines = ReadDeterminations(r, "determines", ctx);
+        WaitsFor? waitsFor = null;
+        if (r.Mapping("waits_for") is { } wm)
+        {
+            var wr = new MappingReader(wm, ctx.Bag, "'waits_for'", PackKeys.WaitsFor);
+            var fact = wr.Text("fact", required: true);
+            var provider = wr.Text("provider", required: true);
+            if (fact is not null && provider is not null) waitsFor = new WaitsFor(fact, provider, wm.Start);
+        }
+        var holdsBack = r.TextList("holds_back");
         if (id is null || title is null || citation is null || domain is null) return null;
         var rule = new RuleDefinition(id, ctx.PackId, m.Start)
         {
@@ -33,6 +42,8 @@ internal static partial class PackReader
             Applies = applies,
             Determines = determines,
             Explain = r.Text("explain"),
+            WaitsFor = waitsFor,
+            HoldsBack = holdsBack,
         };
         return WithLayering(rule, r, ctx);
     }
