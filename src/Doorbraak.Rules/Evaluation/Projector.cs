@@ -81,6 +81,12 @@ internal sealed record Undecided(CompiledRule Rule, EntityInstance? Element, IRe
 /// <summary>Two rules that wrote different values to the same fact.</summary>
 internal sealed record Contradiction(Written First, Written Second);
 
+/// <summary>A rule whose outcome was held back: the fact it waits for (<c>waits_for</c>) was not true.</summary>
+internal sealed record HeldBack(CompiledRule Rule, EntityInstance? Element, FactValue Wait);
+
+/// <summary>A blockade met: rules of a <c>waits_for</c> cycle each held back by another one of them; what they determine is left unknown.</summary>
+internal sealed record MetBlockade(CompiledBlockade Group, IReadOnlyList<CompiledRule> Rules, bool Settled);
+
 internal sealed class Projection
 {
     public required EntityInstance Household { get; init; }
@@ -92,6 +98,8 @@ internal sealed class Projection
     public List<(Written Write, IReadOnlyList<FactRead> UnknownReads)> UnknownValues { get; } = new();
     public List<Contradiction> Contradictions { get; } = new();
     public HashSet<int> Applied { get; } = new();
+    public List<HeldBack> HeldBack { get; } = new();
+    public List<MetBlockade> Blockades { get; } = new();
 }
 
 /// <summary>Applies rules and consequences in plan order to a copy of the supplied situation.</summary>
@@ -122,21 +130,99 @@ internal static class Projector
         var projection = new Projection { Household = household, Frame = frame };
         var writers = detailed ? new Dictionary<(EntityInstance, int), Written>() : null;
 
-        foreach (var rule in plan.Rules)
+        for (var i = 0; i < plan.Rules.Count; i++)
         {
-            if (changes.Suppressed.Contains(rule.Index) || !rule.ValidOn(date)) continue;
-            if (changes.Only is { } only && !only.Contains(rule.Index)) continue;
-            if (rule.ForEach is { } coll)
+            if (plan.BlockadeAt.Count > 0 && plan.BlockadeAt[i] is { } group)
             {
-                foreach (var element in household.Collections[coll.Slot])
-                    Apply(plan, rule, element, frame, projection, changes, writers, trace);
+                RunGroup(plan, group, household, frame, projection, changes, writers, trace, date);
+                i += group.Count - 1;
+                continue;
             }
-            else
-            {
-                Apply(plan, rule, null, frame, projection, changes, writers, trace);
-            }
+            Run(plan, plan.Rules[i], household, frame, projection, changes, writers, trace, date);
         }
         return projection;
+    }
+
+    private static void Run(CompiledRuleSet plan, CompiledRule rule, EntityInstance household, EvaluationFrame frame, Projection projection, ProjectionChanges changes, Dictionary<(EntityInstance, int), Written>? writers, bool trace, DateOnly date)
+    {
+        if (changes.Suppressed.Contains(rule.Index) || !rule.ValidOn(date)) return;
+        if (changes.Only is { } only && !only.Contains(rule.Index)) return;
+        if (rule.ForEach is { } coll)
+        {
+            foreach (var element in household.Collections[coll.Slot])
+                Apply(plan, rule, element, frame, projection, changes, writers, trace);
+        }
+        else
+        {
+            Apply(plan, rule, null, frame, projection, changes, writers, trace);
+        }
+    }
+
+    /// <summary>
+    /// Rules that wait on each other run together until nothing changes: a rule whose waited-for fact became true in an
+    /// earlier pass gives its outcome in the next. The passes are bounded (one per rule, plus one to see that nothing
+    /// changes); a group that does not settle within them leaves what it determines unknown. Only the last pass is
+    /// recorded, with the values from before the group ran. Rules still held back by each other at the end are a
+    /// blockade: what they determine (the facts the others wait for) is unknown, neither true nor false, until a
+    /// deviation breaks the loop.
+    /// </summary>
+    private static void RunGroup(CompiledRuleSet plan, CompiledBlockade group, EntityInstance household, EvaluationFrame frame, Projection projection, ProjectionChanges changes, Dictionary<(EntityInstance, int), Written>? writers, bool trace, DateOnly date)
+    {
+        var rules = group.Rules.Select(i => plan.Rules[i]).ToList();
+        var original = new Dictionary<(EntityInstance, int), FactValue>();
+        List<(EntityInstance, int, FactValue)>? previous = null;
+        List<int>? previousHeld = null;
+        var settled = false;
+        for (var pass = 0; pass <= rules.Count + 1 && !settled; pass++)
+        {
+            var scratch = new Projection { Household = household, Frame = frame };
+            foreach (var r in rules) Run(plan, r, household, frame, scratch, changes, null, false, date);
+            foreach (var w in scratch.Writes) original.TryAdd((w.Instance, w.Field.Slot), w.Before);
+            var now = scratch.Writes.Select(w => (w.Instance, w.Field.Slot, w.After)).ToList();
+            var held = scratch.HeldBack.Select(h => h.Rule.Index).Distinct().Order().ToList();
+            settled = previous is not null && now.SequenceEqual(previous) && held.SequenceEqual(previousHeld!);
+            previous = now;
+            previousHeld = held;
+        }
+
+        var first = projection.Writes.Count;
+        var firstHeld = projection.HeldBack.Count;
+        foreach (var r in rules) Run(plan, r, household, frame, projection, changes, writers, trace, date);
+        for (var i = first; i < projection.Writes.Count; i++)
+            if (original.TryGetValue((projection.Writes[i].Instance, projection.Writes[i].Field.Slot), out var before))
+                projection.Writes[i] = projection.Writes[i] with { Before = before };
+
+        var stuck = projection.HeldBack.Skip(firstHeld).Select(h => h.Rule).Distinct().ToList();
+        if (!settled) stuck = rules;
+        // Keep only rules held back by another held-back rule: a rule that waits for a fact no stuck rule determines is not in the loop.
+        bool changed;
+        do
+        {
+            changed = stuck.RemoveAll(r => r.WaitField is not { } f || !stuck.Any(o => o != r && o.Writes.Contains(f))) > 0;
+        } while (changed);
+        if (stuck.Count == 0) return;
+        foreach (var r in stuck)
+        {
+            foreach (var det in r.Determines)
+            {
+                var target = det.Target.Kind switch
+                {
+                    TargetKind.Household => frame.Household,
+                    TargetKind.Role => frame.MemberWithRole(det.Target.Role!, plan.RoleField, plan.MembersField),
+                    _ => null,
+                };
+                if (target is not null) target.Values[det.Target.Field.Slot] = FactValue.Unknown;
+            }
+        }
+        projection.Blockades.Add(new MetBlockade(group, stuck, settled));
+    }
+
+    /// <summary>A deviation that breaks the rule's wait (<c>breaks</c>, or a <c>set</c> of its outcome) lets it give its outcome without waiting.</summary>
+    private static bool WaitLifted(CompiledRule rule, ProjectionChanges changes)
+    {
+        foreach (var d in changes.Deviations)
+            if (d.Definition.Breaks.Contains(rule.Id) || (d.Rule == rule.Index && d.Definition.Change.Kind == ChangeKind.Set)) return true;
+        return false;
     }
 
     private static void Apply(CompiledRuleSet plan, CompiledRule rule, EntityInstance? element, EvaluationFrame frame, Projection projection, ProjectionChanges changes, Dictionary<(EntityInstance, int), Written>? writers, bool tracing)
@@ -158,6 +244,15 @@ internal static class Projector
             if (reads is not null) trace = new RuleTrace(Deciding.Clauses(applies, frame, element), reads);
         }
 
+        if (rule.Wait is { } wait && !WaitLifted(rule, changes))
+        {
+            var waited = wait.Evaluate(frame, element);
+            if (!waited.IsTrue)
+            {
+                projection.HeldBack.Add(new HeldBack(rule, element, waited));
+                return;
+            }
+        }
         projection.Applied.Add(rule.Index);
         foreach (var det in rule.Determines)
         {
