@@ -201,6 +201,11 @@ internal static class PackSetLoader
     private static ParameterDefinition? AddPeriods(PackDefinition pack, ParameterDefinition added, PackItem? earlierItem, DiagnosticBag bag)
     {
         var target = added.AddsTo!;
+        if (!pack.Manifest.Requires.Any(r => r.PackId == target))
+        {
+            bag.Report(DiagnosticCatalog.AddsToInvalid, added.AddsToLocation, $"'{added.Id}' adds periods to {target}, but {pack.Manifest.Id} does not declare that pack; add updates: [{{ pack: {target}, version: \"...\" }}] to its pack.yaml.");
+            return null;
+        }
         if (earlierItem is not ParameterDefinition earlier)
         {
             bag.Report(DiagnosticCatalog.AddsToInvalid, added.AddsToLocation, earlierItem is null
@@ -211,11 +216,6 @@ internal static class PackSetLoader
         if (earlier.PackId != target)
         {
             bag.Report(DiagnosticCatalog.AddsToInvalid, added.AddsToLocation, $"'{added.Id}' says it adds periods to {target}, but the parameter is defined by {earlier.PackId} at {earlier.Location}; write adds_to: {earlier.PackId}.");
-            return null;
-        }
-        if (!pack.Manifest.Requires.Any(r => r.PackId == target))
-        {
-            bag.Report(DiagnosticCatalog.AddsToInvalid, added.AddsToLocation, $"'{added.Id}' adds periods to {target}, but {pack.Manifest.Id} does not declare that pack; add updates: [{{ pack: {target}, version: \"...\" }}] to its pack.yaml.");
             return null;
         }
         if (!added.Type.Equals(earlier.Type))

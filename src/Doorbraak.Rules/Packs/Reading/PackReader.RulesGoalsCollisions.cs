@@ -21,14 +21,14 @@ internal static partial class PackReader
         var applies = r.Expression("applies");
         var determines = ReadDeterminations(r, "determines", ctx);
         WaitsFor? waitsFor = null;
-        if (r.Mapping("waits_for") is { } wm)
+        if (kind == RuleKind.Rule && r.Mapping("waits_for") is { } wm)
         {
             var wr = new MappingReader(wm, ctx.Bag, "'waits_for'", PackKeys.WaitsFor);
             var fact = wr.Text("fact", required: true);
             var provider = wr.Text("provider", required: true);
             if (fact is not null && provider is not null) waitsFor = new WaitsFor(fact, provider, wm.Start);
         }
-        var holdsBack = r.TextList("holds_back");
+        var holdsBack = kind == RuleKind.Rule ? r.TextList("holds_back") : [];
         if (id is null || title is null || citation is null || domain is null) return null;
         var rule = new RuleDefinition(id, ctx.PackId, m.Start)
         {
