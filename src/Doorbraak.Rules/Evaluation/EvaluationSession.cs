@@ -94,7 +94,6 @@ internal sealed class EvaluationSession
         var projection = Projector.Project(ruleSet, supplied, parameters, date, ProjectionChanges.None, detailed: true, trace: options.IncludeExplanations);
         var session = new EvaluationSession(ruleSet, household, supplied, parameters, date, options, projection);
         session._missing.Causes = DerivedCauses(ruleSet, projection);
-        session._missing.Pending = projection.Blockades.SelectMany(b => b.Rules).SelectMany(r => r.Writes).ToHashSet();
         session.EvaluateGoals();
         foreach (var u in projection.Undecided)
         {
@@ -363,9 +362,6 @@ internal sealed class MissingFacts
     /// <summary>Derived facts left unknown, with the unknown facts behind them (see EvaluationSession.DerivedCauses).</summary>
     public Dictionary<(EntityInstance?, FieldDefinition), List<FactRead>> Causes { get; set; } = new();
 
-    /// <summary>Facts left unknown by a blockade: pending until the loop is broken, so not asked (the blokkade collision says why).</summary>
-    public HashSet<FieldDefinition> Pending { get; set; } = new();
-
     public void Add(IEnumerable<FactRead>? reads, string neededFor) => Add(reads, neededFor, null);
 
     private void Add(IEnumerable<FactRead>? reads, string neededFor, HashSet<(EntityInstance?, FieldDefinition)>? seen)
@@ -373,7 +369,7 @@ internal sealed class MissingFacts
         if (reads is null) return;
         foreach (var r in reads)
         {
-            if (!r.Value.IsUnknown || Pending.Contains(r.Field)) continue;
+            if (!r.Value.IsUnknown) continue;
             if (Causes.TryGetValue((r.Instance, r.Field), out var causes) || Causes.TryGetValue((null, r.Field), out causes))
             {
                 // A derived fact: ask what it is derived from, for this outcome too.

@@ -35,7 +35,21 @@ internal static class PackSetLoader
             var pack = PackReader.Read(source.Name, files, bag, limits);
             if (pack is not null) packs.Add(pack);
         }
-        if (bag.HasErrors) return null;
+        // A pack that did not read is left out, and so is every pack that requires a pack that is not there while one
+        // failed (it may be that one): the later phases (requirements, merge, compilation) then run on the packs that
+        // read cleanly, so that one load reports their errors too, without follow-on noise from what already failed.
+        var someFailed = bag.HasErrors;
+        if (someFailed)
+        {
+            bool dropped;
+            do
+            {
+                var ids = packs.Select(p => p.Manifest.Id).ToHashSet(StringComparer.Ordinal);
+                dropped = packs.RemoveAll(p => p.Manifest.Requires.Any(r => !ids.Contains(r.PackId))) > 0;
+            } while (dropped);
+            if (packs.Count == 0) return null;
+        }
+        var baseline = Errors(bag);
 
         var byId = new Dictionary<string, PackDefinition>(StringComparer.Ordinal);
         foreach (var p in packs)
@@ -43,7 +57,7 @@ internal static class PackSetLoader
             if (!byId.TryAdd(p.Manifest.Id, p))
                 bag.Report(DiagnosticCatalog.PackLoadedTwice, p.Manifest.Location, $"The pack id '{p.Manifest.Id}' is loaded twice (also from {byId[p.Manifest.Id].Root}); load each pack once.");
         }
-        if (bag.HasErrors) return null;
+        if (Errors(bag) > baseline) return null;
 
         foreach (var p in packs)
         {
@@ -55,12 +69,14 @@ internal static class PackSetLoader
                     bag.Report(DiagnosticCatalog.RequiredVersionMismatch, req.Location, $"The pack '{p.Manifest.Id}' requires '{req.PackId}' {req.RangeText}, but version {dep.Manifest.Version} is loaded. Load a matching version or widen the range.");
             }
         }
-        if (bag.HasErrors) return null;
+        if (Errors(bag) > baseline) return null;
 
         var ordered = TopologicalOrder(packs, byId, bag);
         if (ordered is null) return null;
-        return Merge(ordered, bag);
+        return Merge(ordered, bag, baseline);
     }
+
+    private static int Errors(DiagnosticBag bag) => bag.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
 
     private static List<PackDefinition>? TopologicalOrder(List<PackDefinition> packs, Dictionary<string, PackDefinition> byId, DiagnosticBag bag)
     {
@@ -103,7 +119,7 @@ internal static class PackSetLoader
         return result;
     }
 
-    private static MergedPacks? Merge(List<PackDefinition> ordered, DiagnosticBag bag)
+    private static MergedPacks? Merge(List<PackDefinition> ordered, DiagnosticBag bag, int baseline)
     {
         var facts = new Dictionary<string, FactExtension>(StringComparer.Ordinal);
         var schema = new Facts.FactSchema();
@@ -190,7 +206,7 @@ internal static class PackSetLoader
             Covers = ordered.SelectMany(p => p.Covers).ToList(),
         };
         CheckReferences(merged, bag);
-        return bag.HasErrors ? null : merged;
+        return Errors(bag) > baseline ? null : merged;
     }
 
     /// <summary>

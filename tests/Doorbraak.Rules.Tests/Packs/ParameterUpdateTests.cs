@@ -193,3 +193,42 @@ public class ParameterUpdateTests
         d.ToString().Should().StartWith("nl/national.yaml:19:16: error DBR1200").And.Contain("use a decimal point: 2500.00").And.Contain("gebruik een decimale punt");
     }
 }
+
+/// <summary>One load reports the errors of every phase: a pack that fails to read does not hide a compile error in another.</summary>
+public class AllPhasesTests
+{
+    private static PolicyPackSource Broken() => PolicyPackSource.FromFiles("kapot", new Dictionary<string, string>
+    {
+        ["pack.yaml"] = TestPacks.Manifest("test.kapot"),
+        ["rules.yaml"] = "rules:\n  - id: r.x\n   title: X\n",
+    });
+
+    private static PolicyPackSource TypeError() => PolicyPackSource.FromFiles("ander", new Dictionary<string, string>
+    {
+        ["pack.yaml"] = TestPacks.Manifest("test.ander"),
+        ["rules.yaml"] = TestPacks.RulesFile.Replace("r.een", "a.een").Replace("aanvrager.leeftijd >= 27", "aanvrager.leeftijd >= \"oud\""),
+    });
+
+    [Fact]
+    public void A_yaml_error_in_one_pack_and_a_type_error_in_another_are_reported_in_one_run()
+    {
+        var (set, diagnostics) = PackSet.TryLoad([Broken(), TypeError()]);
+        set.Should().BeNull();
+        diagnostics.Select(d => d.Code).Should().Contain("DBR1001").And.Contain("DBR2014");
+        diagnostics.Should().Contain(d => d.Code == "DBR1001" && d.Location.File.StartsWith("kapot/"));
+        diagnostics.Should().Contain(d => d.Code == "DBR2014" && d.Location.File == "ander/rules.yaml");
+    }
+
+    [Fact]
+    public void A_pack_that_requires_a_pack_that_failed_adds_no_follow_on_errors()
+    {
+        var local = PolicyPackSource.FromFiles("lokaal", new Dictionary<string, string>
+        {
+            ["pack.yaml"] = TestPacks.Manifest("test.lokaal", extra: "requires: [{ pack: test.kapot }]\n"),
+            ["rules.yaml"] = TestPacks.RulesFile.Replace("r.een", "l.een").Replace("huishouden.x", "huishouden.onbekend_feit"),
+        });
+        var (set, diagnostics) = PackSet.TryLoad([Broken(), local]);
+        set.Should().BeNull();
+        diagnostics.Should().OnlyContain(d => d.Location.File.StartsWith("kapot/"), "the local pack's rules read nothing the failed pack would have declared");
+    }
+}
