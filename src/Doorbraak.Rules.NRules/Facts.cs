@@ -15,12 +15,25 @@ internal sealed class Step(ProjectionRun run)
     /// <summary>The index of the rule whose turn it is.</summary>
     public int Rule { get; set; }
 
-    /// <summary>The next rule after <paramref name="index"/> that is part of this projection (valid on the date, in the goal's cone), or -1.</summary>
+    /// <summary>
+    /// The next rule after <paramref name="index"/> that is part of this projection (valid on the date, in the goal's
+    /// cone), or -1. Rules that wait on each other (a blockade group) are passed over here and run as a group through
+    /// the shared projection step, in their place in the plan: their fixpoint passes are the same whichever backend runs.
+    /// </summary>
     public static int Next(ProjectionRun run, int index)
     {
-        var rules = run.Plan.Rules;
+        var plan = run.Plan;
+        var rules = plan.Rules;
         for (var i = index + 1; i < rules.Count; i++)
+        {
+            if (plan.BlockadeAt.Count > 0 && plan.BlockadeAt[i] is { } group)
+            {
+                Projector.RunGroup(run, group);
+                i += group.Count - 1;
+                continue;
+            }
             if (rules[i].ValidOn(run.Date) && (run.Changes.Only is not { } only || only.Contains(i))) return i;
+        }
         return -1;
     }
 

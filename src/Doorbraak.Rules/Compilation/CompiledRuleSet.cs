@@ -31,6 +31,13 @@ internal sealed record CompiledRule
     public required IReadOnlySet<FieldDefinition> Writes { get; init; }
     public required IReadOnlyList<ParameterSymbol> ParametersRead { get; init; }
 
+    /// <summary>With <c>waits_for</c>: the fact waited for (true: the rule's outcome is given; otherwise it is held back).</summary>
+    public CompiledExpression? Wait { get; init; }
+    public FieldDefinition? WaitField { get; init; }
+
+    /// <summary>The goals this rule holds back while it waits (<c>holds_back</c>).</summary>
+    public IReadOnlyList<int> HoldsBack { get; set; } = [];
+
     public string Id => Definition.Id;
 
     public bool Equals(CompiledRule? other) => ReferenceEquals(this, other);
@@ -76,6 +83,21 @@ internal sealed class CompiledGoal
     public bool Equals(CompiledRule? other) => ReferenceEquals(this, other);
 
     public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+}
+
+/// <summary>
+/// Rules that wait on each other's outcome (a cycle made only of <c>waits_for</c> edges): they run together to a fixpoint;
+/// when each stays held back by another, the evaluation reports a <c>blokkade</c>.
+/// </summary>
+internal sealed class CompiledBlockade
+{
+    public required int Index { get; init; }
+
+    /// <summary>The first position in the evaluation order; the group's rules are <see cref="Start"/> to Start + Count - 1.</summary>
+    public required int Start { get; init; }
+    public required int Count { get; init; }
+
+    public IEnumerable<int> Rules => Enumerable.Range(Start, Count);
 }
 
 internal sealed class CompiledCollision
@@ -174,6 +196,12 @@ internal sealed class CompiledRuleSet
     public required FrameBuilder FrameBuilder { get; init; }
     public required FieldDefinition MembersField { get; init; }
     public required FieldDefinition RoleField { get; init; }
+
+    /// <summary>Groups of rules that wait on each other (<c>waits_for</c> cycles), each a contiguous range of <see cref="Rules"/>.</summary>
+    public IReadOnlyList<CompiledBlockade> Blockades { get; init; } = [];
+
+    /// <summary>Per rule position: the blockade group that starts there, or null.</summary>
+    public IReadOnlyList<CompiledBlockade?> BlockadeAt { get; init; } = [];
 
     public CompiledRule Rule(string id) => Rules.First(r => r.Id == id);
 }

@@ -80,7 +80,8 @@ public sealed partial class PackSet
         }
         var merged = PackSetLoader.ReadAndMerge(sources.ToList(), bag, options.Limits);
         CompiledRuleSet? plan = null;
-        if (merged is not null && !bag.HasErrors) plan = RuleSetCompiler.Compile(merged, functions, bag);
+        // Compiled also when a pack failed to read: the packs that read cleanly are checked too, so one load reports all.
+        if (merged is not null) plan = RuleSetCompiler.Compile(merged, functions, bag);
         var sorted = bag.Items.OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
         if (plan is null || bag.HasErrors) return (null, sorted);
         return (new PackSet(plan, sorted), sorted);

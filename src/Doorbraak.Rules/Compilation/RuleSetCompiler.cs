@@ -29,7 +29,8 @@ internal static class RuleSetCompiler
         {
             if (CompileRule(packs.Rules[i], i, env, bag) is { } r) rules.Add(r);
         }
-        var ordered = Order(rules, bag);
+        CheckWaits(rules, bag);
+        var ordered = Order(rules, bag, out var blockades);
 
         var goals = new List<CompiledGoal>();
         foreach (var g in packs.Goals)
@@ -67,8 +68,25 @@ internal static class RuleSetCompiler
                 costs.Add(new CompiledCost { Definition = c, ForEach = forEach, Monthly = monthly, When = when });
         }
 
+        if (ordered is not null)
+        {
+            foreach (var r in ordered)
+            {
+                r.HoldsBack = r.Definition.HoldsBack.Select(id => goals.FindIndex(g => g.Id == id)).Where(i => i >= 0).ToList();
+                foreach (var id in r.Definition.HoldsBack)
+                    if (!packs.Goals.Any(g => g.Id == id))
+                        bag.Report(DiagnosticCatalog.UndefinedReference, r.Definition.Location, $"The rule '{r.Id}' holds back the goal '{id}', which no loaded pack defines{Suggest.Hint(id, packs.Goals.Select(g => g.Id))}.");
+            }
+            foreach (var d in packs.Deviations)
+                foreach (var id in d.Breaks)
+                    if (!ordered.Any(r => r.Id == id && r.Wait is not null))
+                        bag.Report(DiagnosticCatalog.UndefinedReference, d.Location, $"The deviation '{d.Id}' breaks '{id}', which is no loaded rule with 'waits_for'{Suggest.Hint(id, ordered.Where(r => r.Wait is not null).Select(r => r.Id))}.");
+        }
+
         if (bag.HasErrors || ordered is null) return null;
         foreach (var g in goals) g.Cone = Cone(g, ordered);
+        var blockadeAt = new CompiledBlockade?[ordered.Count];
+        foreach (var b in blockades) blockadeAt[b.Start] = b;
 
         return new CompiledRuleSet
         {
@@ -84,6 +102,8 @@ internal static class RuleSetCompiler
             FrameBuilder = new FrameBuilder(schema),
             MembersField = membersField,
             RoleField = roleField,
+            Blockades = blockades,
+            BlockadeAt = blockadeAt,
         };
     }
 
@@ -108,6 +128,16 @@ internal static class RuleSetCompiler
             var value = ConditionCompiler.Compile(d.Value, env, target.Field.Type, scope, bag);
             if (value is not null) determines.Add(new CompiledDetermination(target, value));
         }
+        CompiledExpression? wait = null;
+        if (def.WaitsFor is { } wf)
+        {
+            wait = ConditionCompiler.Compile(new ConditionSource(wf.Fact, wf.Location), env, FactType.Boolean, scope, bag);
+            if (wait is not null && wait.FieldsRead.Count(f => f.Type.Kind == FactKind.Boolean) != 1)
+            {
+                bag.Report(DiagnosticCatalog.WaitsForInvalid, wf.Location, $"'waits_for' of '{def.Id}' names '{wf.Fact}', which is not one yes/no fact; name the fact the rule waits for, such as huishouden.inkomen_stabiel.");
+                wait = null;
+            }
+        }
         if (def.Determines.Count == 0)
             bag.Report(DiagnosticCatalog.RuleDeterminesNothing, def.Location, $"The {(def.Kind == RuleKind.Rule ? "rule" : "consequence")} '{def.Id}' determines nothing; add 'determines' with at least one fact.");
         if (bag.Items.Count > errors) return null;
@@ -120,6 +150,7 @@ internal static class RuleSetCompiler
             reads.UnionWith(e.FieldsRead);
             parametersRead.AddRange(e.ParametersRead);
         }
+        if (wait is not null) reads.UnionWith(wait.FieldsRead);
         return new CompiledRule
         {
             Index = index,
@@ -130,6 +161,8 @@ internal static class RuleSetCompiler
             Reads = reads,
             Writes = determines.Select(x => x.Target.Field).ToHashSet(),
             ParametersRead = parametersRead.Distinct().ToList(),
+            Wait = wait,
+            WaitField = wait?.FieldsRead.First(f => f.Type.Kind == FactKind.Boolean),
         };
     }
 
@@ -184,45 +217,137 @@ internal static class RuleSetCompiler
         return new CompiledTarget(kind, field, role);
     }
 
-    /// <summary>Orders rules so that a rule runs after every rule that writes a fact it reads (stable by declaration).</summary>
-    private static List<CompiledRule>? Order(List<CompiledRule> rules, DiagnosticBag bag)
+    /// <summary>A rule that waits for a fact no other rule determines waits for the household alone: allowed, but the fact must be yes/no and determined somewhere for a blockade to form.</summary>
+    private static void CheckWaits(List<CompiledRule> rules, DiagnosticBag bag)
     {
+        foreach (var r in rules)
+        {
+            if (r.WaitField is not { } f) continue;
+            if (r.Writes.Contains(f))
+                bag.Report(DiagnosticCatalog.WaitsForInvalid, r.Definition.WaitsFor!.Location, $"'{r.Id}' waits for '{r.Definition.WaitsFor.Fact}', which it determines itself; a rule waits for another provider's outcome.");
+        }
+    }
+
+    /// <summary>
+    /// Orders rules so that a rule runs after every rule that writes a fact it reads (stable by declaration). Rules that
+    /// depend on each other form a cycle; a cycle whose every edge is a <c>waits_for</c> (the reader waits for exactly the
+    /// fact the writer determines, and reads nothing else of it) is a blockade group: its rules run together, to a
+    /// fixpoint, at one place in the order. Any other cycle is a load error.
+    /// </summary>
+    private static List<CompiledRule>? Order(List<CompiledRule> rules, DiagnosticBag bag, out List<CompiledBlockade> blockades)
+    {
+        blockades = [];
         var n = rules.Count;
         var edges = new List<int>[n];
-        var indegree = new int[n];
         for (var a = 0; a < n; a++)
         {
             edges[a] = new List<int>();
             for (var b = 0; b < n; b++)
-            {
-                if (a == b) continue;
-                if (rules[a].Writes.Overlaps(rules[b].Reads))
-                {
-                    edges[a].Add(b);
-                    indegree[b]++;
-                }
-            }
+                if (a != b && rules[a].Writes.Overlaps(rules[b].Reads)) edges[a].Add(b);
         }
-        var ready = new SortedSet<int>(Enumerable.Range(0, n).Where(i => indegree[i] == 0));
+        bool IsWait(int a, int b) => rules[b].WaitField is { } f && rules[a].Writes.Where(rules[b].Reads.Contains).All(x => x == f);
+
+        // Strongly connected components (Tarjan, iterative), then the components in a stable topological order.
+        var component = Components(n, edges);
+        var members = component.Select((c, i) => (c, i)).GroupBy(x => x.c).ToDictionary(g => g.Key, g => g.Select(x => x.i).Order().ToList());
+        var failed = false;
+        foreach (var (_, list) in members.OrderBy(m => m.Value[0]))
+        {
+            if (list.Count == 1) continue;
+            var inner = list.SelectMany(a => edges[a].Where(b => list.Contains(b)).Select(b => (a, b))).ToList();
+            var other = inner.Where(e => !IsWait(e.a, e.b)).ToList();
+            if (other.Count == 0) continue;
+            failed = true;
+            var (x, y) = other[0];
+            var facts = string.Join(", ", rules[x].Writes.Where(rules[y].Reads.Contains).Select(f => f.Owner.Name + "." + f.Name));
+            var waits = inner.Count > other.Count
+                ? " Only a cycle in which each rule waits for the other's outcome ('waits_for') is a blockade the loader accepts."
+                : " If each rule waits for the other's outcome, declare that with 'waits_for: { fact, provider }'; then the loop is reported as a blockade.";
+            bag.Report(DiagnosticCatalog.RuleCycle, rules[list[0]].Definition.Location,
+                $"Rules depend on each other in a cycle: {string.Join(", ", list.Select(i => rules[i].Id))}. '{rules[y].Id}' reads {facts}, which '{rules[x].Id}' determines; break the cycle by splitting a fact.{waits}");
+        }
+        if (failed) return null;
+
+        var comps = members.Keys.ToList();
+        var compEdges = comps.ToDictionary(c => c, _ => new HashSet<int>());
+        var indegree = comps.ToDictionary(c => c, _ => 0);
+        for (var a = 0; a < n; a++)
+            foreach (var b in edges[a])
+                if (component[a] != component[b] && compEdges[component[a]].Add(component[b])) indegree[component[b]]++;
+        var ready = new SortedSet<(int First, int Comp)>(comps.Where(c => indegree[c] == 0).Select(c => (members[c][0], c)));
         var result = new List<CompiledRule>();
         while (ready.Count > 0)
         {
-            var i = ready.Min;
-            ready.Remove(i);
-            result.Add(rules[i]);
-            foreach (var j in edges[i])
-                if (--indegree[j] == 0) ready.Add(j);
-        }
-        if (result.Count < n)
-        {
-            var stuck = Enumerable.Range(0, n).Where(i => indegree[i] > 0).Select(i => rules[i]).ToList();
-            var first = stuck[0];
-            bag.Report(DiagnosticCatalog.RuleCycle, first.Definition.Location,
-                $"Rules depend on each other in a cycle: {string.Join(", ", stuck.Select(r => r.Id))}. Each reads a fact another one determines; break the cycle by splitting a fact.");
-            return null;
+            var (_, c) = ready.Min;
+            ready.Remove(ready.Min);
+            if (members[c].Count > 1)
+                blockades.Add(new CompiledBlockade { Index = blockades.Count, Start = result.Count, Count = members[c].Count });
+            result.AddRange(members[c].Select(i => rules[i]));
+            foreach (var d in compEdges[c])
+                if (--indegree[d] == 0) ready.Add((members[d][0], d));
         }
         // Re-index in evaluation order.
         return result.Select((r, i) => r with { Index = i }).ToList();
+    }
+
+    /// <summary>The strongly connected component of each node (Tarjan's algorithm without recursion).</summary>
+    private static int[] Components(int n, List<int>[] edges)
+    {
+        var index = new int[n];
+        var low = new int[n];
+        var comp = new int[n];
+        Array.Fill(index, -1);
+        var onStack = new bool[n];
+        var stack = new Stack<int>();
+        var counter = 0;
+        var comps = 0;
+        for (var s = 0; s < n; s++)
+        {
+            if (index[s] >= 0) continue;
+            var work = new Stack<(int Node, int Next)>();
+            work.Push((s, 0));
+            index[s] = low[s] = counter++;
+            stack.Push(s);
+            onStack[s] = true;
+            while (work.Count > 0)
+            {
+                var (v, next) = work.Pop();
+                if (next < edges[v].Count)
+                {
+                    work.Push((v, next + 1));
+                    var w = edges[v][next];
+                    if (index[w] < 0)
+                    {
+                        index[w] = low[w] = counter++;
+                        stack.Push(w);
+                        onStack[w] = true;
+                        work.Push((w, 0));
+                    }
+                    else if (onStack[w])
+                    {
+                        low[v] = Math.Min(low[v], index[w]);
+                    }
+                    continue;
+                }
+                if (low[v] == index[v])
+                {
+                    int w;
+                    do
+                    {
+                        w = stack.Pop();
+                        onStack[w] = false;
+                        comp[w] = comps;
+                    } while (w != v);
+                    comps++;
+                }
+                if (work.Count > 0)
+                {
+                    var parent = work.Peek().Node;
+                    low[parent] = Math.Min(low[parent], low[v]);
+                }
+            }
+        }
+        return comp;
     }
 
     /// <summary>Rules whose outcome can reach the goal: writers of what it reads, transitively.</summary>

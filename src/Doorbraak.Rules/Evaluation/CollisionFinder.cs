@@ -6,7 +6,7 @@ using Doorbraak.Rules.Wording;
 namespace Doorbraak.Rules.Evaluation;
 
 /// <summary>A collision with what the proposal stage needs to test whether a deviation resolves it.</summary>
-internal sealed record FoundCollision(CollisionResult Result, int Goal, IReadOnlyList<int> Rules, Contradiction? Contradiction);
+internal sealed record FoundCollision(CollisionResult Result, int Goal, IReadOnlyList<int> Rules, Contradiction? Contradiction, MetBlockade? Blockade = null);
 
 /// <summary>Finds derived collisions (by counterfactual re-projection), declared ones, and contradictions.</summary>
 internal static class CollisionFinder
@@ -53,6 +53,9 @@ internal static class CollisionFinder
 
         foreach (var x in ctx.Base.Contradictions)
             found.Add(ContradictionResult(ctx, x));
+
+        foreach (var b in ctx.Base.Blockades)
+            found.Add(Blockade(ctx, b));
 
         return found.OrderBy(f => f.Result.Id, StringComparer.Ordinal).ToList();
     }
@@ -136,6 +139,44 @@ internal static class CollisionFinder
         var result = new CollisionResult($"tegenstrijdig.{a.Id}.{b.Id}", CollisionKind.Contradiction, Texts.Format(lang, "engine.collision.contradiction-title", ("titleA", a.Title), ("titleB", b.Title)),
             CollisionSeverity.High, null, [a.Id, b.Id], members, text, trace);
         return new FoundCollision(result, -1, [x.First.Rule.Index, x.Second.Rule.Index], x);
+    }
+
+    /// <summary>
+    /// A blockade met on the projection: the waiting rules with what each waits for and from whom, the goals they hold
+    /// back, and the deviations that break the loop. Its rules include the rules those deviations deviate from, so that
+    /// they are tried as proposals; it is resolved when the loop no longer holds on the re-projection.
+    /// </summary>
+    private static FoundCollision Blockade(EvaluationSession ctx, MetBlockade b)
+    {
+        var plan = ctx.RuleSet;
+        var words = Texts.Of(ctx.Lang);
+        var rules = b.Rules.OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var waits = rules.Select(r => new BlockadeWait(r.Id, r.Definition.WaitsFor!.Fact, r.Definition.WaitsFor.Provider, r.Definition.Applies?.Text.Trim())).ToList();
+        var goals = rules.SelectMany(r => r.HoldsBack).Distinct().Order().Select(i => plan.Goals[i]).ToList();
+        var ids = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var breakers = plan.Deviations.Where(d => d.Definition.Breaks.Any(ids.Contains)
+            || (ids.Contains(plan.Rules[d.Rule].Id) && d.Definition.Change.Kind == ChangeKind.Set && d.Sets.Any(x => rules.Any(r => r.WaitField == x.Target.Field || b.Rules.Any(o => o.WaitField == x.Target.Field))))).ToList();
+        var text = words.Format("engine.collision.blockade",
+            ("waits", words.Join(rules.Select(r => words.Format("engine.collision.blockade-wait", ("title", r.Definition.Title), ("rule", r.Id), ("fact", r.Definition.WaitsFor!.Fact), ("provider", r.Definition.WaitsFor.Provider))))),
+            ("goals", goals.Count == 0 ? words["engine.collision.blockade-no-goals"] : words.Join(goals.Select(g => "'" + g.Definition.Title + "'"))));
+        text += breakers.Count > 0
+            ? words.Format("engine.collision.blockade-breaks", ("deviations", words.Join(breakers.Select(d => $"{d.Definition.Title} ({d.Id})"))))
+            : words["engine.collision.blockade-no-breaker"];
+        var trace = ctx.Options.IncludeExplanations
+            ? new Explanation(text, StatementSource.Engine,
+                rules.Select(r => new ConditionOutcome($"{r.Id}: waits_for {r.Definition.WaitsFor!.Fact}", Texts.Outcome(FactValue.Unknown, ctx.Lang))).ToList(),
+                rules.Select(r => new FactUsed(r.Definition.WaitsFor!.Fact, ctx.Show(FactValue.Unknown))).Distinct().ToList())
+            : Evaluator.None with { Text = text };
+        var id = "blokkade." + string.Join(".", rules.Select(r => r.Id));
+        var result = new CollisionResult(id, CollisionKind.Blokkade, words.Format("engine.collision.blockade-title", ("rules", string.Join(" ⇄ ", rules.Select(r => r.Definition.Title)))),
+            CollisionSeverity.High, goals.FirstOrDefault()?.Id, rules.Select(r => r.Id).ToList(), [], text, trace)
+        {
+            Waits = waits,
+            HeldBack = goals.Select(g => g.Id).ToList(),
+            BrokenBy = breakers.Select(d => d.Id).ToList(),
+        };
+        var involved = rules.Select(r => r.Index).Concat(breakers.Select(d => d.Rule)).Distinct().Order().ToList();
+        return new FoundCollision(result, -1, involved, null, b);
     }
 
     private static Explanation GoalTrace(EvaluationSession ctx, CompiledGoal goal, List<CompiledRule> rules, string text)

@@ -81,6 +81,12 @@ internal sealed record Undecided(CompiledRule Rule, EntityInstance? Element, IRe
 /// <summary>Two rules that wrote different values to the same fact.</summary>
 internal sealed record Contradiction(Written First, Written Second);
 
+/// <summary>A rule whose outcome was held back: the fact it waits for (<c>waits_for</c>) was not true.</summary>
+internal sealed record HeldBack(CompiledRule Rule, EntityInstance? Element, FactValue Wait);
+
+/// <summary>A blockade met: rules of a <c>waits_for</c> cycle each held back by another one of them; what they determine is left unknown.</summary>
+internal sealed record MetBlockade(CompiledBlockade Group, IReadOnlyList<CompiledRule> Rules, bool Settled);
+
 internal sealed class Projection
 {
     public required EntityInstance Household { get; init; }
@@ -92,6 +98,8 @@ internal sealed class Projection
     public List<(Written Write, IReadOnlyList<FactRead> UnknownReads)> UnknownValues { get; } = new();
     public List<Contradiction> Contradictions { get; } = new();
     public HashSet<int> Applied { get; } = new();
+    public List<HeldBack> HeldBack { get; } = new();
+    public List<MetBlockade> Blockades { get; } = new();
 }
 
 /// <summary>One projection under way: the copy being written, its frame, the changes, and what is tracked.</summary>
@@ -128,18 +136,15 @@ internal static class Projector
     public static Projection Project(CompiledRuleSet plan, EntityInstance supplied, FactValue[] parameters, DateOnly date, ProjectionChanges changes, bool detailed, bool trace = false, EntityInstance? into = null)
     {
         var run = Start(plan, supplied, parameters, date, changes, detailed, trace, into);
-        foreach (var rule in plan.Rules)
+        for (var i = 0; i < plan.Rules.Count; i++)
         {
-            if (!run.Runs(rule)) continue;
-            if (rule.ForEach is { } coll)
+            if (plan.BlockadeAt.Count > 0 && plan.BlockadeAt[i] is { } group)
             {
-                foreach (var element in run.Frame.Household.Collections[coll.Slot])
-                    Apply(run, rule, element);
+                RunGroup(run, group);
+                i += group.Count - 1;
+                continue;
             }
-            else
-            {
-                Apply(run, rule, null);
-            }
+            RunRule(run, plan.Rules[i]);
         }
         return run.Projection;
     }
@@ -174,6 +179,90 @@ internal static class Projector
             Writers = detailed ? new Dictionary<(EntityInstance, int), Written>() : null,
             Trace = trace,
         };
+    }
+
+    /// <summary>One rule, for the household or each element of its collection, when it runs in this projection.</summary>
+    public static void RunRule(ProjectionRun run, CompiledRule rule)
+    {
+        if (!run.Runs(rule)) return;
+        if (rule.ForEach is { } coll)
+        {
+            foreach (var element in run.Frame.Household.Collections[coll.Slot])
+                Apply(run, rule, element);
+        }
+        else
+        {
+            Apply(run, rule, null);
+        }
+    }
+
+    /// <summary>
+    /// Rules that wait on each other run together until nothing changes: a rule whose waited-for fact became true in an
+    /// earlier pass gives its outcome in the next. The passes are bounded (one per rule, plus one to see that nothing
+    /// changes); a group that does not settle within them leaves what it determines unknown. Only the last pass is
+    /// recorded, with the values from before the group ran. Rules still held back by each other at the end are a
+    /// blockade: what they determine (the facts the others wait for) is unknown, neither true nor false, until a
+    /// deviation breaks the loop. Every backend runs a blockade group through this step.
+    /// </summary>
+    public static void RunGroup(ProjectionRun run, CompiledBlockade group)
+    {
+        var (plan, frame, projection) = (run.Plan, run.Frame, run.Projection);
+        var household = frame.Household;
+        var rules = group.Rules.Select(i => plan.Rules[i]).ToList();
+        var original = new Dictionary<(EntityInstance, int), FactValue>();
+        List<(EntityInstance, int, FactValue)>? previous = null;
+        List<int>? previousHeld = null;
+        var settled = false;
+        for (var pass = 0; pass <= rules.Count + 1 && !settled; pass++)
+        {
+            var scratch = new ProjectionRun { Plan = plan, Projection = new Projection { Household = household, Frame = frame }, Changes = run.Changes, Date = run.Date, Writers = null, Trace = false };
+            foreach (var r in rules) RunRule(scratch, r);
+            foreach (var w in scratch.Projection.Writes) original.TryAdd((w.Instance, w.Field.Slot), w.Before);
+            var now = scratch.Projection.Writes.Select(w => (w.Instance, w.Field.Slot, w.After)).ToList();
+            var held = scratch.Projection.HeldBack.Select(h => h.Rule.Index).Distinct().Order().ToList();
+            settled = previous is not null && now.SequenceEqual(previous) && held.SequenceEqual(previousHeld!);
+            previous = now;
+            previousHeld = held;
+        }
+
+        var first = projection.Writes.Count;
+        var firstHeld = projection.HeldBack.Count;
+        foreach (var r in rules) RunRule(run, r);
+        for (var i = first; i < projection.Writes.Count; i++)
+            if (original.TryGetValue((projection.Writes[i].Instance, projection.Writes[i].Field.Slot), out var before))
+                projection.Writes[i] = projection.Writes[i] with { Before = before };
+
+        var stuck = projection.HeldBack.Skip(firstHeld).Select(h => h.Rule).Distinct().ToList();
+        if (!settled) stuck = rules;
+        // Keep only rules held back by another held-back rule: a rule that waits for a fact no stuck rule determines is not in the loop.
+        bool changed;
+        do
+        {
+            changed = stuck.RemoveAll(r => r.WaitField is not { } f || !stuck.Any(o => o != r && o.Writes.Contains(f))) > 0;
+        } while (changed);
+        if (stuck.Count == 0) return;
+        foreach (var r in stuck)
+        {
+            foreach (var det in r.Determines)
+            {
+                var target = det.Target.Kind switch
+                {
+                    TargetKind.Household => frame.Household,
+                    TargetKind.Role => frame.MemberWithRole(det.Target.Role!, plan.RoleField, plan.MembersField),
+                    _ => null,
+                };
+                if (target is not null) target.Values[det.Target.Field.Slot] = FactValue.Unknown;
+            }
+        }
+        projection.Blockades.Add(new MetBlockade(group, stuck, settled));
+    }
+
+    /// <summary>A deviation that breaks the rule's wait (<c>breaks</c>, or a <c>set</c> of its outcome) lets it give its outcome without waiting.</summary>
+    private static bool WaitLifted(CompiledRule rule, ProjectionChanges changes)
+    {
+        foreach (var d in changes.Deviations)
+            if (d.Definition.Breaks.Contains(rule.Id) || (d.Rule == rule.Index && d.Definition.Change.Kind == ChangeKind.Set)) return true;
+        return false;
     }
 
     private static void Apply(ProjectionRun run, CompiledRule rule, EntityInstance? element)
@@ -223,6 +312,15 @@ internal static class Projector
         var (plan, frame, projection, changes, writers) = (run.Plan, run.Frame, run.Projection, run.Changes, run.Writers);
         if (trace is null && run.Trace && rule.Applies is { } applies) trace = applies.Explain(frame, element);
 
+        if (rule.Wait is { } wait && !WaitLifted(rule, changes))
+        {
+            var waited = wait.Evaluate(frame, element);
+            if (!waited.IsTrue)
+            {
+                projection.HeldBack.Add(new HeldBack(rule, element, waited));
+                return;
+            }
+        }
         projection.Applied.Add(rule.Index);
         foreach (var det in rule.Determines)
         {

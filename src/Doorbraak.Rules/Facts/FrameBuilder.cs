@@ -38,6 +38,14 @@ internal sealed class FrameBuilder
         return h;
     }
 
+    /// <summary>Whole months lived on a date (a month is completed on the day of the month of birth, or the 1st after when that day does not exist).</summary>
+    public static int CompletedMonths(DateOnly birth, DateOnly on)
+    {
+        var months = (on.Year - birth.Year) * 12 + on.Month - birth.Month;
+        if (on.Day < birth.Day) months--;
+        return months;
+    }
+
     public static int AgeOn(DateOnly birth, DateOnly on)
     {
         var age = on.Year - birth.Year;

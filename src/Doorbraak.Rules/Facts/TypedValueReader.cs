@@ -6,6 +6,27 @@ namespace Doorbraak.Rules.Facts;
 /// <summary>Reads a literal of a known fact type from a YAML node, with the strict rules (no yes/on, real dates, quoted text stays text).</summary>
 internal static class TypedValueReader
 {
+    /// <summary>The keys of an age in years and months: <c>{ years: 67, months: 3 }</c>.</summary>
+    public static readonly IReadOnlyList<string> AgeKeys = ["years", "months"];
+
+    /// <summary>
+    /// An age in years and months, <c>{ years: 67, months: 3 }</c>, as a number of years (67 + 3/12). Comparisons of a
+    /// person's <c>leeftijd</c> with it are exact to the day (see the condition language); the months are 0 to 11.
+    /// </summary>
+    private static FactValue? ReadAge(YMapping map, DiagnosticBag bag, string key)
+    {
+        var r = new MappingReader(map, bag, $"the age '{key}'", AgeKeys);
+        var years = r.Decimal("years", required: true);
+        var months = r.Decimal("months") ?? 0;
+        if (years is not { } y) return null;
+        if (y < 0 || y != decimal.Truncate(y) || months < 0 || months > 11 || months != decimal.Truncate(months))
+        {
+            bag.Report(DiagnosticCatalog.MalformedLiteral, map.Start, $"An age is whole years and 0 to 11 whole months, such as {{ years: 67, months: 3 }}; '{key}' is not.");
+            return null;
+        }
+        return FactValue.Number(y + months / 12m);
+    }
+
     /// <summary>Reads a literal value of a known type with the strict rules.</summary>
     public static FactValue? Read(YNode node, FactType type, DiagnosticBag bag, string key)
     {
@@ -13,6 +34,8 @@ internal static class TypedValueReader
         {
             case FactKind.Boolean:
                 return MappingReader.AsBool(node, bag, key) is { } b ? FactValue.Bool(b) : null;
+            case FactKind.Number when node is YMapping age:
+                return ReadAge(age, bag, key);
             case FactKind.Number:
                 return MappingReader.AsDecimal(node, bag, key) is { } n ? FactValue.Number(n) : null;
             case FactKind.Money:

@@ -14,7 +14,7 @@ internal static class PackKeys
         "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests", "situations", "covers");
 
     public static readonly MappingKeys Manifest = new("manifest", "manifest",
-        "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid!", "requires", "format");
+        "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid!", "requires", "format", "updates");
 
     public static readonly MappingKeys Requirement = new("requirement", "requirement", "pack!", "version");
 
@@ -29,12 +29,12 @@ internal static class PackKeys
     public static readonly MappingKeys Fact = new("fact", "fact", "type!", "description!", "unit", "question", "default");
 
     public static readonly MappingKeys Parameter = new("parameter", "parameter",
-        "title!", "type!", "unit", "source", "values!", "description", "open", "overrides");
+        "title!", "type!", "unit", "source", "values!", "description", "open", "overrides", "adds_to");
 
     public static readonly MappingKeys ParameterValue = new("parameter value", "parameterValue", "from!", "to", "value!", "source", "illustrative");
 
     public static readonly MappingKeys Rule = new("rule", "rule",
-        "id!", "title!", "law!", "force", "clauses", "grondslag", "domain!", "valid", "for_each", "applies", "determines", "explain", "open", "overrides");
+        "id!", "title!", "law!", "force", "clauses", "grondslag", "domain!", "valid", "for_each", "applies", "determines", "explain", "open", "overrides", "waits_for", "holds_back");
 
     public static readonly MappingKeys Consequence = new("consequence", "consequence",
         "id!", "title!", "source!", "domain!", "valid", "for_each", "applies", "determines", "explain", "open", "overrides");
@@ -45,11 +45,13 @@ internal static class PackKeys
         "id!", "title!", "rules!", "goal!", "when", "severity", "explain!", "explain_en", "open", "overrides");
 
     public static readonly MappingKeys Deviation = new("deviation", "deviation",
-        "id!", "title!", "deviates!", "change!", "basis!", "allowed", "limits", "mandate!", "document", "review", "motivation", "cost_note", "open", "overrides");
+        "id!", "title!", "deviates!", "change!", "basis!", "allowed", "limits", "mandate!", "document", "review", "motivation", "cost_note", "open", "overrides", "breaks");
 
     public static readonly MappingKeys Limits = new("limits", "limits", "duration", "amount", "amount_per", "times");
 
     public static readonly MappingKeys Change = new("change", "change", "suspend?", "parameter?", "value?", "set?", "postpone?", "waive?", "spread?", "exempt?");
+
+    public static readonly MappingKeys WaitsFor = new("waits_for", "waitsFor", "fact!", "provider!");
 
     public static readonly MappingKeys Spread = new("spread", "change/spread", "fact!", "months!");
 
@@ -69,6 +71,6 @@ internal static class PackKeys
     public static IReadOnlyList<MappingKeys> All { get; } =
     [
         Sections, Manifest, Requirement, Valid, Citation, Open, Overrides, Fact, Parameter, ParameterValue, Rule, Consequence,
-        Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Situation, Test, Expect,
+        Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Situation, Test, Expect, WaitsFor,
     ];
 }

@@ -77,6 +77,9 @@ internal sealed record PackManifest
     public DateOnly? ValidTo { get; init; }
     public required IReadOnlyList<PackRequirement> Requires { get; init; }
     public required SourceLocation Location { get; init; }
+
+    /// <summary>The packs whose parameters this pack adds periods to (<c>updates</c>); each is also in <see cref="Requires"/>.</summary>
+    public IReadOnlyList<PackRequirement> Updates { get; init; } = [];
 }
 
 /// <summary>Something a pack declares with an id, that a later pack may override.</summary>
@@ -108,7 +111,14 @@ internal sealed record ParameterDefinition(string Id, string PackId, SourceLocat
     public string? Unit { get; init; }
     public Citation? Source { get; init; }
     public required IReadOnlyList<ParameterValue> Values { get; init; }
+
+    /// <summary>With <c>adds_to</c>: the earlier pack whose parameter of the same id this one adds periods to.</summary>
+    public string? AddsTo { get; init; }
+    public SourceLocation AddsToLocation { get; init; }
 }
+
+/// <summary>A rule's <c>waits_for</c>: its outcome is held back until the fact holds; the provider is who gives that fact.</summary>
+internal sealed record WaitsFor(string Fact, string Provider, SourceLocation Location);
 
 internal enum RuleKind
 {
@@ -144,6 +154,9 @@ internal sealed record RuleDefinition(string Id, string PackId, SourceLocation L
 
     /// <summary>What a beleidsregel or verordening rests on (its grondslag), when the pack names it.</summary>
     public Citation? Grondslag { get; init; }
+
+    public WaitsFor? WaitsFor { get; init; }
+    public IReadOnlyList<string> HoldsBack { get; init; } = [];
 }
 
 internal sealed record GoalDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
@@ -248,6 +261,9 @@ internal sealed record DeviationDefinition(string Id, string PackId, SourceLocat
     public required IReadOnlyList<(int Months, int Days)> Review { get; init; }
     public string? Motivation { get; init; }
     public string? CostNote { get; init; }
+
+    /// <summary>Rules whose <c>waits_for</c> this deviation lifts (<c>breaks</c>): they no longer wait once it is applied.</summary>
+    public IReadOnlyList<string> Breaks { get; init; } = [];
 }
 
 internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)

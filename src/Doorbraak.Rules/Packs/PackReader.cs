@@ -167,8 +167,33 @@ internal static partial class PackReader
         if (from is null && !(r.Node("valid") is YMapping vm && vm["from"] is not null))
             bag.Report(DiagnosticCatalog.PackWithoutValidity, r.Has("valid") ? r.At("valid") : map.Start,
                 $"The pack{(id is null ? "" : $" '{id}'")} does not say from when it is valid; add valid: {{ from: 2026-01-01 }} (and 'to' when it ends) to pack.yaml, so that an evaluation on a date outside it is flagged.");
+        var requires = ReadRequirements(r, "requires", bag);
+        var updates = ReadRequirements(r, "updates", bag);
+        foreach (var u in updates)
+            if (!requires.Any(x => x.PackId == u.PackId)) requires.Add(u);
+        if (bag.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
+        return new PackManifest
+        {
+            Id = id!,
+            Version = version!,
+            Title = title!,
+            Description = r.Text("description"),
+            Jurisdiction = jurisdiction!,
+            Level = level,
+            Format = format ?? 1,
+            ValidFrom = from,
+            ValidTo = to,
+            Requires = requires,
+            Updates = updates,
+            Location = map.Start,
+        };
+    }
+
+    /// <summary><c>requires</c> or <c>updates</c>: a list of { pack, version }.</summary>
+    private static List<PackRequirement> ReadRequirements(MappingReader r, string key, DiagnosticBag bag)
+    {
         var requires = new List<PackRequirement>();
-        if (r.Sequence("requires") is { } seq)
+        if (r.Sequence(key) is { } seq)
         {
             foreach (var item in seq.Items)
             {
@@ -188,20 +213,6 @@ internal static partial class PackReader
                 if (pack is not null) requires.Add(new PackRequirement(pack, range, rangeText, rm.Start));
             }
         }
-        if (bag.Items.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
-        return new PackManifest
-        {
-            Id = id!,
-            Version = version!,
-            Title = title!,
-            Description = r.Text("description"),
-            Jurisdiction = jurisdiction!,
-            Level = level,
-            Format = format ?? 1,
-            ValidFrom = from,
-            ValidTo = to,
-            Requires = requires,
-            Location = map.Start,
-        };
+        return requires;
     }
 }

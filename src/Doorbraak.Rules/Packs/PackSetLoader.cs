@@ -35,7 +35,21 @@ internal static class PackSetLoader
             var pack = PackReader.Read(source.Name, files, bag, limits);
             if (pack is not null) packs.Add(pack);
         }
-        if (bag.HasErrors) return null;
+        // A pack that did not read is left out, and so is every pack that requires a pack that is not there while one
+        // failed (it may be that one): the later phases (requirements, merge, compilation) then run on the packs that
+        // read cleanly, so that one load reports their errors too, without follow-on noise from what already failed.
+        var someFailed = bag.HasErrors;
+        if (someFailed)
+        {
+            bool dropped;
+            do
+            {
+                var ids = packs.Select(p => p.Manifest.Id).ToHashSet(StringComparer.Ordinal);
+                dropped = packs.RemoveAll(p => p.Manifest.Requires.Any(r => !ids.Contains(r.PackId))) > 0;
+            } while (dropped);
+            if (packs.Count == 0) return null;
+        }
+        var baseline = Errors(bag);
 
         var byId = new Dictionary<string, PackDefinition>(StringComparer.Ordinal);
         foreach (var p in packs)
@@ -43,7 +57,7 @@ internal static class PackSetLoader
             if (!byId.TryAdd(p.Manifest.Id, p))
                 bag.Report(DiagnosticCatalog.PackLoadedTwice, p.Manifest.Location, $"The pack id '{p.Manifest.Id}' is loaded twice (also from {byId[p.Manifest.Id].Root}); load each pack once.");
         }
-        if (bag.HasErrors) return null;
+        if (Errors(bag) > baseline) return null;
 
         foreach (var p in packs)
         {
@@ -55,12 +69,14 @@ internal static class PackSetLoader
                     bag.Report(DiagnosticCatalog.RequiredVersionMismatch, req.Location, $"The pack '{p.Manifest.Id}' requires '{req.PackId}' {req.RangeText}, but version {dep.Manifest.Version} is loaded. Load a matching version or widen the range.");
             }
         }
-        if (bag.HasErrors) return null;
+        if (Errors(bag) > baseline) return null;
 
         var ordered = TopologicalOrder(packs, byId, bag);
         if (ordered is null) return null;
-        return Merge(ordered, bag);
+        return Merge(ordered, bag, baseline);
     }
+
+    private static int Errors(DiagnosticBag bag) => bag.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
 
     private static List<PackDefinition>? TopologicalOrder(List<PackDefinition> packs, Dictionary<string, PackDefinition> byId, DiagnosticBag bag)
     {
@@ -103,7 +119,7 @@ internal static class PackSetLoader
         return result;
     }
 
-    private static MergedPacks? Merge(List<PackDefinition> ordered, DiagnosticBag bag)
+    private static MergedPacks? Merge(List<PackDefinition> ordered, DiagnosticBag bag, int baseline)
     {
         var facts = new Dictionary<string, FactExtension>(StringComparer.Ordinal);
         var schema = new Facts.FactSchema();
@@ -127,6 +143,11 @@ internal static class PackSetLoader
         {
             foreach (var item in p.Items)
             {
+                if (item is ParameterDefinition { AddsTo: not null } added)
+                {
+                    if (AddPeriods(p, added, items.GetValueOrDefault(added.Id), bag) is { } updated) items[added.Id] = updated;
+                    continue;
+                }
                 if (!items.TryGetValue(item.Id, out var earlier))
                 {
                     if (item.Overrides is { } ov)
@@ -165,7 +186,7 @@ internal static class PackSetLoader
                     bag.Report(DiagnosticCatalog.OverrideWithoutBasis, item.Overrides.Location, "An override needs its own legal basis ('basis').");
                     continue;
                 }
-                items[item.Id] = item;
+                items[item.Id] = item is ParameterDefinition over ? FallBack(over, (ParameterDefinition)earlier) : item;
             }
         }
 
@@ -186,8 +207,105 @@ internal static class PackSetLoader
         };
         CheckReferences(merged, bag);
         ForceFit.Check(merged, bag);
-        return bag.HasErrors ? null : merged;
+        return Errors(bag) > baseline ? null : merged;
     }
+
+    /// <summary>
+    /// A parameter update (<c>adds_to</c>): the earlier pack's parameter with the added periods. A period is only added:
+    /// one that restates a given period exactly is accepted as it is, one that starts on the day a given period starts
+    /// changes that period, and one that overlaps a given period is refused; both with the places of both periods.
+    /// </summary>
+    private static ParameterDefinition? AddPeriods(PackDefinition pack, ParameterDefinition added, PackItem? earlierItem, DiagnosticBag bag)
+    {
+        var target = added.AddsTo!;
+        if (!pack.Manifest.Requires.Any(r => r.PackId == target))
+        {
+            bag.Report(DiagnosticCatalog.AddsToInvalid, added.AddsToLocation, $"'{added.Id}' adds periods to {target}, but {pack.Manifest.Id} does not declare that pack; add updates: [{{ pack: {target}, version: \"...\" }}] to its pack.yaml.");
+            return null;
+        }
+        if (earlierItem is not ParameterDefinition earlier)
+        {
+            bag.Report(DiagnosticCatalog.AddsToInvalid, added.AddsToLocation, earlierItem is null
+                ? $"'{added.Id}' adds periods to {target}, but no earlier pack defines the parameter '{added.Id}'. Use the parameter's id as {target} declares it, and load {target} with this pack."
+                : $"'{added.Id}' adds periods to {target}, but '{added.Id}' is not a parameter there.");
+            return null;
+        }
+        if (earlier.PackId != target)
+        {
+            bag.Report(DiagnosticCatalog.AddsToInvalid, added.AddsToLocation, $"'{added.Id}' says it adds periods to {target}, but the parameter is defined by {earlier.PackId} at {earlier.Location}; write adds_to: {earlier.PackId}.");
+            return null;
+        }
+        if (!added.Type.Equals(earlier.Type))
+        {
+            bag.Report(DiagnosticCatalog.AddsToInvalid, added.Location, $"'{added.Id}' is {earlier.Type} in {target} ({earlier.Location}); the added periods are declared as {added.Type}. Use the same type.");
+            return null;
+        }
+        var values = earlier.Values.ToList();
+        var ok = true;
+        foreach (var v in added.Values)
+        {
+            var restated = false;
+            foreach (var e in earlier.Values)
+            {
+                if (e.From == v.From && e.To == v.To && e.Value == v.Value)
+                {
+                    restated = true;
+                }
+                else if (e.From == v.From)
+                {
+                    bag.Report(DiagnosticCatalog.AddedPeriodChangesExisting, v.Location, $"The period from {v.From:yyyy-MM-dd} changes the period {Period(e)} that {target} already gives for '{added.Id}' at {e.Location} ({e.Value} there, {v.Value} here); an update pack only adds periods. To replace a value, {target} must leave the parameter open and this pack must override it.");
+                    ok = false;
+                }
+                else if (Overlap(e, v))
+                {
+                    bag.Report(DiagnosticCatalog.AddedPeriodOverlaps, v.Location, $"The added period {Period(v)} overlaps the period {Period(e)} of '{added.Id}' at {e.Location}; start the added period after {(e.To is { } t ? t.ToString("yyyy-MM-dd") : "the given period, which has no end (it needs a 'to' in " + target + ")")}.");
+                    ok = false;
+                }
+            }
+            if (!restated) values.Add(v);
+        }
+        if (!ok) return null;
+        values.Sort((a, b) => a.From.CompareTo(b.From));
+        return earlier with { Values = values };
+    }
+
+    /// <summary>
+    /// An override of a parameter replaces only the periods it gives: outside them the earlier pack's values still hold
+    /// (an earlier period that is partly covered is cut to the days the override leaves free).
+    /// </summary>
+    private static ParameterDefinition FallBack(ParameterDefinition over, ParameterDefinition earlier)
+    {
+        var values = over.Values.ToList();
+        foreach (var e in earlier.Values)
+        {
+            var pieces = new List<(DateOnly From, DateOnly? To)> { (e.From, e.To) };
+            foreach (var o in over.Values)
+            {
+                var next = new List<(DateOnly From, DateOnly? To)>();
+                foreach (var (from, to) in pieces)
+                {
+                    var end = to ?? DateOnly.MaxValue;
+                    var oEnd = o.To ?? DateOnly.MaxValue;
+                    if (o.From > end || oEnd < from)
+                    {
+                        next.Add((from, to));
+                        continue;
+                    }
+                    if (from < o.From) next.Add((from, o.From.AddDays(-1)));
+                    if (oEnd < end) next.Add((oEnd.AddDays(1), to));
+                }
+                pieces = next;
+            }
+            values.AddRange(pieces.Select(x => e with { From = x.From, To = x.To }));
+        }
+        values.Sort((a, b) => a.From.CompareTo(b.From));
+        return over with { Values = values };
+    }
+
+    private static bool Overlap(ParameterValue a, ParameterValue b) =>
+        a.From <= (b.To ?? DateOnly.MaxValue) && b.From <= (a.To ?? DateOnly.MaxValue);
+
+    private static string Period(ParameterValue v) => v.To is { } t ? $"{v.From:yyyy-MM-dd} to {t:yyyy-MM-dd}" : $"from {v.From:yyyy-MM-dd} (no end)";
 
     private static string Kind(PackItem item) => item switch
     {

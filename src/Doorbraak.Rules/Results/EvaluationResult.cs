@@ -104,7 +104,26 @@ public sealed record CollisionResult(string Id, CollisionKind Kind, string Title
 
     /// <summary>For a conditional collision: the fact paths (<c>leden[zoon].inkomen</c>) and parameters (<c>param.&lt;id&gt;</c>) it hinges on; the facts are also in <see cref="EvaluationResult.MissingFacts"/>.</summary>
     public IReadOnlyList<string> HingesOn { get; init; } = [];
+
+    /// <summary>For a <see cref="CollisionKind.Blokkade"/>: what each rule of the loop waits for, and from whom.</summary>
+    public IReadOnlyList<BlockadeWait> Waits { get; init; } = [];
+
+    /// <summary>For a <see cref="CollisionKind.Blokkade"/>: the goals the loop holds back (the rules' <c>holds_back</c>).</summary>
+    public IReadOnlyList<string> HeldBack { get; init; } = [];
+
+    /// <summary>
+    /// For a <see cref="CollisionKind.Blokkade"/>: the deviations that break the loop (they name a rule of it under
+    /// <c>breaks</c>, or set the outcome of one), whether or not they are allowed for this household.
+    /// </summary>
+    public IReadOnlyList<string> BrokenBy { get; init; } = [];
 }
+
+/// <summary>One side of a blockade: the rule, the fact it waits for, and the provider who gives that fact.</summary>
+/// <param name="Rule">The waiting rule's id.</param>
+/// <param name="Fact">The fact it waits for, such as <c>huishouden.inkomen_stabiel</c>.</param>
+/// <param name="Provider">Who gives that fact (<c>waits_for.provider</c>), such as <c>woningcorporatie</c>.</param>
+/// <param name="Condition">The waiting rule's own condition (<c>applies</c>), or null when it has none.</param>
+public sealed record BlockadeWait(string Rule, string Fact, string Provider, string? Condition);
 
 /// <summary>A fact the host did not supply that would decide a rule, goal, collision or deviation.</summary>
 /// <param name="Path">The fact, such as <c>leden[zoon].dreigt_dakloos</c>.</param>

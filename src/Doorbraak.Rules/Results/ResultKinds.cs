@@ -14,6 +14,11 @@ public enum CollisionKind
     Declared,
     /// <summary>Two rules that both apply set different values for the same fact.</summary>
     Contradiction,
+    /// <summary>
+    /// A mutual blockade: rules (of different providers) each wait for the other's outcome (<c>waits_for</c>), so none
+    /// gives it; the goals they hold back cannot be reached until a deviation breaks the loop.
+    /// </summary>
+    Blokkade,
 }
 
 /// <summary>How serious a collision is for the household.</summary>

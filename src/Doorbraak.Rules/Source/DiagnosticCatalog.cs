@@ -75,6 +75,13 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor Awb484AgainstNonPolicyRule = new("DBR1104", E, "Awb 4:84 is used to depart from a rule that is not a beleidsregel");
     public static readonly DiagnosticDescriptor BasisKindMissing = new("DBR1105", E, "A deviation's basis in a format 2 pack does not say its kind");
     public static readonly DiagnosticDescriptor ClauseKindNotAClause = new("DBR1106", E, "A rule's clause has no kind, or a kind that is not a clause");
+    // DBR12xx: pack format v2: parameter updates, ages, blockades (issue #15).
+    public static readonly DiagnosticDescriptor DecimalComma = new("DBR1200", E, "A number is written with a decimal comma");
+    public static readonly DiagnosticDescriptor AddedPeriodWithoutSource = new("DBR1201", E, "A period added to an earlier pack's parameter has no source");
+    public static readonly DiagnosticDescriptor AddedPeriodOverlaps = new("DBR1202", E, "A period added to an earlier pack's parameter overlaps a period it already has");
+    public static readonly DiagnosticDescriptor AddedPeriodChangesExisting = new("DBR1203", E, "A parameter update changes a period the earlier pack already gives");
+    public static readonly DiagnosticDescriptor AddsToInvalid = new("DBR1204", E, "'adds_to' names a pack or parameter that cannot be updated");
+    public static readonly DiagnosticDescriptor WaitsForInvalid = new("DBR1205", E, "A rule's 'waits_for' does not name a yes/no fact another rule determines");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");

@@ -252,6 +252,17 @@ internal sealed class ReferenceInterpreter
             }
             case BuiltinFunction.DagenTussen:
                 return FactValue.Number(args[1].AsDate.DayNumber - args[0].AsDate.DayNumber);
+            case BuiltinFunction.AgeCompare:
+            {
+                var age = args[3].AsDecimal;
+                if (age % 1 == 0) return FactValue.Number(Math.Sign(args[0].AsDecimal - age));
+                // Completed months by stepping: month n is reached on the birth day n months on, or the 1st after when that day does not exist.
+                var (born, on) = (args[1].AsDate, args[2].AsDate);
+                var n = 0;
+                while (Reached(born, n + 1) <= on) n++;
+                while (n > 0 && Reached(born, n) > on) n--;
+                return FactValue.Number(Math.Sign(n - age * 12));
+            }
             case BuiltinFunction.Abs:
                 return Num(Math.Abs(args[0].AsDecimal), call.Type);
             case BuiltinFunction.Afronden:
@@ -266,6 +277,12 @@ internal sealed class ReferenceInterpreter
                 return call.Function == BuiltinFunction.Min ? sorted[0] : sorted[^1];
             }
         }
+    }
+
+    private static DateOnly Reached(DateOnly born, int months)
+    {
+        var first = new DateOnly(born.Year, born.Month, 1).AddMonths(months);
+        return born.Day <= DateTime.DaysInMonth(first.Year, first.Month) ? new DateOnly(first.Year, first.Month, born.Day) : first.AddMonths(1);
     }
 
     private static int Age(DateOnly born, DateOnly on)

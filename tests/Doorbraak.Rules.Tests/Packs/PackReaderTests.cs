@@ -43,7 +43,7 @@ public sealed class PackReaderTests
         set.Should().BeNull();
         Errors(diagnostics).Should().Equal(
             "test/rules.yaml:6:5: error DBR1011: A rule needs the key 'title'.",
-            "test/rules.yaml:7:5: error DBR1010: Unknown key 'titel' in a rule (did you mean 'title'?). Allowed keys: id, title, law, force, clauses, grondslag, domain, valid, for_each, applies, determines, explain, open, overrides.");
+            "test/rules.yaml:7:5: error DBR1010: Unknown key 'titel' in a rule (did you mean 'title'?). Allowed keys: id, title, law, force, clauses, grondslag, domain, valid, for_each, applies, determines, explain, open, overrides, waits_for, holds_back.");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class PackReaderTests
     {
         var (_, diagnostics) = Load(With("test", ("pack.yaml", Manifest(extra: "jurisdictie: NL\n")), ("rules.yaml", RulesFile)));
         Errors(diagnostics).Should().Equal(
-            "test/pack.yaml:5:1: error DBR1010: Unknown key 'jurisdictie' in the manifest (pack.yaml) (did you mean 'jurisdiction'?). Allowed keys: id, version, title, description, jurisdiction, level, valid, requires, format.");
+            "test/pack.yaml:5:1: error DBR1010: Unknown key 'jurisdictie' in the manifest (pack.yaml) (did you mean 'jurisdiction'?). Allowed keys: id, version, title, description, jurisdiction, level, valid, requires, format, updates.");
     }
 
     [Fact]

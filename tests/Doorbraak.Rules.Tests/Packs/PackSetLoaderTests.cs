@@ -179,7 +179,7 @@ public sealed class PackSetLoaderTests
         set.Should().BeNull("a set of packs loads whole or not at all");
         Errors(diagnostics).Should().Equal(
             "test.slecht/regels.yaml:2:5: error DBR1011: A rule needs the key 'domain'.",
-            "test.slecht/regels.yaml:5:5: error DBR1010: Unknown key 'domein' in a rule (did you mean 'domain'?). Allowed keys: id, title, law, force, clauses, grondslag, domain, valid, for_each, applies, determines, explain, open, overrides.");
+            "test.slecht/regels.yaml:5:5: error DBR1010: Unknown key 'domein' in a rule (did you mean 'domain'?). Allowed keys: id, title, law, force, clauses, grondslag, domain, valid, for_each, applies, determines, explain, open, overrides, waits_for, holds_back.");
         var thrown = FluentActions.Invoking(() => PackSet.Load([Valid(), bad])).Should().Throw<PackLoadException>().Which;
         thrown.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Should().HaveCount(2);
         thrown.Message.Should().Contain("test.slecht/regels.yaml:5:5: error DBR1010");

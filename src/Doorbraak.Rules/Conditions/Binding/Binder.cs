@@ -344,7 +344,39 @@ internal sealed class Binder
                     : $"Cannot {verb} {A(left.Type)} ('{Snippet(left)}') {joiner} {A(right.Type)} ('{Snippet(right)}') with '{opText}'.{hint}");
             return null;
         }
+        if (op is BinaryOp.Less or BinaryOp.LessEqual or BinaryOp.Greater or BinaryOp.GreaterEqual or BinaryOp.Equal or BinaryOp.NotEqual && l == FactKind.Number)
+        {
+            // A person's age compared with an age that may have months (a parameter such as pw.aow_leeftijd, 67 years and
+            // 3 months from 2028): compared exactly to the day, not in whole years. Whole-number literals stay as they are.
+            if (AgeSource(left) is { } la && !IsWholeLiteral(right))
+                return new BBinary(op, AgeCompare(la, left, right), Zero(right), FactType.Boolean);
+            if (AgeSource(right) is { } ra && !IsWholeLiteral(left))
+                return new BBinary(op, Zero(left), AgeCompare(ra, right, left), FactType.Boolean);
+        }
         return new BBinary(op, left, right, result);
+    }
+
+    private static bool IsWholeLiteral(Bound b) => b is BLiteral { Value: var v } && !v.IsUnknown && v.AsDecimal == decimal.Truncate(v.AsDecimal);
+
+    private static BLiteral Zero(Bound at) => new(FactValue.Number(0), FactType.Number, at.Start, at.End);
+
+    private static BBuiltinCall AgeCompare((Bound Birth, Bound On) age, Bound ageSide, Bound other) =>
+        new(BuiltinFunction.AgeCompare, [ageSide, age.Birth, age.On, other], FactType.Number, ageSide.Start, ageSide.End);
+
+    /// <summary>For a person's age (the derived <c>leeftijd</c>, <c>leeftijd(x)</c> or <c>leeftijd_op(x, d)</c>): the birth date and the date it is taken on.</summary>
+    private (Bound Birth, Bound On)? AgeSource(Bound b)
+    {
+        switch (b)
+        {
+            case BField f when HouseholdReader.IsDerived(f.Field) && f.Source.Entity.TryGetField(BuiltInFacts.BirthDate, out var born):
+                return (new BField(f.Source, born, f.Start, f.End), new BReferenceDate(f.Start, f.End));
+            case BBuiltinCall { Function: BuiltinFunction.Leeftijd } c:
+                return (c.Arguments[0], new BReferenceDate(c.Start, c.End));
+            case BBuiltinCall { Function: BuiltinFunction.LeeftijdOp } c:
+                return (c.Arguments[0], c.Arguments[1]);
+            default:
+                return null;
+        }
     }
 
     private static string Capital(string s) => char.ToUpperInvariant(s[0]) + s[1..];

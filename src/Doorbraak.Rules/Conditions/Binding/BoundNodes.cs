@@ -111,7 +111,13 @@ internal sealed class BAggregate(AggregateKind kind, Bound? value, BCollection c
 }
 
 /// <summary>The built-in functions.</summary>
-internal enum BuiltinFunction { Leeftijd, LeeftijdOp, MaandenTussen, DagenTussen, Afronden, Abs, Bekend, Min, Max }
+internal enum BuiltinFunction
+{
+    Leeftijd, LeeftijdOp, MaandenTussen, DagenTussen, Afronden, Abs, Bekend, Min, Max,
+
+    /// <summary>Internal (not callable): a person's age compared with an age in years and months, exact to the day: -1, 0 or 1 (age in whole years, birth, date, age compared with).</summary>
+    AgeCompare,
+}
 
 internal sealed class BBuiltinCall(BuiltinFunction function, IReadOnlyList<Bound> arguments, FactType type, int start, int end) : Bound(type, start, end)
 {

@@ -101,6 +101,7 @@ internal sealed class LinqCompiler
                 {
                     BuiltinFunction.Leeftijd => Call(nameof(Ops.Age), _frame, args[0]),
                     BuiltinFunction.LeeftijdOp => Call(nameof(Ops.AgeOn), args[0], args[1]),
+                    BuiltinFunction.AgeCompare => Call(nameof(Ops.AgeCompare), args[0], args[1], args[2], args[3]),
                     BuiltinFunction.MaandenTussen => Call(nameof(Ops.MonthsBetween), args[0], args[1]),
                     BuiltinFunction.DagenTussen => Call(nameof(Ops.DaysBetween), args[0], args[1]),
                     BuiltinFunction.Afronden => Call(nameof(Ops.Round), args[0], args[1]),

@@ -202,6 +202,26 @@ internal static class Ops
     /// <summary>Age in whole years on the reference date.</summary>
     public static FactValue Age(EvaluationFrame frame, FactValue birth) => AgeOn(birth, FactValue.Date(frame.ReferenceDate));
 
+    /// <summary>
+    /// A person's age on a date compared with an age <paramref name="age"/> in years (with months as twelfths, as
+    /// <c>{ years: 67, months: 3 }</c> is read): -1 below it, 0 at it, 1 above it. A whole number of years compares the
+    /// age in whole years (as <c>leeftijd</c> is); an age with months compares the completed months, so that a person
+    /// reaches 67 years and 3 months on the day itself. A day that does not exist in the month (born on the 31st, or on
+    /// 29 February) is reached on the first day of the next month, as for birthdays.
+    /// </summary>
+    public static FactValue AgeCompare(FactValue wholeYears, FactValue birth, FactValue on, FactValue age)
+    {
+        if (age.IsUnknown) return FactValue.Unknown;
+        var years = age.AsDecimal;
+        if (years == decimal.Truncate(years))
+            return wholeYears.IsUnknown ? FactValue.Unknown : FactValue.Number(decimal.Compare(wholeYears.AsDecimal, years));
+        if (birth.IsUnknown || on.IsUnknown) return FactValue.Unknown;
+        var months = years * 12;
+        var whole = decimal.Round(months);
+        if (Math.Abs(months - whole) < 0.000001m) months = whole;
+        return FactValue.Number(decimal.Compare(FrameBuilder.CompletedMonths(birth.AsDate, on.AsDate), months));
+    }
+
     /// <summary>Age in whole years on a date; someone born on 29 February is a year older from 1 March in other years.</summary>
     public static FactValue AgeOn(FactValue birth, FactValue on) =>
         birth.IsUnknown || on.IsUnknown ? FactValue.Unknown : FactValue.Number(FrameBuilder.AgeOn(birth.AsDate, on.AsDate));

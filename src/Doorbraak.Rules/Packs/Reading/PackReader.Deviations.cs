@@ -64,6 +64,7 @@ internal static partial class PackReader
             Review = review,
             Motivation = r.Text("motivation"),
             CostNote = r.Text("cost_note"),
+            Breaks = r.TextList("breaks"),
         };
         return WithLayering(deviation, r, ctx);
     }

@@ -33,9 +33,9 @@ internal static partial class PackReader
             }
             var r = new MappingReader(vm, ctx.Bag, $"the fact '{key.Value}'", PackKeys.Fact);
             var typeName = r.Text("type", required: true);
-            var type = typeName is null ? null : FactType.FromName(typeName);
+            var type = typeName is null ? null : ScalarType(typeName);
             if (typeName is not null && type is null)
-                ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
+                ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, TypeNames)}; use one of {string.Join(", ", TypeNames)}.");
             var description = r.Text("description", required: true);
             var defaultValue = type is not null && r.Node("default") is { } dn ? TypedValueReader.Read(dn, type, ctx.Bag, "default") : null;
             if (type is not null && description is not null)
@@ -62,10 +62,11 @@ internal static partial class PackReader
         var id = ReadId(r, ctx, namedId, parameter: true);
         var title = r.Text("title", required: true);
         var typeName = r.Text("type", required: true);
-        var type = typeName is null ? null : FactType.FromName(typeName);
+        var type = typeName is null ? null : ScalarType(typeName);
         if (typeName is not null && type is null)
-            ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, FactType.ScalarNames)}; use one of {string.Join(", ", FactType.ScalarNames)}.");
+            ctx.Bag.Report(DiagnosticCatalog.UnknownFactType, r.At("type"), $"Unknown type '{typeName}'{Suggest.Hint(typeName, TypeNames)}; use one of {string.Join(", ", TypeNames)}.");
         var source = ReadCitation(r, "source", ctx, required: false, allowText: true);
+        var addsTo = r.Text("adds_to");
         var values = new List<ParameterValue>();
         if (r.Sequence("values", required: true) is { } seq && type is not null)
         {
@@ -84,8 +85,11 @@ internal static partial class PackReader
                 var value = valueNode is null ? (FactValue?)null : TypedValueReader.Read(valueNode, type, ctx.Bag, "value");
                 if (from is { } f && to is { } t && t < f)
                     ctx.Bag.Report(DiagnosticCatalog.PeriodEndsBeforeStart, vr.At("to"), $"'to' ({t:yyyy-MM-dd}) is before 'from' ({f:yyyy-MM-dd}).");
+                var periodSource = vr.Text("source");
+                if (addsTo is not null && periodSource is null)
+                    ctx.Bag.Report(DiagnosticCatalog.AddedPeriodWithoutSource, vm.Start, $"The period{(from is { } af ? $" from {af:yyyy-MM-dd}" : "")} is added to {addsTo}'s parameter '{namedId}' without a source; add source: \"...\" naming where the value is published (Staatscourant, Normenbrief, ...).");
                 if (from is not null && value is not null)
-                    values.Add(new ParameterValue(from.Value, to, value.Value, vr.Text("source"), vr.Bool("illustrative") ?? false, vm.Start));
+                    values.Add(new ParameterValue(from.Value, to, value.Value, periodSource, vr.Bool("illustrative") ?? false, vm.Start));
             }
             values.Sort((a, b) => a.From.CompareTo(b.From));
             for (var i = 1; i < values.Count; i++)
@@ -96,6 +100,22 @@ internal static partial class PackReader
             }
         }
         if (id is null || title is null || type is null) return null;
-        return WithLayering(new ParameterDefinition(id, ctx.PackId, m.Start) { Title = title, Type = type, Unit = r.Text("unit"), Source = source, Values = values }, r, ctx);
+        var unit = r.Text("unit") ?? (typeName is "age" or "leeftijd" ? "jaar" : null);
+        var parameter = WithLayering(new ParameterDefinition(id, ctx.PackId, m.Start)
+        {
+            Title = title, Type = type, Unit = unit, Source = source, Values = values, AddsTo = addsTo, AddsToLocation = addsTo is null ? default : r.At("adds_to"),
+        }, r, ctx);
+        if (addsTo is not null && parameter.Overrides is not null)
+            ctx.Bag.Report(DiagnosticCatalog.AddsToInvalid, r.At("adds_to"), $"The parameter '{id}' both adds periods to {addsTo} ('adds_to') and overrides it ('overrides'); use one: adds_to only adds periods, overrides replaces the periods it gives.");
+        return parameter;
     }
+
+    /// <summary>
+    /// The scalar type with this name. <c>age</c> (or <c>leeftijd</c>) is a number of years that may be written in years and
+    /// months (<c>{ years: 67, months: 3 }</c>); a person's <c>leeftijd</c> is compared with it exactly to the day.
+    /// </summary>
+    private static FactType? ScalarType(string name) => name is "age" or "leeftijd" ? FactType.Number : FactType.FromName(name);
+
+    /// <summary>The type names the reader accepts.</summary>
+    private static IReadOnlyList<string> TypeNames { get; } = [.. FactType.ScalarNames, "age"];
 }

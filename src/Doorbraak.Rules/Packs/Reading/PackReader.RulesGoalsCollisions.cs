@@ -31,6 +31,15 @@ internal static partial class PackReader
             clauses = ReadClauses(r, ctx);
             grondslag = ReadCitation(r, "grondslag", ctx, required: false);
         }
+        WaitsFor? waitsFor = null;
+        if (kind == RuleKind.Rule && r.Mapping("waits_for") is { } wm)
+        {
+            var wr = new MappingReader(wm, ctx.Bag, "'waits_for'", PackKeys.WaitsFor);
+            var fact = wr.Text("fact", required: true);
+            var provider = wr.Text("provider", required: true);
+            if (fact is not null && provider is not null) waitsFor = new WaitsFor(fact, provider, wm.Start);
+        }
+        var holdsBack = kind == RuleKind.Rule ? r.TextList("holds_back") : [];
         if (id is null || title is null || citation is null || domain is null) return null;
         var rule = new RuleDefinition(id, ctx.PackId, m.Start)
         {
@@ -48,6 +57,8 @@ internal static partial class PackReader
             Applies = applies,
             Determines = determines,
             Explain = r.Text("explain"),
+            WaitsFor = waitsFor,
+            HoldsBack = holdsBack,
         };
         return WithLayering(rule, r, ctx);
     }

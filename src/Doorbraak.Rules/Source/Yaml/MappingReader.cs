@@ -157,8 +157,25 @@ internal sealed class MappingReader
             return null;
         }
         if (TryParseDecimal(s.Value, out var d)) return d;
+        if (DecimalComma(s.Value) is { } pointed)
+        {
+            bag.Report(DiagnosticCatalog.DecimalComma, n.Start, $"'{s.Value}' is written with a decimal comma; use a decimal point: {pointed} (gebruik een decimale punt: {pointed}).");
+            return null;
+        }
         bag.Report(DiagnosticCatalog.MalformedLiteral, n.Start, $"'{s.Value}' is not a number in the pack format: write digits with a '.' for decimals (1401.50), without leading zeros, '_', ',' or exponents.");
         return null;
+    }
+
+    /// <summary>For a number written with a decimal comma (<c>2500,00</c>, <c>1.401,50</c>): the same number with a decimal point; otherwise null.</summary>
+    public static string? DecimalComma(string text)
+    {
+        var comma = text.LastIndexOf(',');
+        if (comma <= 0 || comma == text.Length - 1 || text.IndexOf(',') != comma) return null;
+        var whole = text[..comma].Replace(".", "");
+        var fraction = text[(comma + 1)..];
+        if (!fraction.All(char.IsAsciiDigit)) return null;
+        var pointed = whole + "." + fraction;
+        return TryParseDecimal(pointed, out _) ? pointed : null;
     }
 
     /// <summary>Strict numbers: optional '-', digits without leading zero, optional '.digits'.</summary>

@@ -67,7 +67,6 @@ public sealed class MappingReaderTests
     [InlineData("0012.5")]
     [InlineData("1_000")]
     [InlineData("1e3")]
-    [InlineData("1,5")]
     [InlineData("0x1F")]
     [InlineData(".5")]
     [InlineData("5.")]
@@ -77,6 +76,17 @@ public sealed class MappingReaderTests
         var (r, bag) = Reader($"bedrag: {text}\n", "bedrag");
         r.Decimal("bedrag").Should().BeNull();
         Errors(bag).Should().ContainSingle().Which.Should().StartWith("f.yaml:1:9: error DBR1013: '" + text + "' is not a number in the pack format");
+    }
+
+    [Theory]
+    [InlineData("1,5", "1.5")]
+    [InlineData("2500,00", "2500.00")]
+    [InlineData("1.401,50", "1401.50")]
+    public void A_decimal_comma_is_refused_with_the_number_written_with_a_decimal_point(string text, string pointed)
+    {
+        var (r, bag) = Reader($"bedrag: {text}\n", "bedrag");
+        r.Decimal("bedrag").Should().BeNull();
+        Errors(bag).Should().ContainSingle().Which.Should().Be($"f.yaml:1:9: error DBR1200: '{text}' is written with a decimal comma; use a decimal point: {pointed} (gebruik een decimale punt: {pointed}).");
     }
 
     [Theory]
