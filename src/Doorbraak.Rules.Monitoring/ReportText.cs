@@ -30,6 +30,8 @@ internal static class ReportText
         "punten" => (v > 0 ? "+" : "") + Number(v, 2),
         "dagen" => Number(v, v == Math.Round(v) ? 0 : 1) + " dagen",
         "aantal" => Number(v, 0),
+        "score" => Number(v, 2),
+        "per huishouden" => Number(v, 1) + " per huishouden",
         _ => Number(v, v == Math.Round(v) ? 0 : 2) + " " + unit,
     };
 

@@ -79,7 +79,7 @@ internal static class SvgCharts
                   .Append("\" height=\"").Append(N(Math.Max(1, Math.Abs(y0 - y1)))).Append("\" fill=\"").Append(fill).Append("\"/>\n");
                 var ly = v >= 0 ? y1 - 5 : y1 + 14;
                 labels.Append("<text x=\"").Append(N(cx)).Append("\" y=\"").Append(N(ly)).Append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\" ").Append(Halo).Append(Font)
-                  .Append(last ? " font-weight=\"bold\"" : "").Append('>').Append(H(ReportText.Value(dv, unit))).Append("</text>\n");
+                  .Append(last ? " font-weight=\"bold\"" : "").Append('>').Append(H(BarLabel(dv, unit))).Append("</text>\n");
             }
             else
             {
@@ -210,6 +210,9 @@ internal static class SvgCharts
         sb.Append("</svg>");
         return sb.ToString();
     }
+
+    /// <summary>A bar's label: the value with a short unit, or the number alone when the unit is long (it is in the footer and the title).</summary>
+    private static string BarLabel(decimal v, string unit) => unit.Length <= 6 ? ReportText.Value(v, unit) : ReportText.Number(v, v == Math.Round(v) ? 0 : 1);
 
     private static double NiceStep(double raw)
     {

@@ -149,6 +149,7 @@ public class PilotReportTests
         File.WriteAllText(Path.Combine(dir, "council-report.html"), CouncilReport.ToHtml(report));
         File.WriteAllText(Path.Combine(dir, "council-report.csv"), CouncilReport.ToCsv(report));
         File.WriteAllBytes(Path.Combine(dir, "council-report.xlsx"), CouncilReport.ToXlsx(report));
+        File.WriteAllText(Path.Combine(dir, "council-figures.csv"), SyntheticPilot.ToCsv(SyntheticPilot.VlaardingenFigures()));
         if (Environment.GetEnvironmentVariable("DOORBRAAK_PILOT_JSONL") is { Length: > 0 } jsonl)
             File.WriteAllLines(jsonl, Pilot.Value.Select(p => System.Text.Json.JsonSerializer.Serialize(p, new System.Text.Json.JsonSerializerOptions(Doorbraak.Rules.ResultJson.Options) { WriteIndented = false })));
     }
