@@ -74,6 +74,35 @@ public static class SyntheticPilot
 
     private static readonly string[] Regisseurs = ["regisseur-a", "regisseur-b", "regisseur-c", "regisseur-d", "regisseur-e"];
 
+    /// <summary>The scale ids the pilot records scores for (declared in policypacks/gemeente-vlaardingen/monitoring.yaml and regio-hbel).</summary>
+    public const string ZrmScale = "schaal.zrm";
+
+    /// <summary>The single-score quality-of-life scale (1-10).</summary>
+    public const string QualityOfLifeScale = "schaal.kwaliteit-van-leven";
+
+    // Provisions per scenario (by collision) and the goals they serve; households also have other provisions that serve no plan goal.
+    private static readonly Dictionary<string, (string Id, string Title, string Goal)[]> ScenarioProvisions = new(StringComparer.Ordinal)
+    {
+        ["botsing.kostendeler-jongvolwassene"] = [("bijstand", "Bijstand", "doel.inkomen-bestaansminimum"), ("maatschappelijke-opvang", "Maatschappelijke opvang", "doel.dak-boven-het-hoofd")],
+        ["botsing.zoektermijn-dakloze-jongere"] = [("maatschappelijke-opvang", "Maatschappelijke opvang", "doel.dak-boven-het-hoofd"), ("jongerenloket", "Jongerenloket", "doel.inkomen-bestaansminimum")],
+        ["botsing.zorgbreuk-18"] = [("jeugdhulp", "Jeugdhulp", "doel.zorg-na-18"), ("ggz", "Ggz-behandeling", "doel.zorg-na-18"), ("beschermd-wonen", "Beschermd wonen", "doel.dak-boven-het-hoofd")],
+        ["botsing.schuldhulp-geweigerd"] = [("schuldhulpverlening", "Schuldhulpverlening", "doel.schulden-onder-controle"), ("budgetbeheer", "Budgetbeheer", "doel.woning-behouden")],
+        ["botsing.verrekening-onder-beslagvrije-voet"] = [("bijzondere-bijstand", "Bijzondere bijstand", "doel.inkomen-bestaansminimum"), ("schuldhulpverlening", "Schuldhulpverlening", "doel.schulden-onder-controle")],
+        ["botsing.terugvordering-boodschappen"] = [("wmo-begeleiding", "Wmo-begeleiding", "doel.kind-veilig-thuis"), ("bijzondere-bijstand", "Bijzondere bijstand", "doel.inkomen-bestaansminimum")],
+    };
+
+    private static readonly (string Id, string Title)[] OtherProvisions =
+    [
+        ("wmo-huishoudelijke-hulp", "Wmo huishoudelijke hulp"), ("ambulante-woonbegeleiding", "Ambulante woonbegeleiding"), ("voedselbank", "Voedselbank"),
+        ("opvoedondersteuning", "Opvoedondersteuning"), ("dagbesteding", "Dagbesteding"), ("re-integratie", "Re-integratietraject"),
+    ];
+
+    private static readonly string[] Professions =
+    [
+        "wijkteam", "consulent-inkomen", "schuldhulpverlener", "jeugdhulpverlener", "woonconsulent-corporatie", "ggz-behandelaar", "reclassering",
+        "poh-huisarts", "leerplichtambtenaar", "jobcoach",
+    ];
+
     /// <summary>Generates the pilot's plans (with their reviews up to <see cref="SyntheticPilotOptions.AsOf"/>), ordered by breakthrough date.</summary>
     public static IReadOnlyList<DoorbraakPlan> Generate(SyntheticPilotOptions? options = null)
     {
@@ -132,6 +161,20 @@ public static class SyntheticPilot
             var before = KpiMeasures.ZrmDomains.ToDictionary(d => d.Key, _ => Math.Clamp((int)Math.Round(2.3 + 0.9 * Normal(rng)), 1, 5), StringComparer.Ordinal);
             var grantedAny = decisions.Any(d => d.Outcome != DecisionOutcome.Rejected);
             var recurred = false;
+
+            // Stapeling at the start: the scenarios' provisions plus others that serve no plan goal, and the professionals around the household.
+            var provisions = scenarios.SelectMany(sc => ScenarioProvisions[sc.Collision]).GroupBy(x => x.Id, StringComparer.Ordinal)
+                .Select(g => new ProvisionInPlace(g.Key, g.First().Title, g.Select(x => x.Goal).Distinct(StringComparer.Ordinal).ToList())).ToList();
+            foreach (var o in OtherProvisions.Where(_ => rng.NextDouble() < 0.35)) provisions.Add(new ProvisionInPlace(o.Id, o.Title, []));
+            var professionals = Professions.Where(_ => rng.NextDouble() < 0.45).ToList();
+            if (professionals.Count == 0) professionals.Add("wijkteam");
+            var lifeStart = Math.Clamp(Math.Round(4.6m + 1.2m * (decimal)Normal(rng), 0), 1, 10);
+            plan = plan.WithReview(new PlanReview("start", breakthrough, [], [], before, new Dictionary<string, int>(), new Dictionary<string, decimal>(), "Start van het doorbraakplan.")
+            {
+                Provisions = provisions,
+                Professionals = professionals,
+                Scores = Scores(before, lifeStart),
+            });
             foreach (var (months, pMet, gain) in new[] { (6, grantedAny ? 0.58 : 0.3, 0.55), (12, grantedAny ? 0.7 : 0.35, 0.95) })
             {
                 var date = breakthrough.AddMonths(months).AddDays(rng.Next(-10, 15));
@@ -141,16 +184,96 @@ public static class SyntheticPilot
                 var actual = lines.GroupBy(l => l.Payer, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => Math.Round(g.Sum(l => l.ProposalMonthly!.Value) * (decimal)(0.85 + 0.3 * rng.NextDouble()), 2), StringComparer.Ordinal);
                 if (months == 12) recurred = rng.NextDouble() < (met.Count == goals.Count ? 0.05 : 0.2);
+                // Provisions whose goals are met end more often; those that serve no plan goal are phased out; fewer professionals.
+                var keep = provisions.Where(pv => pv.Goals.Count > 0 ? rng.NextDouble() < (pv.Goals.All(met.Contains) ? 0.55 : 0.9) : rng.NextDouble() < 0.6).ToList();
+                var staff = professionals.Where(_ => rng.NextDouble() < (months == 6 ? 0.7 : 0.55)).ToList();
+                var life = Math.Clamp(Math.Round(lifeStart + (months == 6 ? 1.0m : 1.8m) + 1.5m * (decimal)Normal(rng), 0), 1, 10);
                 plan = plan.WithReview(new PlanReview($"{months}m", date, met, goals.Except(met).ToList(), before, after, actual,
                     months == 6 ? "Doorgaan met het plan; evaluatie na 12 maanden." : recurred ? "Terugval: opnieuw bespreken in het doorbraakoverleg." : "Afsluiten; nazorg door het wijkteam.")
                 {
                     Recurrence = months == 12 && recurred,
                     Closed = months == 12 && !recurred,
+                    Provisions = keep,
+                    Professionals = staff,
+                    Scores = Scores(after, life),
                 });
+                provisions = keep;
+                professionals = staff;
             }
             plans.Add(plan);
         }
         return plans.OrderBy(p => p.BreakthroughDate).ThenBy(p => p.CaseReference, StringComparer.Ordinal).ToList();
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, decimal>> Scores(Dictionary<string, int> zrm, decimal life) => new(StringComparer.Ordinal)
+    {
+        [ZrmScale] = zrm.ToDictionary(kv => kv.Key, kv => (decimal)kv.Value, StringComparer.Ordinal),
+        [QualityOfLifeScale] = new Dictionary<string, decimal>(StringComparer.Ordinal) { ["score"] = life },
+    };
+
+    /// <summary>
+    /// Invented population figures and budget spend that go with the pilot, in the shape a municipality supplies them (docs/monitoring.md):
+    /// a yearly value per indicator from 2019 to the year before <see cref="SyntheticPilotOptions.AsOf"/>, moving from the given 2018 value
+    /// toward its target, and a monthly spend on each budget line from January of the year before up to <see cref="SyntheticPilotOptions.AsOf"/>.
+    /// The figures are synthetic and say so in their note.
+    /// </summary>
+    /// <param name="indicators">Indicator id, its 2018 value and the value it drifts toward.</param>
+    /// <param name="budgetLines">Budget line id and its yearly amount (the spend is around it, a little ahead of pro rata).</param>
+    /// <param name="options">The pilot's options (seed and dates).</param>
+    public static MonitoringFigures PopulationFigures(IEnumerable<(string Id, decimal From2018, decimal Toward)> indicators,
+        IEnumerable<(string Id, decimal Yearly)> budgetLines, SyntheticPilotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        ArgumentNullException.ThrowIfNull(budgetLines);
+        options ??= new SyntheticPilotOptions();
+        var rng = new Random(options.Seed + 1);
+        var rows = new List<SuppliedFigure>();
+        var lastYear = options.AsOf.Year - 1;
+        foreach (var (id, from, toward) in indicators)
+        {
+            for (var y = 2019; y <= lastYear; y++)
+            {
+                var share = (decimal)(y - 2018) / (lastYear - 2018 + 1);
+                var value = from + (toward - from) * share;
+                value *= 1 + 0.02m * (decimal)Normal(rng);
+                var decimals = from >= 100 ? 0 : 1;
+                rows.Add(new SuppliedFigure(id, ReportPeriod.Parse(y.ToString(System.Globalization.CultureInfo.InvariantCulture)), Math.Round(value, decimals), null, null, "synthetisch (testgegevens)"));
+            }
+        }
+        foreach (var (id, yearly) in budgetLines)
+        {
+            for (var m = new DateOnly(lastYear, 1, 1); m <= options.AsOf; m = m.AddMonths(1))
+            {
+                var spend = Math.Round(yearly / 12m * (1.08m + 0.12m * (decimal)Normal(rng)), 0);
+                rows.Add(new SuppliedFigure(id, ReportPeriod.Parse($"{m.Year}-{m.Month:00}"), spend, null, null, "synthetisch (testgegevens)"));
+            }
+        }
+        return new MonitoringFigures(rows, "synthetische pilot (testgegevens)");
+    }
+
+    /// <summary>
+    /// <see cref="PopulationFigures"/> for the Vlaardingen pack's indicators and budget line (policypacks/gemeente-vlaardingen/monitoring.yaml):
+    /// each indicator starts from its 2018 value in the Programmabegroting 2020 and drifts toward an invented value; the spend is around EUR 700,000 a year.
+    /// </summary>
+    /// <param name="options">The pilot's options.</param>
+    public static MonitoringFigures VlaardingenFigures(SyntheticPilotOptions? options = null) => PopulationFigures(
+        [
+            ("ind.vl.wmo-maatwerkarrangementen", 103m, 92m), ("ind.vl.bijstand", 526m, 455m), ("ind.vl.jeugdhulp", 8.0m, 8.8m),
+            ("ind.vl.jeugdbescherming", 1.5m, 1.2m), ("ind.vl.jeugdreclassering", 0.6m, 0.4m),
+        ],
+        [("budget.vl.investering-sociaal-domein", 700000m)], options);
+
+    /// <summary>Writes figures as CSV in the documented shape (id,period,value,reference,count,note).</summary>
+    /// <param name="figures">The figures.</param>
+    public static string ToCsv(MonitoringFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        var sb = new System.Text.StringBuilder("id,period,value,reference,count,note\n");
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (var r in figures.Rows)
+            sb.Append(r.Id).Append(',').Append(r.Period.Code).Append(',').Append(r.Value.ToString(inv)).Append(',').Append(r.Reference?.ToString(inv)).Append(',')
+              .Append(r.Count?.ToString(inv)).Append(',').Append(r.Note is null ? "" : "\"" + r.Note.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").Append('\n');
+        return sb.ToString();
     }
 
     private static Scenario Pick(Random rng, int totalWeight)

@@ -11,7 +11,7 @@ namespace Doorbraak.Rules.Monitoring;
 /// and as <c>null</c> with <c>"suppressed": true</c> in JSON.
 /// </summary>
 /// <threadsafety>Stateless and thread-safe.</threadsafety>
-public static class CouncilReport
+public static partial class CouncilReport
 {
     private const string Intro =
         "Deze rapportage volgt de doorbraakaanpak met kengetallen (KPI's) met een streefnorm en een streefdatum, zodat de raad " +
@@ -82,7 +82,10 @@ public static class CouncilReport
             }
         }
 
-        sb.AppendLine("## 3. Wat mag het kosten? Huidige route tegen doorbraakroute").AppendLine();
+        var section = 2;
+        MarkdownSections(sb, report, ref section);
+        section++;
+        sb.Append("## ").Append(section).AppendLine(". Wat mag het kosten? Huidige route tegen doorbraakroute").AppendLine();
         sb.AppendLine("Kosten per jaar van de doorbraakplannen met de doorbraak in de periode: wat de huidige route (\"doormodderen\") zou kosten " +
                       "tegenover de doorbraakroute met de toegekende afwijkingen, per betaler (de maatschappelijke rekensom).").AppendLine();
         sb.AppendLine("| Betaler | Huishoudens | Huidige route per jaar | Doorbraakroute per jaar | Besparing | Besparing per casus |").AppendLine("|---|---:|---:|---:|---:|---:|");
@@ -94,11 +97,13 @@ public static class CouncilReport
         }
         sb.AppendLine();
 
-        sb.AppendLine("## 4. Verantwoording").AppendLine();
+        section++;
+        sb.Append("## ").Append(section).AppendLine(". Verantwoording").AppendLine();
         sb.Append("- Drempel voor kleine aantallen: ").Append(t).AppendLine(".");
         sb.Append("- Trend: ").Append(string.Join(", ", report.Periods.Select(p => p.DutchName))).AppendLine(".");
         sb.AppendLine("- Plannen tellen mee in de periode van hun doorbraakdatum; evaluaties in de periode van hun evaluatiedatum; gestarte casussen in de periode van het eerste contact.");
         sb.AppendLine("- De gemeente levert de plannen en evaluaties aan; de rapportage bewaart zelf niets.");
+        if (report.FiguresSource is not null) sb.Append("- Cijfers voor indicatoren en budget: ").Append(Md(report.FiguresSource)).AppendLine(".");
         foreach (var p in report.Problems) sb.Append("- **Let op**: ").AppendLine(Md(p));
         return sb.ToString();
     }
@@ -198,7 +203,10 @@ public static class CouncilReport
         }
         sb.Append("</section>\n");
 
-        sb.Append("<section>\n<h2>3. Wat mag het kosten? Huidige route tegen doorbraakroute</h2>\n<p>")
+        var section = 2;
+        HtmlSections(sb, report, ref section);
+        section++;
+        sb.Append("<section>\n<h2>").Append(section).Append(". Wat mag het kosten? Huidige route tegen doorbraakroute</h2>\n<p>")
           .Append(H("Kosten per jaar van de doorbraakplannen met de doorbraak in de periode: wat de huidige route (\"doormodderen\") zou kosten tegenover de doorbraakroute met de toegekende afwijkingen, per betaler (de maatschappelijke rekensom)."))
           .Append("</p>\n").Append(SvgCharts.CostByPayer(report.Cost, t, "kosten")).Append('\n');
         sb.Append("<table><thead><tr><th>Betaler</th><th class=\"num\">Huishoudens</th><th class=\"num\">Huidige route per jaar</th><th class=\"num\">Doorbraakroute per jaar</th><th class=\"num\">Besparing</th><th class=\"num\">Besparing per casus</th></tr></thead><tbody>\n");
@@ -211,11 +219,13 @@ public static class CouncilReport
         }
         sb.Append("</tbody></table>\n</section>\n");
 
-        sb.Append("<section>\n<h2>4. Verantwoording</h2>\n<ul>\n");
+        section++;
+        sb.Append("<section>\n<h2>").Append(section).Append(". Verantwoording</h2>\n<ul>\n");
         sb.Append("<li>Drempel voor kleine aantallen: ").Append(t).Append(".</li>\n");
         sb.Append("<li>Trend: ").Append(H(string.Join(", ", report.Periods.Select(p => p.DutchName)))).Append(".</li>\n");
         sb.Append("<li>Plannen tellen mee in de periode van hun doorbraakdatum; evaluaties in de periode van hun evaluatiedatum; gestarte casussen in de periode van het eerste contact.</li>\n");
         sb.Append("<li>De gemeente levert de plannen en evaluaties aan; de rapportage bewaart zelf niets.</li>\n");
+        if (report.FiguresSource is not null) sb.Append("<li>Cijfers voor indicatoren en budget: ").Append(H(report.FiguresSource)).Append(".</li>\n");
         foreach (var p in report.Problems) sb.Append("<li class=\"notmet\">Let op: ").Append(H(p)).Append("</li>\n");
         sb.Append("</ul>\n</section>\n</main>\n</body>\n</html>\n");
         return sb.ToString();
@@ -230,7 +240,7 @@ public static class CouncilReport
         ArgumentNullException.ThrowIfNull(report);
         var t = report.Threshold;
         var sb = new StringBuilder();
-        Row(sb, "sectie", "kpi", "titel", "meting", "periode", "sleutel", "omschrijving", "waarde", "eenheid", "huishoudens", "streefnorm", "richting", "streefdatum", "status", "trend");
+        Row(sb, "sectie", "kpi", "titel", "meting", "periode", "sleutel", "omschrijving", "waarde", "eenheid", "huishoudens", "streefnorm", "richting", "streefdatum", "status", "trend", "referentie");
         foreach (var r in report.Kpis)
         {
             foreach (var s in r.Series)
@@ -239,19 +249,20 @@ public static class CouncilReport
                 Row(sb, "kpi", r.Kpi.Id, r.Kpi.Title, r.Kpi.Measure, s.Period.Code, r.Kpi.Filter ?? "", "", Csv(s.Value, t), r.Kpi.DisplayUnit, Csv(s.Households, t),
                     r.Kpi.Norm is { } n ? n.Target.ToString(CultureInfo.InvariantCulture) : "", r.Kpi.Norm is { } n2 ? (n2.Direction == NormDirection.AtLeast ? "at_least" : "at_most") : "",
                     r.Kpi.Norm?.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                    current ? ReportText.StatusCode(r.Status) : "", current ? ReportText.TrendCode(r.Trend) : "");
+                    current ? ReportText.StatusCode(r.Status) : "", current ? ReportText.TrendCode(r.Trend) : "", "");
             }
         }
         foreach (var r in report.Kpis)
         {
             foreach (var b in r.Breakdown)
-                Row(sb, "uitsplitsing", r.Kpi.Id, r.Kpi.Title, r.Kpi.Measure, report.Period.Code, b.Key, b.Label, Csv(b.Value, t), ReportText.BreakdownUnit(r.Kpi), Csv(b.Households, t), "", "", "", "", "");
+                Row(sb, "uitsplitsing", r.Kpi.Id, r.Kpi.Title, r.Kpi.Measure, report.Period.Code, b.Key, b.Label, Csv(b.Value, t), ReportText.BreakdownUnit(r.Kpi), Csv(b.Households, t), "", "", "", "", "", "");
         }
         foreach (var c in report.Cost)
         {
             foreach (var (what, f) in new[] { ("huidige route per jaar", c.CurrentRoute), ("doorbraakroute per jaar", c.BreakthroughRoute), ("besparing", c.Saving), ("besparing per casus", c.SavingPerCase) })
-                Row(sb, "kosten", "", "Kosten per betaler", KpiMeasures.CostCurrentVsBreakthrough, report.Period.Code, c.Payer, what, Csv(f, t), "EUR", Csv(c.Households, t), "", "", "", "", "");
+                Row(sb, "kosten", "", "Kosten per betaler", KpiMeasures.CostCurrentVsBreakthrough, report.Period.Code, c.Payer, what, Csv(f, t), "EUR", Csv(c.Households, t), "", "", "", "", "", "");
         }
+        CsvSections(sb, report);
         return sb.ToString();
     }
 
@@ -290,8 +301,9 @@ public static class CouncilReport
             new List<object?> { "Drempel kleine aantallen", t },
             new List<object?> { "Kleine aantallen", Privacy(t) },
         };
+        if (report.FiguresSource is not null) notes.Add(["Cijfers indicatoren en budget", report.FiguresSource]);
         foreach (var p in report.Problems) notes.Add(["Let op", p]);
-        XlsxWriter.Write(output, [new("KPI's", kpis), new("Uitsplitsing", breakdown), new("Kosten", cost), new("Toelichting", notes)]);
+        XlsxWriter.Write(output, [new("KPI's", kpis), new("Uitsplitsing", breakdown), .. XlsxSections(report), new("Kosten", cost), new("Toelichting", notes)]);
     }
 
     /// <summary>The Excel workbook as bytes.</summary>

@@ -68,6 +68,9 @@ public sealed class KpiCatalog
     /// <summary>The KPIs, in the order of the packs and their files.</summary>
     public IReadOnlyList<KpiSpec> Kpis { get; }
 
+    /// <summary>The packs' population indicators, scales, norms, budget lines and council meetings. <value>Default: none.</value></summary>
+    public MonitoringDeclarations Declarations { get; init; } = MonitoringDeclarations.Empty;
+
     /// <summary>The KPIs of a loaded pack set (every pack's <c>kpis:</c> section, in load order) with the goals' and rules' domains.</summary>
     public static KpiCatalog FromPackSet(PackSet packs)
     {
@@ -85,7 +88,7 @@ public sealed class KpiCatalog
             ruleDomains[r.Id] = r.Domain;
             ruleTitles[r.Id] = r.Title;
         }
-        return new KpiCatalog(kpis, goals, ruleDomains, ruleTitles);
+        return new KpiCatalog(kpis, goals, ruleDomains, ruleTitles) { Declarations = view.Monitoring };
     }
 
     /// <summary>Problems with the KPIs that can be found without plans: unknown measures, a filter on a measure without breakdown, duplicate ids.</summary>
@@ -99,7 +102,28 @@ public sealed class KpiCatalog
             var problem = MeasureProblem(k);
             if (problem is not null) problems.Add(problem);
         }
+        problems.AddRange(DeclarationProblems());
         return problems;
+    }
+
+    /// <summary>Ids used twice across KPIs, indicators, scales and budget lines, and norms for an id none of them has.</summary>
+    internal IEnumerable<string> DeclarationProblems()
+    {
+        var d = Declarations;
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var k in Kpis) owners.TryAdd(k.Id, "KPI");
+        foreach (var (id, what, pack) in d.Indicators.Select(i => (i.Id, "indicator", i.PackId)).Concat(d.Scales.Select(x => (x.Id, "scale", x.PackId)))
+                     .Concat(d.Budget.Select(b => (b.Id, "budget line", b.PackId))))
+        {
+            if (!owners.TryAdd(id, what)) yield return $"The {what} '{id}' (pack {pack}) has the id of a {owners[id]} already declared; give it its own id.";
+        }
+        var norms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in d.Norms)
+        {
+            if (!norms.Add(n.Id)) yield return $"The norm '{n.Id}' (pack {n.PackId}) is declared twice; give each norm its own id.";
+            if (!owners.ContainsKey(n.For))
+                yield return $"The norm '{n.Id}' (pack {n.PackId}, {n.Location}) is for '{n.For}', which is no KPI, indicator, scale or budget line of the loaded packs{Suggest.Hint(n.For, owners.Keys)}.";
+        }
     }
 
     internal static string? MeasureProblem(KpiSpec k)

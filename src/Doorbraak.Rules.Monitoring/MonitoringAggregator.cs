@@ -16,6 +16,9 @@ public sealed class MonitoringOptions
 
     /// <summary>The date the report is made (shown in it). <value>Default: the end of the report's period.</value></summary>
     public DateOnly? GeneratedOn { get; init; }
+
+    /// <summary>The host's figures for the population indicators and budget lines (<see cref="MonitoringFigures.Load"/>). <value>Default: none.</value></summary>
+    public MonitoringFigures Figures { get; init; } = MonitoringFigures.None;
 }
 
 /// <summary>
@@ -23,7 +26,7 @@ public sealed class MonitoringOptions
 /// against their norms and with the trend, suppressing small numbers. See docs/monitoring.md for each measure.
 /// </summary>
 /// <threadsafety>Stateless and thread-safe.</threadsafety>
-public static class MonitoringAggregator
+public static partial class MonitoringAggregator
 {
     /// <summary>Computes the monitoring of <paramref name="period"/> (and the periods before it, for the trend).</summary>
     /// <param name="catalog">The KPIs and domains (<see cref="KpiCatalog.FromPackSet"/>).</param>
@@ -38,7 +41,7 @@ public static class MonitoringAggregator
         if (options.SuppressionThreshold < 1) throw new ArgumentOutOfRangeException(nameof(options), "The suppression threshold must be at least 1.");
         var all = plans.ToList();
         var s = new Suppressor(options.SuppressionThreshold);
-        var periods = period.WithPrevious(options.TrendPeriods);
+        var periods = ReportPeriod.MeetingsUpTo(catalog.Declarations.CouncilMeetings.Select(m => m.Date).ToList(), period, options.TrendPeriods);
         var problems = new List<string>();
         var results = new List<KpiResult>();
         foreach (var kpi in catalog.Kpis)
@@ -63,9 +66,18 @@ public static class MonitoringAggregator
         }
 
         var cohort = all.Where(pl => period.Contains(pl.BreakthroughDate)).ToList();
-        var reviews = all.Sum(pl => pl.Reviews.Count(r => period.Contains(r.Date)));
+        var reviews = all.Sum(pl => pl.Reviews.Count(r => period.Contains(r.Date) && MomentMonths(r.Moment) != 0));
+        var sections = Sections(catalog, all, period, periods, options, s, results, problems);
         return new MonitoringReport(options.Title, period, periods, options.SuppressionThreshold, options.GeneratedOn ?? period.End,
-            s.Count(cohort.Count), s.Count(reviews), results, CostByPayer(cohort, s), problems);
+            s.Count(cohort.Count), s.Count(reviews), results, CostByPayer(cohort, s), problems)
+        {
+            Indicators = sections.Indicators,
+            Scales = sections.Scales,
+            Stapeling = sections.Stapeling,
+            Norms = sections.Norms,
+            Budget = sections.Budget,
+            FiguresSource = options.Figures.Rows.Count > 0 ? options.Figures.Source : null,
+        };
     }
 
     private static KpiResult Judge(KpiSpec kpi, List<KpiPeriodValue> series, IReadOnlyList<KpiBreakdownRow> breakdown)
@@ -145,13 +157,14 @@ public static class MonitoringAggregator
 
     /// <summary>Each plan's latest review dated in the period (at the given moment in months, or any moment).</summary>
     private static IEnumerable<PlanReview> LatestReviews(List<DoorbraakPlan> all, ReportPeriod p, int? months) =>
-        all.Select(pl => pl.Reviews.Where(r => p.Contains(r.Date) && (months is null || MomentMonths(r.Moment) == months))
+        all.Select(pl => pl.Reviews.Where(r => p.Contains(r.Date) && (months is null ? MomentMonths(r.Moment) != 0 : MomentMonths(r.Moment) == months))
                 .OrderBy(r => r.Date).LastOrDefault())
             .Where(r => r is not null)!;
 
     /// <summary>The months of a review moment: <c>6m</c>, <c>12m</c>, <c>P6M</c>, <c>6 maanden</c>.</summary>
     internal static int? MomentMonths(string moment)
     {
+        if (moment.Trim().Equals("start", StringComparison.OrdinalIgnoreCase)) return 0;
         var t = moment.Trim().TrimStart('P', 'p');
         var digits = new string(t.TakeWhile(char.IsAsciiDigit).ToArray());
         return digits.Length is > 0 and < 4 ? int.Parse(digits, CultureInfo.InvariantCulture) : null;
@@ -287,7 +300,7 @@ public static class MonitoringAggregator
             s.Derived(households == 0 ? null : Math.Round((current - breakthrough) / households, 2), households));
 
     /// <summary>The suppression rules (docs/monitoring.md, "Kleine aantallen").</summary>
-    private sealed class Suppressor(int threshold)
+    internal sealed class Suppressor(int threshold)
     {
         public int Threshold { get; } = threshold;
 

@@ -114,4 +114,23 @@ public sealed record PayerCost(string Payer, Figure Households, Figure CurrentRo
 /// <param name="Cost">The cost comparison per payer in the period; the last row is the total (payer <c>totaal</c>).</param>
 /// <param name="Problems">KPIs that could not be computed and other remarks.</param>
 public sealed record MonitoringReport(string Title, ReportPeriod Period, IReadOnlyList<ReportPeriod> Periods, int Threshold, DateOnly GeneratedOn,
-    Figure Plans, Figure Reviews, IReadOnlyList<KpiResult> Kpis, IReadOnlyList<PayerCost> Cost, IReadOnlyList<string> Problems);
+    Figure Plans, Figure Reviews, IReadOnlyList<KpiResult> Kpis, IReadOnlyList<PayerCost> Cost, IReadOnlyList<string> Problems)
+{
+    /// <summary>The population indicators the packs declare, with the host's figures up to the report's period.</summary>
+    public IReadOnlyList<IndicatorResult> Indicators { get; init; } = [];
+
+    /// <summary>The quality-of-life and self-reliance scales the packs declare, measured in the plan reviews.</summary>
+    public IReadOnlyList<ScaleResult> Scales { get; init; } = [];
+
+    /// <summary>Stapeling at the start, at 6 and at 12 months (empty when no plan records its provisions and professionals).</summary>
+    public IReadOnlyList<StapelingMoment> Stapeling { get; init; } = [];
+
+    /// <summary>Every norm with its date and category (KPIs' own norms and the packs' <c>norms:</c>), checked against the period.</summary>
+    public IReadOnlyList<NormCheck> Norms { get; init; } = [];
+
+    /// <summary>The budget lines with spend against budget.</summary>
+    public IReadOnlyList<BudgetResult> Budget { get; init; } = [];
+
+    /// <summary>Where the host's figures come from (a file name), if any were supplied.</summary>
+    public string? FiguresSource { get; init; }
+}

@@ -30,6 +30,8 @@ internal static class ReportText
         "punten" => (v > 0 ? "+" : "") + Number(v, 2),
         "dagen" => Number(v, v == Math.Round(v) ? 0 : 1) + " dagen",
         "aantal" => Number(v, 0),
+        "score" => Number(v, 2),
+        "per huishouden" => Number(v, 1) + " per huishouden",
         _ => Number(v, v == Math.Round(v) ? 0 : 2) + " " + unit,
     };
 
@@ -56,6 +58,41 @@ internal static class ReportText
         NormStatus.NoNorm => "geen norm",
         _ => "niet te berekenen",
     };
+
+    public static string Status(NormCheck n) => n.Status switch
+    {
+        NormStatus.Met => "gehaald",
+        NormStatus.NotMet => n.DeadlinePassed || n.Deadline is null ? "niet gehaald" : "nog niet gehaald",
+        NormStatus.NoData => "geen gegevens",
+        NormStatus.Suppressed => "geen uitspraak (kleine aantallen)",
+        NormStatus.NoNorm => "geen norm",
+        _ => "niet te berekenen",
+    };
+
+    public static string Norm(NormCheck n)
+    {
+        var text = (n.Direction == NormDirection.AtLeast ? "ten minste " : "ten hoogste ") + Value(n.Target, n.Unit);
+        text = n.Deadline is { } d ? $"{text}, uiterlijk {Date(d)}" : text;
+        return n.Illustrative ? text + " (illustratief)" : text;
+    }
+
+    public static string NormShort(NormCheck n) => (n.Direction == NormDirection.AtLeast ? "≥ " : "≤ ") + Value(n.Target, n.Unit);
+
+    public static string Trend(TrendDirection trend, bool? better)
+    {
+        var t = trend switch
+        {
+            TrendDirection.Up => "▲ gestegen",
+            TrendDirection.Down => "▼ gedaald",
+            TrendDirection.Equal => "= gelijk",
+            _ => NoData,
+        };
+        return better switch { true => t + " (beter)", false => t + " (slechter)", _ => t };
+    }
+
+    public static string Moment(int months) => months == 0 ? "Start" : $"Na {months} maanden";
+
+    public static string Category(string c) => c switch { "financieel" => "Financieel", "kwantitatief" => "Kwantitatief", "kwalitatief" => "Kwalitatief", _ => c };
 
     public static string StatusCode(NormStatus s) => s switch
     {

@@ -17,7 +17,12 @@ internal static class SvgCharts
     private static string H(string s) => WebUtility.HtmlEncode(s);
 
     /// <summary>A bar per period with the KPI's value, and the norm as a dashed line.</summary>
-    public static string KpiTrend(KpiResult r, int threshold, string id)
+    /// <param name="r">The KPI (or an indicator or scale shaped as one).</param>
+    /// <param name="threshold">The suppression threshold, for the "&lt; 5" labels.</param>
+    /// <param name="id">A unique id prefix in the page.</param>
+    /// <param name="reference">A reference value drawn as a dotted grey line (national or comparable group), if any.</param>
+    /// <param name="referenceLabel">Its label.</param>
+    public static string KpiTrend(KpiResult r, int threshold, string id, decimal? reference = null, string? referenceLabel = null)
     {
         const double width = 600, height = 240, left = 70, right = 130, top = 24, bottom = 44;
         var unit = r.Kpi.DisplayUnit;
@@ -25,6 +30,7 @@ internal static class SvgCharts
         var target = r.Kpi.Norm?.Target;
         var known = values.Where(v => v is not null).Select(v => (double)v!.Value).ToList();
         if (target is not null) known.Add((double)target.Value);
+        if (reference is not null) known.Add((double)reference.Value);
         var lo = Math.Min(0, known.DefaultIfEmpty(0).Min());
         var hi = Math.Max(0, known.DefaultIfEmpty(1).Max());
         if (hi - lo < 1e-9) hi = lo + 1;
@@ -35,7 +41,8 @@ internal static class SvgCharts
         var plotH = height - top - bottom;
         double Y(double v) => top + plotH - (v - lo) / (hi - lo) * plotH;
 
-        var title = $"{r.Kpi.Title}: ontwikkeling per periode" + (r.Kpi.Norm is null ? "" : $" tegen de streefnorm ({ReportText.NormShort(r.Kpi)})");
+        var title = $"{r.Kpi.Title}: ontwikkeling per periode" + (r.Kpi.Norm is null ? "" : $" tegen de streefnorm ({ReportText.NormShort(r.Kpi)})")
+            + (reference is null ? "" : $" en de referentie ({referenceLabel}: {ReportText.Value(reference.Value, unit)})");
         var desc = string.Join("; ", r.Series.Select(s => $"{s.Period.ShortName}: {ReportText.Value(s.Value, unit, threshold)}"));
         var sb = new StringBuilder();
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(N(width)).Append(' ').Append(N(height))
@@ -72,7 +79,7 @@ internal static class SvgCharts
                   .Append("\" height=\"").Append(N(Math.Max(1, Math.Abs(y0 - y1)))).Append("\" fill=\"").Append(fill).Append("\"/>\n");
                 var ly = v >= 0 ? y1 - 5 : y1 + 14;
                 labels.Append("<text x=\"").Append(N(cx)).Append("\" y=\"").Append(N(ly)).Append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#1a1a1a\" ").Append(Halo).Append(Font)
-                  .Append(last ? " font-weight=\"bold\"" : "").Append('>').Append(H(ReportText.Value(dv, unit))).Append("</text>\n");
+                  .Append(last ? " font-weight=\"bold\"" : "").Append('>').Append(H(BarLabel(dv, unit))).Append("</text>\n");
             }
             else
             {
@@ -92,6 +99,14 @@ internal static class SvgCharts
             sb.Append("<text x=\"").Append(N(left + plotW + 6)).Append("\" y=\"").Append(N(y - 2)).Append("\" font-size=\"11\" fill=\"#a35a12\" ").Append(Font).Append(">streefnorm</text>\n");
             sb.Append("<text x=\"").Append(N(left + plotW + 6)).Append("\" y=\"").Append(N(y + 11)).Append("\" font-size=\"11\" fill=\"#a35a12\" ").Append(Font).Append('>')
               .Append(H(ReportText.NormShort(r.Kpi))).Append("</text>\n");
+        }
+        if (reference is { } refValue)
+        {
+            var y = Y((double)refValue);
+            sb.Append("<line x1=\"").Append(N(left)).Append("\" x2=\"").Append(N(left + plotW)).Append("\" y1=\"").Append(N(y)).Append("\" y2=\"").Append(N(y))
+              .Append("\" stroke=\"#555555\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>\n");
+            sb.Append("<text x=\"").Append(N(left + plotW + 6)).Append("\" y=\"").Append(N(y + (target is { } tt && Math.Abs(Y((double)tt) - y) < 26 ? 26 : 4))).Append("\" font-size=\"11\" fill=\"#333\" ").Append(Font).Append('>')
+              .Append(H($"{referenceLabel ?? "referentie"} {ReportText.Value(refValue, unit)}")).Append("</text>\n");
         }
         sb.Append(labels);
         sb.Append("<text x=\"").Append(N(left)).Append("\" y=\"").Append(N(height - 6)).Append("\" font-size=\"10\" fill=\"#666\" ").Append(Font).Append('>')
@@ -148,6 +163,56 @@ internal static class SvgCharts
             }
         }
     }
+
+    /// <summary>Horizontal bars with their values (a suppressed bar is labelled "&lt; 5"), and an optional marker line (a norm or the pro-rata budget).</summary>
+    public static string Bars(string title, string id, IReadOnlyList<(string Label, Figure Value)> bars, string unit, int threshold, decimal? marker = null, string? markerLabel = null)
+    {
+        const double width = 680, left = 190, right = 150, top = 16, rowH = 30, bar = 18;
+        var height = top + Math.Max(1, bars.Count) * rowH + 26;
+        var max = bars.Where(b => b.Value.Value is not null).Select(b => (double)b.Value.Value!.Value).Append(marker is { } m ? (double)m : 0).DefaultIfEmpty(1).Max();
+        if (max <= 0) max = 1;
+        var plotW = width - left - right;
+        var desc = string.Join("; ", bars.Select(b => $"{b.Label}: {ReportText.Value(b.Value, unit, threshold)}"))
+            + (marker is null ? "" : $"; {markerLabel}: {ReportText.Value(marker.Value, unit)}");
+        var sb = new StringBuilder();
+        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(N(width)).Append(' ').Append(N(height))
+          .Append("\" width=\"").Append(N(width)).Append("\" height=\"").Append(N(height)).Append("\" role=\"img\" aria-labelledby=\"").Append(id).Append("-t ").Append(id).Append("-d\" class=\"chart\">\n");
+        sb.Append("<title id=\"").Append(id).Append("-t\">").Append(H(title)).Append("</title>\n<desc id=\"").Append(id).Append("-d\">").Append(H(desc)).Append("</desc>\n");
+        sb.Append("<rect x=\"0\" y=\"0\" width=\"").Append(N(width)).Append("\" height=\"").Append(N(height)).Append("\" fill=\"#ffffff\"/>\n");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var (label, f) = bars[i];
+            var y = top + i * rowH;
+            sb.Append("<text x=\"").Append(N(left - 8)).Append("\" y=\"").Append(N(y + bar - 4)).Append("\" text-anchor=\"end\" font-size=\"12\" fill=\"#1a1a1a\" ").Append(Font).Append('>')
+              .Append(H(label)).Append("</text>\n");
+            if (f.Value is { } v)
+            {
+                var w = Math.Max(1, (double)Math.Max(0, v) / max * plotW);
+                sb.Append("<rect x=\"").Append(N(left)).Append("\" y=\"").Append(N(y)).Append("\" width=\"").Append(N(w)).Append("\" height=\"").Append(N(bar)).Append("\" fill=\"#1f5fa8\"/>\n");
+                sb.Append("<text x=\"").Append(N(left + w + 6)).Append("\" y=\"").Append(N(y + bar - 4)).Append("\" font-size=\"11\" fill=\"#1a1a1a\" ").Append(Halo).Append(Font).Append('>')
+                  .Append(H(ReportText.Value(v, unit))).Append("</text>\n");
+            }
+            else
+            {
+                sb.Append("<text x=\"").Append(N(left + 6)).Append("\" y=\"").Append(N(y + bar - 4)).Append("\" font-size=\"11\" font-style=\"italic\" fill=\"#555\" ").Append(Font).Append('>')
+                  .Append(H(f.Suppressed ? ReportText.Suppressed(threshold) : "geen gegevens")).Append("</text>\n");
+            }
+        }
+        if (marker is { } mk)
+        {
+            var x = left + (double)Math.Max(0, mk) / max * plotW;
+            sb.Append("<line x1=\"").Append(N(x)).Append("\" x2=\"").Append(N(x)).Append("\" y1=\"").Append(N(top - 6)).Append("\" y2=\"").Append(N(height - 22))
+              .Append("\" stroke=\"#d9822b\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n");
+            sb.Append("<text x=\"").Append(N(x)).Append("\" y=\"").Append(N(height - 8)).Append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#a35a12\" ").Append(Halo).Append(Font).Append('>')
+              .Append(H($"{markerLabel} {ReportText.Value(mk, unit)}")).Append("</text>\n");
+        }
+        sb.Append("<line x1=\"").Append(N(left)).Append("\" x2=\"").Append(N(left)).Append("\" y1=\"").Append(N(top - 4)).Append("\" y2=\"").Append(N(height - 22)).Append("\" stroke=\"#555\"/>\n");
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    /// <summary>A bar's label: the value with a short unit, or the number alone when the unit is long (it is in the footer and the title).</summary>
+    private static string BarLabel(decimal v, string unit) => unit.Length <= 6 ? ReportText.Value(v, unit) : ReportText.Number(v, v == Math.Round(v) ? 0 : 1);
 
     private static double NiceStep(double raw)
     {

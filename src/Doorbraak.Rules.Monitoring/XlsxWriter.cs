@@ -1,112 +1,64 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Security;
-using System.Text;
+using ClosedXML.Excel;
 
 namespace Doorbraak.Rules.Monitoring;
 
 /// <summary>
-/// Writes a minimal Office Open XML workbook (.xlsx) by hand: sheets of text and number cells, a bold header row.
-/// No dependency; output is deterministic (fixed entry times).
+/// Writes the council workbook (.xlsx) with ClosedXML: sheets of text and number cells, a bold, frozen header row and an autofilter.
+/// Column widths are set from the texts here rather than with ClosedXML's AdjustToContents, which measures fonts through
+/// System.Drawing (GDI+, not available on Linux).
 /// </summary>
 internal static class XlsxWriter
 {
-    /// <summary>A sheet: a name and rows of cells (a string, a decimal, or null for empty).</summary>
+    /// <summary>A sheet: a name and rows of cells (a string, a number, or null for empty); the first row is the header.</summary>
     public sealed record Sheet(string Name, IReadOnlyList<IReadOnlyList<object?>> Rows);
-
-    private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static void Write(Stream output, IReadOnlyList<Sheet> sheets)
     {
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        Entry(zip, "[Content_Types].xml",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
-            "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>" +
-            "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
-            "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" +
-            "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>" +
-            string.Concat(sheets.Select((_, i) => $"<Override PartName=\"/xl/worksheets/sheet{i + 1}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")) +
-            "</Types>");
-        Entry(zip, "_rels/.rels",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-            "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-        Entry(zip, "xl/workbook.xml",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>" +
-            string.Concat(sheets.Select((s, i) => $"<sheet name=\"{X(SheetName(s.Name))}\" sheetId=\"{i + 1}\" r:id=\"rId{i + 1}\"/>")) +
-            "</sheets></workbook>");
-        Entry(zip, "xl/_rels/workbook.xml.rels",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-            string.Concat(sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>")) +
-            $"<Relationship Id=\"rId{sheets.Count + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>");
-        Entry(zip, "xl/styles.xml",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">" +
-            "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>" +
-            "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>" +
-            "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>" +
-            "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>" +
-            "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>" +
-            "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>" +
-            "<xf numFmtId=\"4\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>" +
-            "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>");
-        for (var i = 0; i < sheets.Count; i++) Entry(zip, $"xl/worksheets/sheet{i + 1}.xml", SheetXml(sheets[i]));
-    }
-
-    private static string SheetXml(Sheet sheet)
-    {
-        var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">");
-        var columns = sheet.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max();
-        if (columns > 0)
+        using var workbook = new XLWorkbook();
+        foreach (var sheet in sheets)
         {
-            sb.Append("<cols>");
-            for (var c = 0; c < columns; c++)
+            var ws = workbook.Worksheets.Add(SheetName(sheet.Name));
+            var widths = new Dictionary<int, int>();
+            for (var r = 0; r < sheet.Rows.Count; r++)
             {
-                var longest = sheet.Rows.Select(r => c < r.Count ? Text(r[c]).Length : 0).Max();
-                sb.Append("<col min=\"").Append(c + 1).Append("\" max=\"").Append(c + 1).Append("\" width=\"")
-                  .Append(Math.Clamp(longest + 2, 8, 70).ToString(CultureInfo.InvariantCulture)).Append("\" customWidth=\"1\"/>");
-            }
-            sb.Append("</cols>");
-        }
-        sb.Append("<sheetData>");
-        for (var r = 0; r < sheet.Rows.Count; r++)
-        {
-            sb.Append("<row r=\"").Append(r + 1).Append("\">");
-            var row = sheet.Rows[r];
-            for (var c = 0; c < row.Count; c++)
-            {
-                var cell = row[c];
-                if (cell is null) continue;
-                var reference = Column(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
-                if (cell is decimal or int or double)
+                var row = sheet.Rows[r];
+                for (var c = 0; c < row.Count; c++)
                 {
-                    var d = Convert.ToDecimal(cell, CultureInfo.InvariantCulture);
-                    sb.Append("<c r=\"").Append(reference).Append('"').Append(d == Math.Round(d) ? "" : " s=\"2\"").Append("><v>")
-                      .Append(d.ToString(CultureInfo.InvariantCulture)).Append("</v></c>");
-                }
-                else
-                {
-                    sb.Append("<c r=\"").Append(reference).Append("\" t=\"inlineStr\"").Append(r == 0 ? " s=\"1\"" : "").Append("><is><t xml:space=\"preserve\">")
-                      .Append(X(Text(cell))).Append("</t></is></c>");
+                    var cell = ws.Cell(r + 1, c + 1);
+                    switch (row[c])
+                    {
+                        case null:
+                            break;
+                        case decimal d:
+                            cell.Value = d;
+                            break;
+                        case int i:
+                            cell.Value = i;
+                            break;
+                        case double x:
+                            cell.Value = x;
+                            break;
+                        case object o:
+                            // Always text: a value such as "< 5" or "=1+1" must never become a number or a formula.
+                            cell.SetValue(Clean(o.ToString() ?? ""));
+                            cell.DataType = XLDataType.Text;
+                            break;
+                    }
+                    var len = row[c] switch { null => 0, decimal d => d.ToString(System.Globalization.CultureInfo.InvariantCulture).Length, var o => o.ToString()?.Length ?? 0 };
+                    widths[c] = Math.Max(widths.GetValueOrDefault(c), len);
                 }
             }
-            sb.Append("</row>");
+            if (sheet.Rows.Count > 0 && sheet.Rows[0].Count > 0)
+            {
+                var header = ws.Range(1, 1, 1, sheet.Rows[0].Count);
+                header.Style.Font.Bold = true;
+                header.Style.Fill.BackgroundColor = XLColor.FromHtml("#F0F3F7");
+                ws.SheetView.FreezeRows(1);
+                if (sheet.Rows.Count > 1) ws.Range(1, 1, sheet.Rows.Count, sheet.Rows[0].Count).SetAutoFilter();
+            }
+            foreach (var (c, len) in widths) ws.Column(c + 1).Width = Math.Clamp(len + 2, 8, 80);
         }
-        sb.Append("</sheetData></worksheet>");
-        return sb.ToString();
-    }
-
-    private static string Text(object? cell) => cell switch
-    {
-        null => "",
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => cell.ToString() ?? "",
-    };
-
-    internal static string Column(int index)
-    {
-        var name = "";
-        for (var i = index + 1; i > 0; i = (i - 1) / 26) name = (char)('A' + (i - 1) % 26) + name;
-        return name;
+        workbook.SaveAs(output);
     }
 
     private static string SheetName(string name)
@@ -115,18 +67,5 @@ internal static class XlsxWriter
         return clean.Length > 31 ? clean[..31] : clean;
     }
 
-    private static string X(string s)
-    {
-        var clean = new string(s.Where(ch => ch is '\t' or '\n' or '\r' || ch >= ' ').ToArray());
-        return SecurityElement.Escape(clean);
-    }
-
-    private static void Entry(ZipArchive zip, string name, string content)
-    {
-        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
-        entry.LastWriteTime = EntryTime;
-        using var s = entry.Open();
-        var bytes = new UTF8Encoding(false).GetBytes(content);
-        s.Write(bytes, 0, bytes.Length);
-    }
+    private static string Clean(string s) => new(s.Where(ch => ch is '\t' or '\n' or '\r' || ch >= ' ').ToArray());
 }

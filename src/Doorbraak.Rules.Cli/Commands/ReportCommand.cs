@@ -22,7 +22,8 @@ internal static class ReportCommand
         var packs = Common.PacksOption();
         var period = new Option<string>("--period")
         {
-            Description = "The period to report on: a year (2026), half year (2026-H1), quarter (2026-Q1) or month (2026-03).",
+            Description = "The period to report on: a year (2026), half year (2026-H1), quarter (2026-Q1), month (2026-03), days (2026-01-30/2026-04-09) " +
+                "or a council meeting date from the packs' council_meetings (2026-04-09: the days since the meeting before it).",
             Required = true,
             HelpName = "period",
         };
@@ -50,6 +51,11 @@ internal static class ReportCommand
             DefaultValueFactory = _ => 4,
             HelpName = "periods",
         };
+        var figures = new Option<string?>("--figures")
+        {
+            Description = "The population indicators' figures and the budget lines' spend per period: a CSV (id,period,value[,reference,count,note]) or JSON file (docs/monitoring.md).",
+            HelpName = "file",
+        };
         var title = new Option<string?>("--title")
         {
             Description = "The report's title. Default: \"Monitor doorbraakaanpak\".",
@@ -60,12 +66,15 @@ internal static class ReportCommand
             "per period against its norm, with trend and charts, and the cost of the current route against the breakthrough route per payer. " +
             "Small counts are suppressed in every format.")
         {
-            input, packs, period, format, output, threshold, trend, title,
+            input, packs, period, format, output, threshold, trend, title, figures,
         };
         command.SetAction(parse =>
         {
-            if (!ReportPeriod.TryParse(parse.GetValue(period), out var p))
-                throw new UsageException($"'--period {parse.GetValue(period)}' is not a period; write 2026, 2026-H1, 2026-Q1 or 2026-03.");
+            var periodText = parse.GetValue(period) ?? "";
+            var meeting = DateOnly.TryParseExact(periodText.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var m) ? m : (DateOnly?)null;
+            var p = default(ReportPeriod);
+            if (meeting is null && !ReportPeriod.TryParse(periodText, out p))
+                throw new UsageException($"'--period {periodText}' is not a period; write 2026, 2026-H1, 2026-Q1, 2026-03, 2026-01-30/2026-04-09 or a council meeting date.");
             if (parse.GetValue(threshold) is < 1 or > 100) throw new UsageException("--threshold must be between 1 and 100.");
             if (parse.GetValue(trend) is < 1 or > 24) throw new UsageException("--trend must be between 1 and 24 periods.");
             var f = parse.GetValue(format) ?? "html";
@@ -78,12 +87,13 @@ internal static class ReportCommand
                 Title = parse.GetValue(title) ?? "Monitor doorbraakaanpak",
                 GeneratedOn = DateOnly.FromDateTime(context.Time.GetLocalNow().DateTime),
             };
-            return Run(parse.GetValue(input)!, parse.GetValue(packs)!, p, f, outDir, options, context);
+            return Run(parse.GetValue(input)!, parse.GetValue(packs)!, p, meeting, parse.GetValue(figures), f, outDir, options, context);
         });
         return command;
     }
 
-    private static int Run(string input, string[] packDirs, ReportPeriod period, string format, string? outDir, MonitoringOptions options, CliContext context)
+    private static int Run(string input, string[] packDirs, ReportPeriod period, DateOnly? meeting, string? figuresFile, string format, string? outDir,
+        MonitoringOptions options, CliContext context)
     {
         var plans = ReadPlans(input, context);
         var set = Common.LoadPacks(packDirs, context);
@@ -91,6 +101,30 @@ internal static class ReportCommand
         var catalog = KpiCatalog.FromPackSet(set);
         if (catalog.Kpis.Count == 0)
             throw new CliException("the packs define no KPIs; add a kpis: section (see docs/monitoring.md), for example by loading policypacks/nl-sociaal-domein.");
+        if (meeting is { } date)
+        {
+            var meetings = catalog.Declarations.CouncilMeetings.Select(x => x.Date).ToList();
+            if (meetings.Count == 0)
+                throw new UsageException($"'--period {date:yyyy-MM-dd}' is a date, but the packs list no council_meetings; write a period such as 2026-Q1, or days as 2025-12-19/{date:yyyy-MM-dd}.");
+            try
+            {
+                period = ReportPeriod.ForMeeting(meetings, date);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"'--period {date:yyyy-MM-dd}': {ex.Message.Split(" (Parameter", 2)[0]}");
+            }
+        }
+        if (figuresFile is not null)
+        {
+            var path = context.FullPath(figuresFile);
+            if (!File.Exists(path)) throw new CliException($"the figures file '{figuresFile}' does not exist; give a CSV or JSON file (docs/monitoring.md).");
+            options = new MonitoringOptions
+            {
+                SuppressionThreshold = options.SuppressionThreshold, TrendPeriods = options.TrendPeriods, Title = options.Title, GeneratedOn = options.GeneratedOn,
+                Figures = MonitoringFigures.Load(path),
+            };
+        }
         var report = MonitoringAggregator.Compute(catalog, plans, period, options);
         foreach (var problem in report.Problems) context.Err.WriteLine($"warning: {problem}");
 
@@ -109,7 +143,8 @@ internal static class ReportCommand
             else File.WriteAllText(file, Render(report, f), new UTF8Encoding(false));
             context.Err.WriteLine($"wrote {Path.Combine(outDir, Path.GetFileName(file))}");
         }
-        context.Err.WriteLine($"{plans.Count} plan(s) read; {report.Kpis.Count} KPI(s) for {period.DutchName}; {report.Problems.Count} problem(s).");
+        context.Err.WriteLine($"{plans.Count} plan(s) read; {report.Kpis.Count} KPI(s), {report.Indicators.Count} indicator(s), {report.Scales.Count} scale(s), " +
+            $"{report.Norms.Count} norm(s), {report.Budget.Count} budget line(s) for {period.DutchName}; {report.Problems.Count} problem(s).");
         return report.Problems.Count > 0 ? Program.ExitFailed : Program.ExitOk;
     }
 

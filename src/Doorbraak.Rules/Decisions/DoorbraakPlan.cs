@@ -23,7 +23,7 @@ public sealed record PlanDetails
 }
 
 /// <summary>A review of the plan at 6 or 12 months (recorded by the host; see docs/monitoring.md).</summary>
-/// <param name="Moment">Which review: <c>6m</c>, <c>12m</c> or another label.</param>
+/// <param name="Moment">Which review: <c>6m</c>, <c>12m</c> or another label; <c>start</c> (or <c>0m</c>) records the situation at the start.</param>
 /// <param name="Date">The date of the review.</param>
 /// <param name="GoalsMet">Goal ids met at the review.</param>
 /// <param name="GoalsNotMet">Goal ids not met.</param>
@@ -40,7 +40,22 @@ public sealed record PlanReview(string Moment, DateOnly Date, IReadOnlyList<stri
 
     /// <summary>Whether the case was closed at this review (counted by the <c>cases_closed</c> KPI).</summary>
     public bool Closed { get; init; }
+
+    /// <summary>The provisions the household has at this moment, each with the goals it is for (stapeling; docs/monitoring.md).</summary>
+    public IReadOnlyList<ProvisionInPlace> Provisions { get; init; } = [];
+
+    /// <summary>The professionals involved at this moment (an organisation or role per professional).</summary>
+    public IReadOnlyList<string> Professionals { get; init; } = [];
+
+    /// <summary>Scores on the packs' quality-of-life or self-reliance scales at this moment: scale id, then domain (<c>score</c> for a single score).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> Scores { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, decimal>>();
 }
+
+/// <summary>A provision a household has at a review moment (a Wmo or youth-care provision, bijstand, debt help, shelter...).</summary>
+/// <param name="Id">The provision's id or kind (<c>wmo-begeleiding</c>).</param>
+/// <param name="Title">What to show.</param>
+/// <param name="Goals">The plan goals it is for; empty when it serves no goal of the plan.</param>
+public sealed record ProvisionInPlace(string Id, string Title, IReadOnlyList<string> Goals);
 
 /// <summary>Cost of the current lawful route against the breakthrough route with the accepted deviations.</summary>
 /// <param name="HorizonMonths">The horizon.</param>

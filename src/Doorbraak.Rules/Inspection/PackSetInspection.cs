@@ -49,6 +49,7 @@ public static class PackSetInspection
                 Parameters = plan.Parameters.Definitions.Select(Parameter).ToList(),
                 Situations = merged.Situations.Select(Situation).ToList(),
                 Facts = schema,
+                Monitoring = PackMonitoring.Combine(plan.Packs.Packs.Select(p => p.Monitoring)),
             };
         }
 

@@ -47,6 +47,9 @@ public sealed class PackSetView
     /// <summary>The merged fact schema: the built-in household model plus every pack's facts.</summary>
     public required FactSchemaView Facts { get; init; }
 
+    /// <summary>What the packs declare for council monitoring besides KPIs: indicators, scales, norms, budget lines, council meetings (docs/monitoring.md).</summary>
+    public MonitoringDeclarations Monitoring { get; init; } = MonitoringDeclarations.Empty;
+
     /// <summary>Who may decide on a deviation, lowest first.</summary>
     public MandateLadder Mandates => MandateLadder.Default;
 

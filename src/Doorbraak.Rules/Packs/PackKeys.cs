@@ -11,7 +11,8 @@ namespace Doorbraak.Rules.Packs;
 internal static class PackKeys
 {
     public static readonly MappingKeys Sections = new("pack file", "sections",
-        "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests", "situations", "covers");
+        "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests", "situations", "covers",
+        "indicators", "scales", "norms", "budget", "council_meetings");
 
     public static readonly MappingKeys Manifest = new("manifest", "manifest",
         "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid!", "requires", "format", "updates");
@@ -61,6 +62,24 @@ internal static class PackKeys
 
     public static readonly MappingKeys KpiNorm = new("norm", "kpiNorm", "target!", "direction", "deadline");
 
+    public static readonly MappingKeys Indicator = new("indicator", "indicator",
+        "id!", "title!", "definition!", "unit!", "source!", "set", "better", "references", "figures");
+
+    public static readonly MappingKeys IndicatorReference = new("reference", "indicatorReference", "label!", "value!", "period", "source");
+
+    public static readonly MappingKeys IndicatorFigure = new("figure", "indicatorFigure", "period!", "value!", "source!");
+
+    public static readonly MappingKeys Scale = new("scale", "scale", "id!", "title!", "description", "min!", "max!", "better", "improved_by", "domains", "source");
+
+    public static readonly MappingKeys ScaleDomain = new("scale domain", "scaleDomain", "id!", "title!");
+
+    public static readonly MappingKeys Norm = new("dated norm", "norm",
+        "id!", "for!", "category!", "target!", "direction", "deadline", "title", "source", "illustrative");
+
+    public static readonly MappingKeys BudgetLine = new("budget line", "budgetLine", "id!", "title!", "description", "amounts!");
+
+    public static readonly MappingKeys BudgetAmount = new("budget amount", "budgetAmount", "year!", "amount!", "source", "illustrative");
+
     public static readonly MappingKeys Situation = new("situation", "situation", "id!", "title!", "law!", "advice");
 
     public static readonly MappingKeys Test = new("test", "test", "name!", "date!", "household!", "expect!", "keywords", "description");
@@ -72,5 +91,6 @@ internal static class PackKeys
     [
         Sections, Manifest, Requirement, Valid, Citation, Open, Overrides, Fact, Parameter, ParameterValue, Rule, Consequence,
         Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Situation, Test, Expect, WaitsFor,
+        Indicator, IndicatorReference, IndicatorFigure, Scale, ScaleDomain, Norm, BudgetLine, BudgetAmount,
     ];
 }

@@ -330,6 +330,7 @@ internal sealed class PackDefinition
     public List<SituationDefinition> Situations { get; } = new();
     public List<SituationCover> Covers { get; } = new();
     public List<PackTestCase> Tests { get; } = new();
+    public PackMonitoring Monitoring { get; } = new();
 
     public IEnumerable<PackItem> Items =>
         Parameters.Cast<PackItem>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis).Concat(Situations);

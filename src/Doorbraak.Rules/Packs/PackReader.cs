@@ -83,6 +83,7 @@ internal static partial class PackReader
             ReadList(r, "situations", "situation", (m, _) => ReadSituation(m, ctx), pack.Situations);
             ReadCovers(r, ctx, pack.Covers);
             ReadList(r, "tests", "test", (m, _) => ReadTest(m, ctx), pack.Tests);
+            ReadMonitoring(r, ctx, pack.Monitoring);
             sectionsSeen += map.Entries.Count;
         }
 

@@ -44,6 +44,10 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PeriodEndsBeforeStart = new("DBR1022", E, "A period's 'to' is before its 'from'");
     public static readonly DiagnosticDescriptor InvalidName = new("DBR1023", E, "An id or fact name is not written as the format requires");
     public static readonly DiagnosticDescriptor ChangeFlagNotTrue = new("DBR1024", E, "A 'suspend' or 'exempt' change must be written as true");
+
+    // DBR14xx: monitoring sections (indicators, scales, norms, budget, council meetings).
+    public static readonly DiagnosticDescriptor ScaleRangeEmpty = new("DBR1400", E, "A scale's max is not above its min, or its improved_by is not above 0");
+    public static readonly DiagnosticDescriptor MonitoringItemTwice = new("DBR1401", E, "A monitoring figure, domain, budget year or council meeting is given twice");
     public static readonly DiagnosticDescriptor BuiltInFactName = new("DBR1025", E, "A pack declares a fact that is built in");
     public static readonly DiagnosticDescriptor PackLoadedTwice = new("DBR1026", E, "The same pack is loaded twice");
     public static readonly DiagnosticDescriptor UndefinedReference = new("DBR1027", E, "A collision or deviation names a rule, goal or parameter no loaded pack defines");
