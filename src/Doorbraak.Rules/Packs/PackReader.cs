@@ -82,6 +82,10 @@ internal static partial class PackReader
             ReadList(r, "situations", "situation", (m, _) => ReadSituation(m, ctx), pack.Situations);
             ReadCovers(r, ctx, pack.Covers);
             ReadList(r, "tests", "test", (m, _) => ReadTest(m, ctx), pack.Tests);
+            ReadList(r, "interventions", "intervention", (m, _) => ReadIntervention(m, ctx), pack.Interventions);
+            ReadList(r, "roles", "role", (m, _) => ReadRole(m, ctx), pack.Roles);
+            ReadList(r, "authorities", "authority", (m, _) => ReadAuthority(m, ctx), pack.Authorities);
+            ReadMandateAssignments(r, ctx, pack.MandateAssignments);
             sectionsSeen += map.Entries.Count;
         }
 

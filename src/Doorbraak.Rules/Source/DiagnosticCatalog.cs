@@ -21,6 +21,7 @@ internal sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Seve
 internal static class DiagnosticCatalog
 {
     private const DiagnosticSeverity E = DiagnosticSeverity.Error;
+    private const DiagnosticSeverity W = DiagnosticSeverity.Warning;
 
     // DBR10xx: pack files, manifests and pack sets.
     public static readonly DiagnosticDescriptor InvalidYaml = new("DBR1001", E, "The file is not valid YAML");
@@ -65,6 +66,15 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ChangeOutsideRule = new("DBR1044", E, "A deviation changes a parameter or fact its rule does not use or determine");
     public static readonly DiagnosticDescriptor OverrideWithoutBasis = new("DBR1045", E, "An override has no legal basis");
     public static readonly DiagnosticDescriptor PackWithoutValidity = new("DBR1046", E, "The pack does not say from when it is valid");
+
+    // DBR1150-1199: who decides, interventions and money (pack format v2).
+    public static readonly DiagnosticDescriptor UnknownRole = new("DBR1150", E, "A mandate names a role no loaded pack declares");
+    public static readonly DiagnosticDescriptor UnknownAuthority = new("DBR1151", E, "A decider names an authority no loaded pack declares");
+    public static readonly DiagnosticDescriptor MandateLadderShape = new("DBR1152", E, "A mandate ladder does not end with an open-ended step, or its steps do not go up");
+    public static readonly DiagnosticDescriptor CostNotOnceOrMonthly = new("DBR1153", E, "A cost gives both or neither of 'once' and 'monthly'");
+    public static readonly DiagnosticDescriptor MandateTargetUnknown = new("DBR1154", E, "A mandaatbesluit sets the mandate of a deviation or intervention no earlier pack defines");
+    public static readonly DiagnosticDescriptor UntilWithoutMax = new("DBR1155", E, "A limit 'until' an event has no maximum duration");
+    public static readonly DiagnosticDescriptor RequestWithoutDeliver = new("DBR1156", W, "A request to another authority does not say what the regisseur must send ('deliver')");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");
@@ -113,6 +123,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EvaluatedWithOtherPacks = new("DBR4009", E, "The evaluation was made with other packs than the planner's");
     public static readonly DiagnosticDescriptor OtherHousehold = new("DBR4010", E, "The household is not the one evaluated, or changed since");
     public static readonly DiagnosticDescriptor IncompleteNotAcknowledged = new("DBR4011", E, "A decision on an incomplete result without acknowledging its gaps");
+    public static readonly DiagnosticDescriptor RequestIsNotADecision = new("DBR4100", E, "A request to another authority cannot be recorded as a decision taken");
 
     /// <summary>Codes that mean a document could not be read at all (rather than read and found wrong).</summary>
     public static bool IsUnreadableDocument(string code) =>

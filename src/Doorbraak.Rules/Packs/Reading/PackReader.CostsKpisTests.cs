@@ -13,12 +13,12 @@ internal static partial class PackReader
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var payer = r.Text("payer", required: true);
-        var monthly = r.Expression("monthly", required: true);
+        var (monthly, once) = ReadOnceOrMonthly(r, ctx);
         var forEach = ReadForEach(r, ctx);
         if (id is null || title is null || payer is null || monthly is null) return null;
         return WithLayering(new CostDefinition(id, ctx.PackId, m.Start)
         {
-            Title = title, Payer = payer, Monthly = monthly, When = r.Expression("when"), ForEach = forEach, Source = r.Text("source"),
+            Title = title, Payer = payer, Monthly = monthly, Once = once, When = r.Expression("when"), ForEach = forEach, Source = r.Text("source"),
         }, r, ctx);
     }
 
