@@ -87,7 +87,7 @@ internal static class PackKeys
     public static readonly MappingKeys Mandates = new("mandates", "mandates", "basis!", "set!");
 
     public static readonly MappingKeys ProposalDetails = new("proposal details", "proposalDetails",
-        "amount", "until", "mandate", "cost_difference", "request_to", "kind", "end_date");
+        "amount", "until", "mandate", "cost_difference", "request_to", "kind");
 
     /// <summary>Every mapping kind of the pack format.</summary>
     public static IReadOnlyList<MappingKeys> All { get; } =
