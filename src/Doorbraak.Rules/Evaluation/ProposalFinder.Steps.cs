@@ -94,7 +94,7 @@ internal static partial class ProposalFinder
     private static int MandateRank(EvaluationSession ctx, string mandate) =>
         mandate == Mandates.Open ? int.MaxValue : ctx.RuleSet.Packs.RoleRank(mandate);
 
-    private static ProposalStep Step(EvaluationSession ctx, CompiledDeviation d, Projection p)
+    internal static ProposalStep Step(EvaluationSession ctx, CompiledDeviation d, Projection p)
     {
         var def = d.Definition;
         var (mandate, _) = ResolveMandate(ctx, [d], p);

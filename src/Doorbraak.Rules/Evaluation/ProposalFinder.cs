@@ -59,7 +59,8 @@ internal static partial class ProposalFinder
         var ranked = kept
             .OrderByDescending(t => t.Resolves.Count)
             .ThenBy(t => t.Creates.Count)
-            .ThenBy(t => t.Deviations.Max(d => BasisKinds.Rank(d.Definition.Basis.Kind)))
+            // An intervention sets no rule aside: it ranks before every basis for deviating.
+            .ThenBy(t => t.Deviations.Max(d => d.IsIntervention ? -1 : BasisKinds.Rank(d.Definition.Basis.Kind)))
             .ThenBy(t => MandateRank(ctx, ResolveMandate(ctx, t.Deviations, t.Reprojection.Projection).Mandate))
             .ThenBy(t => costs[t].Difference is null ? 1 : 0) // an unknown cost ranks after every known one
             .ThenBy(t => costs[t].Difference ?? 0)

@@ -203,10 +203,22 @@ internal static partial class PackReader
         return (steps[^1].Role, steps);
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9_-]*$")]
+    private static partial System.Text.RegularExpressions.Regex NamePattern();
+
+    /// <summary>A role or authority id: one word of lower case letters, digits, '_' and '-' (such as dienst-toeslagen).</summary>
+    private static string? ReadName(MappingReader r, ItemContext ctx, string what, string example)
+    {
+        var id = r.Text("id", required: true);
+        if (id is null || NamePattern().IsMatch(id)) return id;
+        ctx.Bag.Report(DiagnosticCatalog.InvalidName, r.At("id"), $"The {what} id '{id}' must be one word of lower case letters, digits, '_' and '-', such as {example}.");
+        return null;
+    }
+
     private static RoleDefinition? ReadRole(YMapping m, ItemContext ctx)
     {
         var r = new MappingReader(m, ctx.Bag, "a role", PackKeys.Role);
-        var id = ReadId(r, ctx);
+        var id = ReadName(r, ctx, "role", "teamleider");
         var rank = r.Decimal("rank", required: true);
         if (rank is { } rv && rv != Math.Floor(rv))
         {
@@ -225,7 +237,7 @@ internal static partial class PackReader
     private static AuthorityDefinition? ReadAuthority(YMapping m, ItemContext ctx)
     {
         var r = new MappingReader(m, ctx.Bag, "an authority", PackKeys.Authority);
-        var id = ReadId(r, ctx);
+        var id = ReadName(r, ctx, "authority", "dienst-toeslagen");
         var title = r.Text("title", required: true);
         if (id is null || title is null) return null;
         if (id == Mandates.Municipality)
