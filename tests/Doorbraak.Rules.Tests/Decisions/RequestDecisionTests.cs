@@ -50,4 +50,16 @@ public class RequestDecisionTests
         unknown.Refusal!.Diagnostic.Message.Should().Contain("consulent, regisseur, teamleider, manager, college", "the pack declares no directeur");
         planner.TryDecide(household, result, Ask("int.huur-betalen", "manager")).Decision.Should().NotBeNull();
     }
+
+    [Fact]
+    public void The_plan_shows_each_step_kind_and_the_request()
+    {
+        var (planner, household, result) = Setup(arrears: 400, vermogen: -1200);
+        var plan = planner.Assemble(household, result, [], new PlanDetails { CaseReference = "Z-1" });
+        var md = PlanExport.ToMarkdown(plan);
+        md.Should().Contain("- **Stappen**: interventie (betaling) int.huur-betalen");
+        md.Should().Contain("- **Stappen**: afwijking afw.ontruiming-een-maand-uitstellen");
+        md.Should().Contain("- **Verzoek**: Vraag Dienst Toeslagen om: Persoonlijke betalingsregeling vragen");
+        PlanExport.ToHtml(plan).Should().Contain("<dt>Verzoek</dt>");
+    }
 }
