@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Inspection;
 using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Tests.Evaluation;
@@ -108,6 +109,15 @@ public class InterventionTests
     {
         var json = ResultJson.Serialize(Evaluate(400));
         json.Should().Contain("\"kind\": \"intervention\"").And.Contain("\"action\": \"betaling\"").And.Contain("\"kind\": \"deviation\"");
+    }
+
+    [Fact]
+    public void The_inspection_view_shows_the_declared_roles_as_the_mandate_ladder()
+    {
+        var view = InterventionPack.Load().Inspect();
+        view.Mandates.Levels.Should().Equal("consulent", "regisseur", "teamleider", "manager", "college");
+        view.Mandates.IsAtLeast("college", "manager").Should().BeTrue();
+        view.Deviations.Select(d => d.Id).Should().Equal("afw.ontruiming-een-maand-uitstellen");
     }
 
     [Fact]
