@@ -121,6 +121,20 @@ public class InterventionTests
     }
 
     [Fact]
+    public void A_deviation_with_an_external_decider_is_a_request_too()
+    {
+        var content = InterventionPack.Content.Replace(
+            "    mandate: teamleider\n    limits: { duration: P1M }",
+            "    mandate: regisseur\n    decider: dienst-toeslagen\n    deliver: [vonnis]\n    limits: { duration: P1M }");
+        content.Should().Contain("deliver: [vonnis]");
+        var result = new DoorbraakEngine(InterventionPack.Load(content)).Evaluate(InterventionPack.Household(400), Peildatum);
+        var p = result.Proposals.Single(x => x.Id == "afw.ontruiming-een-maand-uitstellen");
+        p.Request!.Authority.Should().Be("dienst-toeslagen");
+        p.Steps.Single().Should().Match<ProposalStep>(s => s.Kind == ProposalStepKind.Deviation && s.Decider == "dienst-toeslagen");
+        result.Proposals.Single(x => x.Id == "int.huur-betalen").Request.Should().BeNull();
+    }
+
+    [Fact]
     public void What_if_applies_an_intervention_by_id()
     {
         var engine = new DoorbraakEngine(InterventionPack.Load());
