@@ -119,6 +119,15 @@ internal sealed class CompiledDeviation
     public IReadOnlyList<CompiledDetermination> Sets { get; init; } = [];
     public FieldDefinition? Fact { get; init; }
 
+    /// <summary>The event it lasts until (<c>limits.until</c>), if any.</summary>
+    public CompiledExpression? Until { get; init; }
+
+    /// <summary>An intervention's own costs, compiled.</summary>
+    public IReadOnlyList<(StepCost Definition, CompiledExpression Amount)> Costs { get; init; } = [];
+
+    /// <summary>An intervention: it deviates from no rule (<see cref="Rule"/> is -1) and sets facts of the situation.</summary>
+    public bool IsIntervention => Definition.IsIntervention;
+
     public string Id => Definition.Id;
 
     public bool Equals(CompiledRule? other) => ReferenceEquals(this, other);

@@ -366,8 +366,29 @@ internal static class RuleSetCompiler
         return cone.ToList();
     }
 
+    private static CompiledDeviation? CompileIntervention(DeviationDefinition d, int index, ConditionEnvironment env, DiagnosticBag bag)
+    {
+        var errors = bag.Items.Count;
+        var allowed = d.Allowed is null ? null : ConditionCompiler.Compile(d.Allowed, env, FactType.Boolean, null, bag);
+        var until = d.Limits.Until is null ? null : ConditionCompiler.Compile(d.Limits.Until, env, FactType.Boolean, null, bag);
+        var sets = new List<CompiledDetermination>();
+        foreach (var s in d.Change.Sets)
+        {
+            var target = ResolveTarget(s.Target, s.Location, null, env.Schema, bag);
+            if (target is null) continue;
+            var value = ConditionCompiler.Compile(s.Value, env, target.Field.Type, null, bag);
+            if (value is not null) sets.Add(new CompiledDetermination(target, value));
+        }
+        var costs = new List<(StepCost, CompiledExpression)>();
+        foreach (var c in d.StepCosts)
+            if (ConditionCompiler.Compile(c.Amount, env, FactType.Money, null, bag) is { } amount) costs.Add((c, amount));
+        if (bag.Items.Count > errors) return null;
+        return new CompiledDeviation { Index = index, Definition = d, Allowed = allowed, Rule = -1, Sets = sets, Until = until, Costs = costs };
+    }
+
     private static CompiledDeviation? CompileDeviation(DeviationDefinition d, int index, List<CompiledRule> rules, ConditionEnvironment env, DiagnosticBag bag)
     {
+        if (d.IsIntervention) return CompileIntervention(d, index, env, bag);
         var ruleIndex = rules.FindIndex(r => r.Id == d.Deviates);
         if (ruleIndex < 0) return null;
         var rule = rules[ruleIndex];
@@ -412,9 +433,11 @@ internal static class RuleSetCompiler
                     bag.Report(DiagnosticCatalog.ChangeDoesNotFitFact, d.Change.Location, $"The rule '{rule.Id}' determines no date, so there is nothing to postpone.");
                 break;
         }
+        var until = d.Limits.Until is null ? null : ConditionCompiler.Compile(d.Limits.Until, env, FactType.Boolean, null, bag);
         if (bag.Items.Count > errors) return null;
         return new CompiledDeviation
         {
+            Until = until,
             Index = index,
             Definition = d,
             Allowed = allowed,

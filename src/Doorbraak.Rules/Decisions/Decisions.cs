@@ -36,6 +36,13 @@ public sealed record DecisionRequest(string ProposalId, DecisionOutcome Outcome,
     /// A decision on an incomplete result is refused without it (<see cref="DecisionRefusalCode.Incomplete"/>).
     /// </summary>
     public bool AcknowledgedIncomplete { get; init; }
+    /// <summary>
+    /// For a proposal that is a request to another authority (<see cref="ProposalResult.Request"/>): that the request was
+    /// sent. Only that is recorded (<see cref="RecordedDecision.RequestedFrom"/>); without it such a proposal is refused
+    /// (<see cref="DecisionRefusalCode.Request"/>), because the municipality does not take that decision.
+    /// </summary>
+    public bool RequestSent { get; init; }
+
     /// <summary>The host's reference of the case (not a BSN), recorded with the precedent this decision becomes. A case opened with a reference supplies its own.</summary>
     public string? CaseReference { get; init; }
 }
@@ -61,7 +68,14 @@ public sealed record DecisionRequest(string ProposalId, DecisionOutcome Outcome,
 public sealed record RecordedDecision(
     string ProposalId, IReadOnlyList<string> Deviations, string Title, DecisionOutcome Outcome, string DecidedBy, string Mandate, string RequiredMandate,
     string Motivation, IReadOnlyList<string> Basis, string Limits, DateOnly? StartDate, DateOnly? EndDate, IReadOnlyList<DateOnly> ReviewDates,
-    DateTimeOffset DecidedAt, string? ReasonForDifference, IReadOnlyList<AgreedAction> Actions, IReadOnlyDictionary<string, string> PrecedentFacts);
+    DateTimeOffset DecidedAt, string? ReasonForDifference, IReadOnlyList<AgreedAction> Actions, IReadOnlyDictionary<string, string> PrecedentFacts)
+{
+    /// <summary>
+    /// Set when this records a request sent to another authority (the authority id), not a decision: the municipality
+    /// asked, the authority decides. Such a record has no start or end date and is no precedent.
+    /// </summary>
+    public string? RequestedFrom { get; init; }
+}
 
 /// <summary>Why a decision could not be recorded.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<DecisionRefusalCode>))]
@@ -89,6 +103,9 @@ public enum DecisionRefusalCode
     OtherHousehold,
     /// <summary>The result is incomplete (it has gaps) and the decision does not acknowledge that (<see cref="DecisionRequest.AcknowledgedIncomplete"/>).</summary>
     Incomplete,
+    /// <summary>The proposal is a request to another authority: it can be recorded as sent (<see cref="DecisionRequest.RequestSent"/>), never as a decision taken.</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("request")]
+    Request,
 }
 
 /// <summary>A refused decision: the reason as a code, and the diagnostic that says what is wrong and what to do (Dutch).</summary>
@@ -160,6 +177,7 @@ internal static class DecisionRefusals
         DecisionRefusalCode.Precedent => DiagnosticCatalog.DiffersFromPrecedent,
         DecisionRefusalCode.OtherPacks => DiagnosticCatalog.EvaluatedWithOtherPacks,
         DecisionRefusalCode.Incomplete => DiagnosticCatalog.IncompleteNotAcknowledged,
+        DecisionRefusalCode.Request => DiagnosticCatalog.RequestIsNotADecision,
         _ => DiagnosticCatalog.OtherHousehold,
     };
 }

@@ -91,10 +91,14 @@ public sealed class DoorbraakPlanner
         if (!result.Completeness.Complete && !request.AcknowledgedIncomplete)
             return Refuse(DecisionRefusalCode.Incomplete, DiagnosticCatalog.IncompleteNotAcknowledged, Refusal("plan.refusal.incomplete",
                 ("count", result.Completeness.Gaps.Count), ("gaps", string.Join("; ", result.Completeness.Gaps.Select(g => g.Subject)))));
-        var mandate = Mandates.Levels.FirstOrDefault(l => string.Equals(l, request.Mandate?.Trim(), StringComparison.OrdinalIgnoreCase));
+        // A request to another authority is that authority's decision: the municipality can only record that it asked.
+        if (proposal.Request is { } asked && !request.RequestSent)
+            return Refuse(DecisionRefusalCode.Request, DiagnosticCatalog.RequestIsNotADecision, Refusal("plan.refusal.request", ("proposal", proposal.Id), ("authority", asked.Title)));
+        var levels = ruleSet.Packs.Roles.Select(r => r.Id).ToList();
+        var mandate = levels.FirstOrDefault(l => string.Equals(l, request.Mandate?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (mandate is null)
-            return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.UnknownMandate, Refusal("plan.refusal.unknown-mandate", ("mandate", request.Mandate), ("levels", string.Join(", ", Mandates.Levels))));
-        if (request.Outcome != DecisionOutcome.Rejected && Mandates.Rank(mandate) < Mandates.Rank(proposal.Mandate))
+            return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.UnknownMandate, Refusal("plan.refusal.unknown-mandate", ("mandate", request.Mandate), ("levels", string.Join(", ", levels))));
+        if (request.Outcome != DecisionOutcome.Rejected && ruleSet.Packs.RoleRank(mandate) < ruleSet.Packs.RoleRank(proposal.Mandate))
             return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.MandateTooLow, Refusal("plan.refusal.mandate-too-low", ("needed", proposal.Mandate), ("mandate", mandate)));
 
         var months = proposal.Limits.DurationMonths;
@@ -138,7 +142,8 @@ public sealed class DoorbraakPlanner
         var start = result.Audit.ReferenceDate;
         DateOnly? end = null;
         var reviews = new List<DateOnly>();
-        if (request.Outcome != DecisionOutcome.Rejected)
+        var requestOnly = proposal.Request is not null;
+        if (request.Outcome != DecisionOutcome.Rejected && !requestOnly)
         {
             end = months is { } m ? start.AddMonths(m).AddDays(-1) : null;
             foreach (var r in proposal.Review)
@@ -146,8 +151,11 @@ public sealed class DoorbraakPlanner
         }
         var decision = new RecordedDecision(proposal.Id, proposal.Deviations, proposal.Title, request.Outcome, request.DecidedBy, mandate, proposal.Mandate,
             request.Motivation.Trim(), proposal.Basis.Select(b => b.Citation).ToList(), proposal.Limits.Text,
-            request.Outcome == DecisionOutcome.Rejected ? null : start, end, reviews, _time.GetUtcNow(), request.ReasonForDifference, request.Actions, facts);
-        if (_precedents is IPrecedentStore store)
+            request.Outcome == DecisionOutcome.Rejected || requestOnly ? null : start, end, reviews, _time.GetUtcNow(), request.ReasonForDifference, request.Actions, facts)
+        {
+            RequestedFrom = proposal.Request?.Authority,
+        };
+        if (_precedents is IPrecedentStore store && !requestOnly)
             foreach (var p in ToPrecedents(request.CaseReference ?? caseReference ?? "", decision)) store.Add(p);
         return DecisionAttempt.Recorded(decision);
     }

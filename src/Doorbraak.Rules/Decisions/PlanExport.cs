@@ -150,7 +150,9 @@ public static class PlanExport
                 sb.Append("- **").Append(w.Resolves).Append("**: ").AppendLine(string.Join(", ", p.Resolves.Select(r => $"`{r}`")));
                 if (p.Creates.Count > 0) sb.Append("- **").Append(w.Creates).Append("**: ").AppendLine(string.Join(", ", p.Creates.Select(r => $"`{r}`")));
                 sb.Append("- **").Append(w.Basis).Append("**: ").AppendLine(Md(string.Join("; ", p.Basis.Select(b => Texts.Basis(b, lang)))));
-                sb.Append("- **").Append(w.Mandate).Append("**: ").AppendLine(p.Mandate);
+                sb.Append("- **").Append(w.Mandate).Append("**: ").AppendLine(p.MandateNote is null ? p.Mandate : Md(p.MandateNote));
+                if (p.Steps.Count > 0) sb.Append("- **").Append(Texts.Of(lang)["plan.label.steps"]).Append("**: ").AppendLine(Md(Steps(p, lang)));
+                if (p.Request is { } rq) sb.Append("- **").Append(Texts.Of(lang)["plan.label.request"]).Append("**: ").AppendLine(Md(rq.Text));
                 sb.Append("- **").Append(w.Limits).Append("**: ").AppendLine(Md(p.Limits.Text));
                 sb.Append("- **").Append(w.Cost).Append("**: ").Append(Texts.Money(p.Cost.CurrentRoute, lang)).Append(" → ").Append(Texts.Money(p.Cost.ProposalRoute, lang))
                     .Append(" (").Append(w.Difference.ToLowerInvariant()).Append(' ').Append(Texts.Money(p.Cost.Difference, lang)).Append(", ").Append(Texts.Months(p.Cost.HorizonMonths, lang)).Append(')').AppendLine(Mark(p.IllustrativeParameters.Count > 0, lang));
@@ -264,7 +266,9 @@ public static class PlanExport
                 Dd(sb, w.Resolves, string.Join(", ", p.Resolves));
                 if (p.Creates.Count > 0) Dd(sb, w.Creates, string.Join(", ", p.Creates));
                 Dd(sb, w.Basis, string.Join("; ", p.Basis.Select(b => Texts.Basis(b, lang))));
-                Dd(sb, w.Mandate, p.Mandate);
+                Dd(sb, w.Mandate, p.MandateNote ?? p.Mandate);
+                if (p.Steps.Count > 0) Dd(sb, Texts.Of(lang)["plan.label.steps"], Steps(p, lang));
+                if (p.Request is { } rq) Dd(sb, Texts.Of(lang)["plan.label.request"], rq.Text);
                 Dd(sb, w.Limits, p.Limits.Text);
                 Dd(sb, w.Cost, $"{Texts.Money(p.Cost.CurrentRoute, lang)} → {Texts.Money(p.Cost.ProposalRoute, lang)} ({w.Difference.ToLowerInvariant()} {Texts.Money(p.Cost.Difference, lang)}, {Texts.Months(p.Cost.HorizonMonths, lang)}){Mark(p.IllustrativeParameters.Count > 0, lang)}");
                 Dd(sb, w.Rank, p.RankReason);
@@ -311,6 +315,15 @@ public static class PlanExport
         sb.Append("<dt>").Append(H(term)).Append("</dt><dd>").Append(H(value)).Append("</dd>\n");
 
     private static string H(string s) => WebUtility.HtmlEncode(s);
+
+    /// <summary>Each step of a proposal in words: "afwijking afw.x; interventie (betaling) int.y".</summary>
+    private static string Steps(ProposalResult p, ReportLanguage lang)
+    {
+        var words = Texts.Of(lang);
+        return string.Join("; ", p.Steps.Select(s => s.Kind == ProposalStepKind.Intervention
+            ? words.Format("plan.step.intervention", ("action", s.Action ?? ""), ("id", s.Id))
+            : words.Format("plan.step.deviation", ("id", s.Id))));
+    }
 
     private static string Md(string s) => s.Replace("<", "&lt;").Replace(">", "&gt;");
 

@@ -70,6 +70,8 @@ internal static partial class CompletenessCheck
             Add(d.Allowed, d.Id);
             Add(d.ParameterValue, d.Id);
             foreach (var s in d.Sets) Add(s.Value, d.Id);
+            Add(d.Until, d.Id);
+            foreach (var c in d.Costs) Add(c.Amount, d.Id);
         }
         foreach (var c in set.Costs)
         {

@@ -15,9 +15,9 @@ internal static class PrecedentMatcher
     /// </summary>
     public static SortedDictionary<string, string> KeyFacts(EvaluationSession ctx, CompiledDeviation d, EntityInstance? member)
     {
-        var rule = ctx.RuleSet.Rules[d.Rule];
+        var rule = d.Rule >= 0 ? ctx.RuleSet.Rules[d.Rule] : null;
         var fields = (d.Allowed?.FieldsRead ?? [])
-            .Concat((rule.Applies?.FieldsRead ?? []).Where(f => f.Owner.Name == FactSchema.HouseholdEntity))
+            .Concat((rule?.Applies?.FieldsRead ?? []).Where(f => f.Owner.Name == FactSchema.HouseholdEntity))
             .Where(f => f.Type.IsScalar)
             .Distinct();
         var facts = new SortedDictionary<string, string>(StringComparer.Ordinal);

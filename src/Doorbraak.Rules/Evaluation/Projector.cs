@@ -40,7 +40,7 @@ internal sealed class ProjectionChanges : IEquatable<ProjectionChanges>
         var list = deviations.ToArray();
         var suppressed = new HashSet<int>();
         foreach (var d in list)
-            if (d.Definition.Change.Kind is ChangeKind.Suspend or ChangeKind.Exempt) suppressed.Add(d.Rule);
+            if (!d.IsIntervention && d.Definition.Change.Kind is ChangeKind.Suspend or ChangeKind.Exempt) suppressed.Add(d.Rule);
         return new ProjectionChanges(suppressed, list, null);
     }
 
@@ -170,6 +170,18 @@ internal static class Projector
                 if (d.Parameter is { } p) parameters[p.Slot] = d.ParameterValue!.Evaluate(sourceFrame, null);
         }
         var frame = new EvaluationFrame(household, parameters, date);
+        // An intervention changes the situation itself: its facts are set before the rules run, and stay set (ApplyDeviations).
+        foreach (var d in changes.Deviations)
+        {
+            if (!d.IsIntervention) continue;
+            foreach (var s in d.Sets)
+            {
+                var target = s.Target.Kind == TargetKind.Household ? household : frame.MemberWithRole(s.Target.Role!, plan.RoleField, plan.MembersField);
+                if (target is null) continue;
+                target.Values[s.Target.Field.Slot] = s.Value.Evaluate(frame, null);
+                if (s.Target.Field == plan.RoleField) frame.ForgetRoles();
+            }
+        }
         return new ProjectionRun
         {
             Plan = plan,
@@ -356,6 +368,13 @@ internal static class Projector
         if (changes.Deviations.Count == 0) return value;
         foreach (var d in changes.Deviations)
         {
+            if (d.IsIntervention)
+            {
+                // A rule that determines a fact the intervention set does not undo the intervention.
+                foreach (var s in d.Sets)
+                    if (s.Target.Field == det.Target.Field && det.Target.Kind == s.Target.Kind) value = s.Value.Evaluate(frame, element);
+                continue;
+            }
             if (d.Rule != rule.Index) continue;
             switch (d.Definition.Change.Kind)
             {

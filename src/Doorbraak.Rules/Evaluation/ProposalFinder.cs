@@ -24,11 +24,10 @@ internal static partial class ProposalFinder
     public static List<CompiledDeviation> Candidates(EvaluationSession session, List<FoundCollision> collisions)
     {
         if (collisions.Count == 0) return [];
-        var relevantRules = collisions.SelectMany(c => c.Rules).ToHashSet();
         var allowed = new List<CompiledDeviation>();
         foreach (var d in session.RuleSet.Deviations)
         {
-            if (!relevantRules.Contains(d.Rule)) continue;
+            if (Concerned(session, d, collisions).Count == 0) continue;
             if (session.IsAllowed(d)) allowed.Add(d);
             else if (session.AllowedIsUnknown(d) && OverAmountLimit(session, OutcomeClassifier.Classify(session, [d], collisions)) is not { Amount: not null }) session.AskAllowed(d);
         }
@@ -72,8 +71,9 @@ internal static partial class ProposalFinder
         var ranked = kept
             .OrderByDescending(t => t.Resolves.Count)
             .ThenBy(t => t.Creates.Count)
-            .ThenBy(t => t.Deviations.Max(d => BasisKinds.Rank(d.Definition.Basis.Kind)))
-            .ThenBy(t => t.Deviations.Max(d => Mandates.Rank(d.Definition.Mandate)))
+            // An intervention sets no rule aside: it ranks before every basis for deviating.
+            .ThenBy(t => t.Deviations.Max(d => d.IsIntervention ? -1 : BasisKinds.Rank(d.Definition.Basis.Kind)))
+            .ThenBy(t => MandateRank(ctx, ResolveMandate(ctx, t.Deviations, t.Reprojection.Projection).Mandate))
             .ThenBy(t => costs[t].Difference is null ? 1 : 0) // an unknown cost ranks after every known one
             .ThenBy(t => costs[t].Difference ?? 0)
             .ThenBy(t => t.Deviations.Length)
@@ -94,11 +94,9 @@ internal static partial class ProposalFinder
     {
         foreach (var d in t.Deviations)
         {
-            if (d.Definition.Limits.Amount is not { } max) continue;
+            if (AmountLimit(ctx, d) is not { } max) continue;
             // An amount moved that rests on an unknown value cannot be shown to stay within the limit.
-            if (MovedPerMonth(ctx, d, t.Reprojection.Projection) is not { } moved) return (d, null, max);
-            var months = DeviationMonths(ctx, [d]);
-            var total = d.Definition.Limits.AmountPer == "total" ? moved * months : moved;
+            if (StepAmount(ctx, d, t.Reprojection.Projection) is not { } total) return (d, null, max);
             if (total > max) return (d, total, max);
         }
         return null;
@@ -116,7 +114,7 @@ internal static partial class ProposalFinder
         var words = Texts.Of(ctx.Lang);
         foreach (var d in ctx.RuleSet.Deviations)
         {
-            var concerned = collisions.Where(c => c.Rules.Contains(d.Rule)).Select(c => c.Result.Id).ToList();
+            var concerned = Concerned(ctx, d, collisions);
             if (concerned.Count == 0 || proposed.Contains(d.Id)) continue;
             NotProposedReason reason;
             string message;
@@ -194,10 +192,10 @@ internal static partial class ProposalFinder
         return moved;
     }
 
-    private static int DeviationMonths(EvaluationSession ctx, IEnumerable<CompiledDeviation> set)
+    internal static int DeviationMonths(EvaluationSession ctx, IEnumerable<CompiledDeviation> set)
     {
         var horizon = ctx.Options.HorizonMonths;
-        var months = set.Select(d => d.Definition.Limits.DurationMonths is { } m ? m + (d.Definition.Limits.DurationDays > 0 ? 1 : 0) : horizon).DefaultIfEmpty(horizon).Min();
+        var months = set.Select(d => d.Definition.Limits.Months ?? horizon).DefaultIfEmpty(horizon).Min();
         return Math.Min(months, horizon);
     }
 
@@ -215,10 +213,35 @@ internal static partial class ProposalFinder
             lines.Add(new CostLine(c.Definition.Id, c.Definition.Title, c.Definition.Payer, a, b)
             {
                 IllustrativeParameters = ctx.IllustrativeIn([c.Monthly], [], ctx.Base, with),
+                Once = c.Definition.Once,
             });
             // Unknown stays unknown: one unknown item makes the route's total unknown, never a silent 0.
+            if (c.Definition.Once)
+            {
+                // A one-off cost happens once on a route: during the proposal when it holds then, or after it ends
+                // (the situation returns to the current route) when it holds there; never once per month.
+                current += a;
+                proposal += b is null ? null : b != 0 ? b : months < horizon ? a : 0;
+                continue;
+            }
             current += a * horizon;
             proposal += b * months + a * (horizon - months);
+        }
+        // An intervention's own costs: a one-off payment counts once, a monthly one for as long as the intervention lasts.
+        foreach (var d in set)
+        {
+            foreach (var (def, amount) in d.Costs)
+            {
+                var v = amount.Decide(ctx.Base.Frame);
+                decimal? value = v.IsUnknown ? null : decimal.Round(v.AsDecimal, 2, MidpointRounding.AwayFromZero);
+                var stepMonths = Math.Min(d.Definition.Limits.Months ?? horizon, horizon);
+                lines.Add(new CostLine(d.Id, def.Title ?? d.Definition.Title, def.Payer, 0, value)
+                {
+                    IllustrativeParameters = ctx.IllustrativeIn([amount], [], ctx.Base),
+                    Once = def.Once,
+                });
+                proposal += def.Once ? value : value * stepMonths;
+            }
         }
         return new CostComparison(horizon, months, current, proposal, proposal - current, lines);
     }
@@ -249,6 +272,8 @@ internal static partial class ProposalFinder
     public static LegalBasis Basis(CompiledRuleSet plan, CompiledDeviation d, ReportLanguage lang)
     {
         var def = d.Definition;
+        // An intervention deviates from no rule: its basis is its own, with no force to describe.
+        if (d.Rule < 0) return new LegalBasis(def.Id, "", def.Basis.ToString(), def.Basis.Url, def.Basis.Kind) { Illustrative = def.Basis.Illustrative };
         var rule = plan.Rules[d.Rule].Definition;
         return new LegalBasis(def.Id, rule.Id, def.Basis.ToString(), def.Basis.Url, def.Basis.Kind)
         {
@@ -264,19 +289,21 @@ internal static partial class ProposalFinder
         var lang = ctx.Lang;
         var plan = ctx.RuleSet;
         var defs = t.Deviations.Select(d => d.Definition).ToList();
-        var mandate = defs.Select(d => d.Mandate).MaxBy(Mandates.Rank)!;
+        var (mandate, amount) = ResolveMandate(ctx, t.Deviations, t.Reprojection.Projection);
         var months = cost.DeviationMonths;
         var limits = Limits(defs, lang);
         var basis = t.Deviations.Select(d => Basis(plan, d, lang)).ToList();
         var review = defs.SelectMany(d => d.Review).Distinct().OrderBy(r => r.Months * 31 + r.Days).Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList();
         var member = FocusMember(ctx, t.Reprojection.Projection);
-        var motivation = string.Join("\n\n", t.Deviations.Select(d => Motivation(ctx, d, member, months, limits.Text)));
+        var motivation = string.Join("\n\n", t.Deviations.Select(d => Motivation(ctx, d, member, months, limits.Text, mandate)));
         var illustrative = Illustrative(ctx, t.Deviations, t.Reprojection.Projection, cost);
         if (illustrative.Count > 0)
             motivation += "\n\n" + Texts.Format(lang, "engine.proposal.illustrative", ("parameters", Texts.Join(illustrative, lang)));
         var checklist = defs.SelectMany(d => d.Document).Distinct().ToList();
         var words = Texts.Of(lang);
-        checklist.Add(words.Format("engine.proposal.checklist-mandate", ("mandate", mandate)));
+        var request = Request(ctx, t.Deviations);
+        if (request is not null) checklist.Insert(0, request.Text);
+        checklist.Add(mandate == Mandates.Open ? words["engine.proposal.mandate-not-set"] : words.Format(request is null ? "engine.proposal.checklist-mandate" : "engine.proposal.checklist-request-mandate", ("mandate", mandate)));
         checklist.Add(words.Format("engine.proposal.checklist-review", ("review", string.Join(", ", review))));
         var reason = words.Format("engine.proposal.rank-reason", ("resolves", t.Resolves.Count), ("creates", t.Creates.Count),
             ("basis", words.Join(defs.Select(d => d.Basis.Kind ?? words["format.unknown"]).Distinct())), ("mandate", mandate),
@@ -286,6 +313,11 @@ internal static partial class ProposalFinder
             basis, mandate, limits, cost, motivation, checklist, review, rank, reason, matches)
         {
             IllustrativeParameters = illustrative,
+            Steps = t.Deviations.Select(d => Step(ctx, d, t.Reprojection.Projection)).ToList(),
+            Request = request,
+            MandateAmount = amount,
+            MandateNote = mandate == Mandates.Open ? words["engine.proposal.mandate-not-set"] : null,
+            EndDate = ctx.Date.AddMonths(months).AddDays(-1),
         };
     }
 
@@ -309,8 +341,14 @@ internal static partial class ProposalFinder
         if (duration is { } m) parts.Add(words.Format("engine.proposal.limits.duration", ("months", words.Months(m))));
         if (amount is { } a) parts.Add(words.Format(per == "month" ? "engine.proposal.limits.amount-per-month" : "engine.proposal.limits.amount-in-total", ("amount", words.Money(a))));
         if (times is { } n) parts.Add(words.Format("engine.proposal.limits.times", ("times", n)));
+        var until = defs.Select(d => d.Limits.Until?.Text.Trim()).FirstOrDefault(u => u is not null);
+        int? max = defs.Select(d => d.Limits.MaxMonths).Where(m => m is not null).DefaultIfEmpty(null).Min();
+        if (until is not null) parts.Insert(0, words.Format("engine.proposal.limits.until", ("until", until)));
+        if (max is { } mx && duration is null) parts.Add(words.Format("engine.proposal.limits.duration", ("months", words.Months(mx))));
+        var amountParameter = defs.Select(d => d.Limits.AmountParameter).FirstOrDefault(a => a is not null);
+        if (amount is null && amountParameter is not null) parts.Add(words.Format("engine.proposal.limits.amount-parameter", ("parameter", amountParameter)));
         var text = parts.Count == 0 ? words["engine.proposal.limits.none"] : words.Join(parts);
-        return new DeviationLimitsResult(duration, amount, per, times, text);
+        return new DeviationLimitsResult(duration ?? max, amount, per, times, text) { Until = until };
     }
 
     /// <summary>The member the deviation is about: the first member affected by the collisions it resolves, or the applicant.</summary>
@@ -327,13 +365,13 @@ internal static partial class ProposalFinder
     [GeneratedRegex(@"\{\{\s*([a-z_]+)(?:\.([a-z0-9_.]+))?\s*\}\}")]
     private static partial Regex Placeholder();
 
-    internal static string Motivation(EvaluationSession ctx, CompiledDeviation d, EntityInstance? member, int months, string limitsText)
+    internal static string Motivation(EvaluationSession ctx, CompiledDeviation d, EntityInstance? member, int months, string limitsText, string? mandate = null)
     {
         var def = d.Definition;
         var lang = ctx.Lang;
-        var rule = ctx.RuleSet.Rules[d.Rule].Definition;
+        var rule = d.Rule >= 0 ? ctx.RuleSet.Rules[d.Rule].Definition : null;
         // The default motivation is a pack-style template ({{...}} placeholders), filled in below like a pack's own.
-        var template = def.Motivation ?? Texts.Of(lang)["engine.proposal.motivation"];
+        var template = def.Motivation ?? Texts.Of(lang)[d.IsIntervention ? "engine.proposal.motivation-intervention" : "engine.proposal.motivation"];
         var start = ctx.Date;
         var end = start.AddMonths(months).AddDays(-1);
         // A literal block in YAML keeps the author's line breaks; a motivation reads as paragraphs.
@@ -345,11 +383,12 @@ internal static partial class ProposalFinder
             return head switch
             {
                 "basis" => def.Basis.ToString(),
-                "regel" => $"{rule.Title} ({rule.Citation})",
+                "regel" => rule is null ? $"{def.Title} ({def.Basis})" : $"{rule.Title} ({rule.Citation})",
+                "interventie" => def.Title,
                 "peildatum" or "ingangsdatum" => Texts.Date(start, lang),
                 "einddatum" => Texts.Date(end, lang),
                 "limieten" => limitsText,
-                "mandaat" => def.Mandate,
+                "mandaat" => (mandate ?? def.Mandate) == Mandates.Open ? Texts.Of(lang)["engine.proposal.mandate-not-set"] : mandate ?? def.Mandate,
                 "lid" when name is not null => FactText(ctx, member, name),
                 BuiltInFacts.ApplicantRole when name is not null => FactText(ctx, ctx.Base.Frame.MemberWithRole(BuiltInFacts.ApplicantRole, ctx.RuleSet.RoleField, ctx.RuleSet.MembersField), name),
                 "huishouden" when name is not null => FactText(ctx, ctx.Base.Household, name),
@@ -364,7 +403,7 @@ internal static partial class ProposalFinder
         if (e is null || !e.Schema.TryGetField(name, out var f) || !f.Type.IsScalar) return Texts.Of(ctx.Lang)["engine.proposal.fact-unknown"];
         if (ctx.Options.Redact) return Texts.Redacted;
         var v = e.Values[f.Slot];
-        if (v.IsUnknown && name == BuiltInFacts.Name) return CollisionFinder.MemberId(e);
+        if (v.IsUnknown && name == BuiltInFacts.Name) return MemberWords(ctx, e);
         return Texts.Value(v, ctx.Lang);
     }
 

@@ -79,6 +79,8 @@ internal static partial class UnusedFacts
             Add(d.Allowed);
             Add(d.ParameterValue);
             foreach (var s in d.Sets) Add(s.Value);
+            Add(d.Until);
+            foreach (var c in d.Costs) Add(c.Amount);
             if (d.Fact is { } f) read.Add(f);
             foreach (System.Text.RegularExpressions.Match m in Placeholder().Matches(d.Definition.Motivation ?? ""))
             {

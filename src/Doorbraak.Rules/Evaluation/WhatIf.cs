@@ -38,7 +38,13 @@ internal static class WhatIfQueries
         var summary = words.Format("engine.what-if.summary", ("outcome", outcome.Id), ("resolves", resolves.Count), ("leaves", leaves.Count), ("creates", creates.Count),
                 ("months", cost.HorizonMonths), ("difference", words.Money(cost.Difference)))
             + (notAllowed.Count == 0 ? "" : words.Format("engine.what-if.not-allowed", ("deviations", string.Join(", ", notAllowed))));
-        return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, cost, summary);
+        var request = ProposalFinder.Request(ctx, set);
+        if (request is not null) summary += " " + request.Text;
+        return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, cost, summary)
+        {
+            Steps = set.Select(d => ProposalFinder.Step(ctx, d, outcome.Reprojection.Projection)).ToList(),
+            Request = request,
+        };
     }
 
     public static IReadOnlyList<DeviationInfo> ForRule(CompiledRuleSet plan, string ruleId, ReportLanguage lang)
@@ -52,7 +58,8 @@ internal static class WhatIfQueries
     {
         var def = d.Definition;
         var limits = ProposalFinder.Limits([def], lang);
-        return new DeviationInfo(def.Id, def.Title, plan.Rules[d.Rule].Id, def.Change.Kind.ToString().ToLowerInvariant(),
+        var rule = d.Rule >= 0 ? plan.Rules[d.Rule].Id : "";
+        return new DeviationInfo(def.Id, def.Title, rule, def.Change.Kind.ToString().ToLowerInvariant(),
             ProposalFinder.Basis(plan, d, lang), def.Mandate, def.Allowed?.Text, limits,
             def.Review.Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList());
     }

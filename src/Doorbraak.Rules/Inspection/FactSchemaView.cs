@@ -131,8 +131,9 @@ public sealed class FactSchemaView
 }
 
 /// <summary>
-/// Who may decide on a deviation, lowest first: <c>consulent</c>, <c>regisseur</c>, <c>teamleider</c>, <c>manager</c>,
-/// <c>directeur</c>, <c>college</c>. Compares mandates by rank; an unknown mandate ranks below all.
+/// Who may decide on a deviation, lowest first: the roles the packs declare (<c>roles:</c>), or the built-in ladder
+/// <c>consulent</c>, <c>regisseur</c>, <c>teamleider</c>, <c>manager</c>, <c>directeur</c>, <c>college</c>.
+/// Compares mandates by rank; an unknown mandate (and <c>open</c>) ranks below all.
 /// </summary>
 /// <threadsafety>Immutable.</threadsafety>
 public sealed class MandateLadder : IComparer<string>
@@ -143,6 +144,9 @@ public sealed class MandateLadder : IComparer<string>
 
     /// <summary>The ladder the packs use.</summary>
     public static MandateLadder Default { get; } = new(Packs.Mandates.Levels);
+
+    /// <summary>A ladder of the roles a pack set declares, lowest rank first.</summary>
+    internal static MandateLadder Of(IEnumerable<string> roles) => new(roles);
 
     /// <summary>The levels, lowest first.</summary>
     public IReadOnlyList<string> Levels => _levels;

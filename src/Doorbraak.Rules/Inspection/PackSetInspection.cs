@@ -43,13 +43,14 @@ public static class PackSetInspection
                 Rules = plan.Rules.Select(r => Rule(r.Definition)).ToList(),
                 Goals = plan.Goals.Select(g => Goal(g.Definition)).ToList(),
                 Collisions = merged.Collisions.Select(Collision).ToList(),
-                Deviations = plan.Deviations.Select(d => Deviation(d.Definition)).ToList(),
+                Deviations = plan.Deviations.Where(d => !d.IsIntervention).Select(d => Deviation(d.Definition)).ToList(),
                 Costs = plan.Costs.Select(c => Cost(c.Definition)).ToList(),
                 Kpis = merged.Kpis.Select(Kpi).ToList(),
                 Parameters = plan.Parameters.Definitions.Select(Parameter).ToList(),
                 Situations = merged.Situations.Select(Situation).ToList(),
                 Facts = schema,
                 Monitoring = PackMonitoring.Combine(plan.Packs.Packs.Select(p => p.Monitoring)),
+                DeclaredMandates = MandateLadder.Of(merged.Roles.Select(r => r.Id)),
             };
         }
 

@@ -50,8 +50,12 @@ public sealed class PackSetView
     /// <summary>What the packs declare for council monitoring besides KPIs: indicators, scales, norms, budget lines, council meetings (docs/monitoring.md).</summary>
     public MonitoringDeclarations Monitoring { get; init; } = MonitoringDeclarations.Empty;
 
-    /// <summary>Who may decide on a deviation, lowest first.</summary>
-    public MandateLadder Mandates => MandateLadder.Default;
+    /// <summary>Who may decide on a deviation or intervention, lowest first: the roles the packs declare, or the built-in ladder.</summary>
+    public MandateLadder Mandates => _mandates ?? MandateLadder.Default;
+
+    private readonly MandateLadder? _mandates;
+
+    internal MandateLadder? DeclaredMandates { init => _mandates = value; }
 
     /// <summary>The rule or consequence with this id, or null.</summary>
     /// <param name="id">The rule's id.</param>

@@ -12,7 +12,8 @@ internal static class PackKeys
 {
     public static readonly MappingKeys Sections = new("pack file", "sections",
         "facts", "parameters", "rules", "consequences", "goals", "collisions", "deviations", "costs", "kpis", "tests", "situations", "covers",
-        "indicators", "scales", "norms", "budget", "council_meetings");
+        "indicators", "scales", "norms", "budget", "council_meetings",
+        "interventions", "roles", "authorities", "mandates");
 
     public static readonly MappingKeys Manifest = new("manifest", "manifest",
         "id!", "version!", "title!", "description", "jurisdiction!", "level", "valid!", "requires", "format", "updates");
@@ -46,9 +47,11 @@ internal static class PackKeys
         "id!", "title!", "rules!", "goal!", "when", "severity", "explain!", "explain_en", "open", "overrides");
 
     public static readonly MappingKeys Deviation = new("deviation", "deviation",
-        "id!", "title!", "deviates!", "change!", "basis!", "allowed", "limits", "mandate!", "document", "review", "motivation", "cost_note", "open", "overrides", "breaks");
+        "id!", "title!", "deviates!", "change!", "basis!", "allowed", "limits", "mandate!", "document", "review", "motivation", "cost_note", "open", "overrides", "breaks",
+        "decider", "deliver");
 
-    public static readonly MappingKeys Limits = new("limits", "limits", "duration", "amount", "amount_per", "times");
+    public static readonly MappingKeys Limits = new("limits", "limits", "duration", "amount", "amount_per", "times",
+        "until", "max");
 
     public static readonly MappingKeys Change = new("change", "change", "suspend?", "parameter?", "value?", "set?", "postpone?", "waive?", "spread?", "exempt?");
 
@@ -56,7 +59,8 @@ internal static class PackKeys
 
     public static readonly MappingKeys Spread = new("spread", "change/spread", "fact!", "months!");
 
-    public static readonly MappingKeys Cost = new("cost", "cost", "id!", "title!", "payer!", "monthly!", "when", "for_each", "source", "open", "overrides");
+    public static readonly MappingKeys Cost = new("cost", "cost", "id!", "title!", "payer!", "monthly?", "when", "for_each", "source", "open", "overrides",
+        "once?");
 
     public static readonly MappingKeys Kpi = new("KPI", "kpi", "id!", "title!", "measure!", "description", "unit", "norm", "source", "filter", "open", "overrides");
 
@@ -84,7 +88,27 @@ internal static class PackKeys
 
     public static readonly MappingKeys Test = new("test", "test", "name!", "date!", "household!", "expect!", "keywords", "description");
 
-    public static readonly MappingKeys Expect = new("expect", "expect", "applied", "not_applied", "facts", "goals_failing", "collisions", "proposals", "missing");
+    public static readonly MappingKeys Expect = new("expect", "expect", "applied", "not_applied", "facts", "goals_failing", "collisions", "proposals", "missing",
+        "proposal_details", "not_proposed", "facts_after");
+
+    public static readonly MappingKeys Intervention = new("intervention", "intervention",
+        "id!", "title!", "action!", "basis!", "allowed", "change!", "resolves", "limits", "mandate!", "decider", "deliver", "costs",
+        "document", "review", "motivation", "open", "overrides");
+
+    public static readonly MappingKeys InterventionChange = new("intervention change", "intervention/change", "set!");
+
+    public static readonly MappingKeys InterventionCost = new("intervention cost", "interventionCost", "payer!", "monthly?", "once?", "title");
+
+    public static readonly MappingKeys Role = new("role", "role", "id!", "rank!", "title");
+
+    public static readonly MappingKeys Authority = new("authority", "authority", "id!", "title!", "law", "contact");
+
+    public static readonly MappingKeys MandateStep = new("mandate step", "mandateStep", "up_to", "role!");
+
+    public static readonly MappingKeys Mandates = new("mandates", "mandates", "basis!", "set!");
+
+    public static readonly MappingKeys ProposalDetails = new("proposal details", "proposalDetails",
+        "amount", "until", "mandate", "cost_difference", "request_to", "kind");
 
     /// <summary>Every mapping kind of the pack format.</summary>
     public static IReadOnlyList<MappingKeys> All { get; } =
@@ -92,5 +116,6 @@ internal static class PackKeys
         Sections, Manifest, Requirement, Valid, Citation, Open, Overrides, Fact, Parameter, ParameterValue, Rule, Consequence,
         Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Situation, Test, Expect, WaitsFor,
         Indicator, IndicatorReference, IndicatorFigure, Scale, ScaleDomain, Norm, BudgetLine, BudgetAmount,
+        Intervention, InterventionChange, InterventionCost, Role, Authority, MandateStep, Mandates, ProposalDetails,
     ];
 }

@@ -193,14 +193,62 @@ internal sealed record DeviationChange(ChangeKind Kind, SourceLocation Location)
     public int SpreadMonths { get; init; }
 }
 
-internal sealed record DeviationLimits(int? DurationMonths, int? DurationDays, decimal? Amount, string AmountPer, int? Times);
+internal sealed record DeviationLimits(int? DurationMonths, int? DurationDays, decimal? Amount, string AmountPer, int? Times)
+{
+    /// <summary>The parameter that gives the amount limit on the date (instead of a number).</summary>
+    public string? AmountParameter { get; init; }
 
-/// <summary>Who may decide, lowest first.</summary>
+    /// <summary>The event the deviation or intervention lasts until (<c>until</c>), with <see cref="MaxMonths"/> as its longest duration.</summary>
+    public ConditionSource? Until { get; init; }
+
+    public int? MaxMonths { get; init; }
+
+    public int? MaxDays { get; init; }
+
+    /// <summary>The months the step lasts at most: its duration, or else its maximum (a day part counts as a month).</summary>
+    public int? Months => DurationMonths is { } m ? m + (DurationDays > 0 ? 1 : 0) : MaxMonths is { } x ? x + (MaxDays > 0 ? 1 : 0) : null;
+}
+
+/// <summary>Who may decide, lowest first: the built-in ladder, used when no pack declares <c>roles</c>.</summary>
 internal static class Mandates
 {
     public static IReadOnlyList<string> Levels { get; } = ["consulent", "regisseur", "teamleider", "manager", "directeur", "college"];
 
     public static int Rank(string mandate) => Levels.ToList().IndexOf(mandate);
+
+    /// <summary>The mandate word for "a local mandaatbesluit sets it".</summary>
+    public const string Open = "open";
+
+    /// <summary>The decider that is the municipality itself (the default): the proposal is a decision, not a request.</summary>
+    public const string Municipality = "gemeente";
+
+    /// <summary>The built-in ladder as role declarations (rank 10, 20, ...).</summary>
+    public static IReadOnlyList<RoleDefinition> DefaultRoles { get; } =
+        Levels.Select((l, i) => new RoleDefinition(l, (i + 1) * 10, char.ToUpperInvariant(l[0]) + l[1..], "", SourceLocation.None)).ToList();
+}
+
+/// <summary>A role that can hold a mandate (<c>roles:</c>), ranked: a higher rank may decide what a lower may.</summary>
+internal sealed record RoleDefinition(string Id, int Rank, string Title, string PackId, SourceLocation Location);
+
+/// <summary>An organisation outside the municipality that decides itself (<c>authorities:</c>): a proposal it decides is a request.</summary>
+internal sealed record AuthorityDefinition(string Id, string Title, string? Law, string? Contact, string PackId, SourceLocation Location);
+
+/// <summary>One step of a mandate ladder by amount: up to <see cref="UpTo"/> (or the parameter's value) the role decides; the last step has no limit.</summary>
+internal sealed record MandateStep(decimal? UpTo, string? UpToParameter, string Role, SourceLocation Location)
+{
+    public bool OpenEnded => UpTo is null && UpToParameter is null;
+}
+
+/// <summary>A local pack's mandaatbesluit: the mandates it sets for earlier packs' deviations and interventions.</summary>
+internal sealed record MandateAssignment(string Target, string Mandate, IReadOnlyList<MandateStep> Ladder, Citation Basis, string PackId, SourceLocation Location);
+
+/// <summary>A cost of an intervention itself: paid once, or per month while it lasts.</summary>
+internal sealed record StepCost(string Payer, ConditionSource Amount, bool Once, string? Title, SourceLocation Location);
+
+/// <summary>What an intervention does (<c>action</c>).</summary>
+internal static class InterventionActions
+{
+    public static IReadOnlyList<string> All { get; } = ["betaling", "voorschot", "lening", "escalatie", "time-out", "verwijzing", "overig"];
 }
 
 /// <summary>
@@ -218,9 +266,11 @@ internal static class BasisKinds
     public const string Beleidsregel = "beleidsregel";
     public const string Awb484 = "awb-4:84";
     public const string Werkinstructie = "werkinstructie";
+    public const string Budget = "budget";
+    public const string Taak = "taak";
 
     public static IReadOnlyList<string> Levels { get; } =
-        [Hardheidsclausule, Individualisering, DringendeRedenen, WettelijkeBevoegdheid, Evenredigheid, Beleidsregel, Awb484, Werkinstructie];
+        [Hardheidsclausule, Individualisering, DringendeRedenen, WettelijkeBevoegdheid, Evenredigheid, Beleidsregel, Awb484, Werkinstructie, Budget, Taak];
 
     /// <summary>The kinds a rule's <c>clauses</c> may carry: clauses written in a statute or ordinance, and proportionality where the measure leaves room.</summary>
     public static IReadOnlyList<string> ClauseKinds { get; } = [Hardheidsclausule, Individualisering, DringendeRedenen, Evenredigheid];
@@ -264,6 +314,36 @@ internal sealed record DeviationDefinition(string Id, string PackId, SourceLocat
 
     /// <summary>Rules whose <c>waits_for</c> this deviation lifts (<c>breaks</c>): they no longer wait once it is applied.</summary>
     public IReadOnlyList<string> Breaks { get; init; } = [];
+
+    /// <summary>An intervention (<c>interventions:</c>): an action within the law; it deviates from no rule (<see cref="Deviates"/> is empty).</summary>
+    public bool IsIntervention { get; init; }
+
+    /// <summary>For an intervention: betaling, voorschot, lening, escalatie, time-out, verwijzing or overig.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>For an intervention: the goals it aims at (empty: any collision it resolves).</summary>
+    public IReadOnlyList<string> Resolves { get; init; } = [];
+
+    /// <summary>A mandate ladder by amount (empty: <see cref="Mandate"/> is a role id or <c>open</c>).</summary>
+    public IReadOnlyList<MandateStep> Ladder { get; init; } = [];
+
+    /// <summary>The mandaatbesluit of a later pack that set the mandate, if one did.</summary>
+    public Citation? MandateBasis { get; init; }
+
+    /// <summary><c>gemeente</c>, or an authority id: then the proposal is a request to that authority.</summary>
+    public string Decider { get; init; } = Mandates.Municipality;
+
+    /// <summary>For a request: what the regisseur must send the authority.</summary>
+    public IReadOnlyList<string> Deliver { get; init; } = [];
+
+    /// <summary>For an intervention: what it costs itself (once, or per month while it lasts).</summary>
+    public IReadOnlyList<StepCost> StepCosts { get; init; } = [];
+
+    public bool IsRequest => Decider != Mandates.Municipality;
+
+    public SourceLocation MandateLocation { get; init; } = SourceLocation.None;
+
+    public SourceLocation DeciderLocation { get; init; } = SourceLocation.None;
 }
 
 internal sealed record CostDefinition(string Id, string PackId, SourceLocation Location) : PackItem(Id, PackId, Location)
@@ -274,6 +354,9 @@ internal sealed record CostDefinition(string Id, string PackId, SourceLocation L
     public ConditionSource? When { get; init; }
     public string? ForEach { get; init; }
     public string? Source { get; init; }
+
+    /// <summary>Given as <c>once:</c>: <see cref="Monthly"/> is then the one-off amount, counted once over the horizon.</summary>
+    public bool Once { get; init; }
 }
 
 internal sealed record KpiNormDeclaration(decimal Target, string Direction, DateOnly? Deadline);
@@ -306,7 +389,17 @@ internal sealed record SituationCover(string Situation, string PackId, SourceLoc
 
 internal sealed record PackTestExpectation(
     IReadOnlyList<string>? Applied, IReadOnlyList<string>? NotApplied, IReadOnlyList<(string Path, YScalar Value)> Facts,
-    IReadOnlyList<string>? GoalsFailing, IReadOnlyList<string>? Collisions, IReadOnlyList<string>? Proposals, IReadOnlyList<string>? Missing);
+    IReadOnlyList<string>? GoalsFailing, IReadOnlyList<string>? Collisions, IReadOnlyList<string>? Proposals, IReadOnlyList<string>? Missing)
+{
+    /// <summary><c>proposal_details</c>: per deviation or intervention id, the detail keys and their expected values.</summary>
+    public IReadOnlyList<(string Step, IReadOnlyList<(string Key, YScalar Value)> Details)> ProposalDetails { get; init; } = [];
+
+    /// <summary><c>not_proposed</c>: per id, the expected reason (a NotProposedReason word such as not-allowed).</summary>
+    public IReadOnlyList<(string Step, YScalar Reason)> NotProposed { get; init; } = [];
+
+    /// <summary><c>facts_after</c>: per id, facts of the situation re-projected with that step applied.</summary>
+    public IReadOnlyList<(string Step, IReadOnlyList<(string Path, YScalar Value)> Facts)> FactsAfter { get; init; } = [];
+}
 
 internal sealed record PackTestCase(string Name, string PackId, SourceLocation Location, DateOnly Date, YMapping Household, PackTestExpectation Expect, IReadOnlyList<string> Keywords);
 
@@ -332,6 +425,11 @@ internal sealed class PackDefinition
     public List<PackTestCase> Tests { get; } = new();
     public PackMonitoring Monitoring { get; } = new();
 
+    public List<DeviationDefinition> Interventions { get; } = new();
+    public List<RoleDefinition> Roles { get; } = new();
+    public List<AuthorityDefinition> Authorities { get; } = new();
+    public List<MandateAssignment> MandateAssignments { get; } = new();
+
     public IEnumerable<PackItem> Items =>
-        Parameters.Cast<PackItem>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis).Concat(Situations);
+        Parameters.Cast<PackItem>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis).Concat(Situations).Concat(Interventions);
 }

@@ -84,6 +84,10 @@ internal static partial class PackReader
             ReadCovers(r, ctx, pack.Covers);
             ReadList(r, "tests", "test", (m, _) => ReadTest(m, ctx), pack.Tests);
             ReadMonitoring(r, ctx, pack.Monitoring);
+            ReadList(r, "interventions", "intervention", (m, _) => ReadIntervention(m, ctx), pack.Interventions);
+            ReadList(r, "roles", "role", (m, _) => ReadRole(m, ctx), pack.Roles);
+            ReadList(r, "authorities", "authority", (m, _) => ReadAuthority(m, ctx), pack.Authorities);
+            ReadMandateAssignments(r, ctx, pack.MandateAssignments);
             sectionsSeen += map.Entries.Count;
         }
 

@@ -20,6 +20,20 @@ internal sealed class MergedPacks
 
     /// <summary>Every pack's statement that it models a situation, in load order.</summary>
     public required IReadOnlyList<SituationCover> Covers { get; init; }
+
+    /// <summary>The roles that can hold a mandate, lowest rank first: the packs' <c>roles</c>, or the built-in ladder when no pack declares any.</summary>
+    public IReadOnlyList<RoleDefinition> Roles { get; init; } = Mandates.DefaultRoles;
+
+    /// <summary>The authorities outside the municipality the packs declare.</summary>
+    public IReadOnlyList<AuthorityDefinition> Authorities { get; init; } = [];
+
+    /// <summary>The rank of a role id, or -1 when it is no role (such as <c>open</c>).</summary>
+    public int RoleRank(string role)
+    {
+        foreach (var r in Roles)
+            if (r.Id == role) return r.Rank;
+        return -1;
+    }
 }
 
 /// <summary>Reads several packs, resolves their requirements and merges them, honouring explicit overrides only.</summary>
@@ -190,6 +204,27 @@ internal static class PackSetLoader
             }
         }
 
+        foreach (var p in ordered)
+        {
+            foreach (var a in p.MandateAssignments)
+            {
+                if (items.TryGetValue(a.Target, out var target) && target is DeviationDefinition d && d.PackId != a.PackId)
+                    items[a.Target] = d with { Mandate = a.Mandate, Ladder = a.Ladder, MandateBasis = a.Basis, MandateLocation = a.Location };
+                else
+                    bag.Report(DiagnosticCatalog.MandateTargetUnknown, a.Location, $"The mandaatbesluit of {a.PackId} sets the mandate of '{a.Target}', but no earlier pack defines a deviation or intervention with that id{Suggest.Hint(a.Target, items.Values.OfType<DeviationDefinition>().Where(x => x.PackId != a.PackId).Select(x => x.Id))}.");
+            }
+        }
+
+        var roles = new Dictionary<string, RoleDefinition>(StringComparer.Ordinal);
+        var authorities = new Dictionary<string, AuthorityDefinition>(StringComparer.Ordinal);
+        foreach (var p in ordered)
+        {
+            foreach (var r in p.Roles)
+                if (!roles.TryAdd(r.Id, r)) bag.Report(DiagnosticCatalog.DuplicateId, r.Location, $"The role '{r.Id}' is already declared by {roles[r.Id].PackId} at {roles[r.Id].Location}; declare each role once (a later pack may add roles between existing ranks).");
+            foreach (var a in p.Authorities)
+                if (!authorities.TryAdd(a.Id, a)) bag.Report(DiagnosticCatalog.DuplicateId, a.Location, $"The authority '{a.Id}' is already declared by {authorities[a.Id].PackId} at {authorities[a.Id].Location}; declare it once.");
+        }
+
         var all = order.Select(id => items[id]).ToList();
         var merged = new MergedPacks
         {
@@ -204,6 +239,8 @@ internal static class PackSetLoader
             Kpis = all.OfType<KpiDefinition>().ToList(),
             Situations = all.OfType<SituationDefinition>().ToList(),
             Covers = ordered.SelectMany(p => p.Covers).ToList(),
+            Roles = roles.Count == 0 ? Mandates.DefaultRoles : roles.Values.OrderBy(r => r.Rank).ToList(),
+            Authorities = authorities.Values.ToList(),
         };
         CheckReferences(merged, bag);
         ForceFit.Check(merged, bag);
@@ -334,8 +371,35 @@ internal static class PackSetLoader
         foreach (var c in m.Covers)
             if (!situations.Contains(c.Situation))
                 bag.Report(DiagnosticCatalog.UndefinedReference, c.Location, $"{c.PackId} covers the situation '{c.Situation}', which no loaded pack declares under 'situations'{Suggest.Hint(c.Situation, situations)}.");
+        var roleIds = m.Roles.Select(r => r.Id).ToList();
+        var authorityIds = m.Authorities.Select(a => a.Id).ToList();
         foreach (var d in m.Deviations)
         {
+            var what = d.IsIntervention ? "intervention" : "deviation";
+            foreach (var (role, at) in d.Ladder.Count > 0 ? d.Ladder.Select(s => (s.Role, s.Location)) : [(d.Mandate, d.MandateLocation)])
+            {
+                if (role == Mandates.Open && d.Ladder.Count == 0) continue;
+                if (!roleIds.Contains(role))
+                    bag.Report(DiagnosticCatalog.UnknownRole, at, $"The {what} '{d.Id}' names the mandate '{role}', which is no declared role ({string.Join(", ", roleIds)}; lowest first) nor 'open'{Suggest.Hint(role, roleIds)}.");
+            }
+            foreach (var step in d.Ladder)
+                if (step.UpToParameter is { } lp && !parameters.Contains(lp))
+                    bag.Report(DiagnosticCatalog.UndefinedReference, step.Location, $"The mandate ladder of '{d.Id}' names the parameter '{lp}', which no loaded pack defines{Suggest.Hint(lp, parameters)}.");
+            if (d.Limits.AmountParameter is { } ap && !parameters.Contains(ap))
+                bag.Report(DiagnosticCatalog.UndefinedReference, d.Location, $"The limits of '{d.Id}' name the parameter '{ap}' as amount, which no loaded pack defines{Suggest.Hint(ap, parameters)}.");
+            if (d.IsRequest)
+            {
+                if (!authorityIds.Contains(d.Decider))
+                    bag.Report(DiagnosticCatalog.UnknownAuthority, d.DeciderLocation, $"The {what} '{d.Id}' names the decider '{d.Decider}', which is neither 'gemeente' nor a declared authority ({(authorityIds.Count == 0 ? "none declared; add them under 'authorities'" : string.Join(", ", authorityIds))}){Suggest.Hint(d.Decider, authorityIds.Append(Mandates.Municipality))}.");
+                else if (d.Deliver.Count == 0)
+                    bag.Report(DiagnosticCatalog.RequestWithoutDeliver, d.DeciderLocation, $"The {what} '{d.Id}' is a request to {d.Decider}, but does not say what the regisseur must send it; add 'deliver: [...]'.");
+            }
+            if (d.IsIntervention)
+            {
+                foreach (var g in d.Resolves)
+                    if (!goals.Contains(g)) bag.Report(DiagnosticCatalog.UndefinedReference, d.Location, $"The intervention '{d.Id}' resolves the goal '{g}', which no loaded pack defines{Suggest.Hint(g, goals)}.");
+                continue;
+            }
             if (!rules.Contains(d.Deviates)) bag.Report(DiagnosticCatalog.UndefinedReference, d.Location, $"The deviation '{d.Id}' deviates from '{d.Deviates}', which no loaded pack defines{Suggest.Hint(d.Deviates, rules)}.");
             if (d.Change.ParameterId is { } pid && !parameters.Contains(pid))
                 bag.Report(DiagnosticCatalog.UndefinedReference, d.Change.Location, $"The deviation '{d.Id}' changes the parameter '{pid}', which no loaded pack defines{Suggest.Hint(pid, parameters)}.");

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Source;
 using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules;
@@ -48,7 +49,58 @@ public sealed record ProposalResult(
     /// on: its cost lines, the deviated rules and the deviations' own expressions. Empty when none; the motivation then says so too.
     /// </summary>
     public IReadOnlyList<string> IllustrativeParameters { get; init; } = [];
+
+    /// <summary>
+    /// Each step of the proposal, in order: a deviation from a rule or an intervention within the law (pack format v2),
+    /// with who decides it. <see cref="Deviations"/> lists the same ids.
+    /// </summary>
+    public IReadOnlyList<ProposalStep> Steps { get; init; } = [];
+
+    /// <summary>
+    /// When an authority outside the municipality decides a step (<c>decider</c>): the request the regisseur sends it.
+    /// Such a proposal is never a decision the municipality takes; the planner records only that the request was sent.
+    /// </summary>
+    public ProposalRequest? Request { get; init; }
+
+    /// <summary>The amount a mandate ladder was read with (null: no ladder, or the amount rests on an unknown value).</summary>
+    public decimal? MandateAmount { get; init; }
+
+    /// <summary>"mandaat niet vastgelegd" when <see cref="Mandate"/> is <c>open</c> and no local mandaatbesluit set it; null otherwise.</summary>
+    public string? MandateNote { get; init; }
+
+    /// <summary>The last day the proposal applies when it starts on the reference date (its duration, or its maximum, or the horizon).</summary>
+    public DateOnly? EndDate { get; init; }
 }
+
+/// <summary>Whether a step of a proposal sets a rule aside or is an action within the law.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<ProposalStepKind>))]
+public enum ProposalStepKind
+{
+    /// <summary>A deviation: it changes or sets aside a rule's outcome on a legal basis.</summary>
+    Deviation,
+    /// <summary>An intervention: an action within the law (a payment, voorschot, loan, escalation, time-out, referral) that changes the situation.</summary>
+    Intervention,
+}
+
+/// <summary>One step of a proposal.</summary>
+/// <param name="Id">The deviation or intervention id.</param>
+/// <param name="Kind">Deviation or intervention.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Action">For an intervention: betaling, voorschot, lening, escalatie, time-out, verwijzing or overig.</param>
+/// <param name="Rule">For a deviation: the rule it deviates from.</param>
+/// <param name="Mandate">The role that decides this step (after a mandate ladder), or <c>open</c>.</param>
+/// <param name="Decider"><c>gemeente</c>, or the authority that decides it (then it is a request).</param>
+/// <param name="MandateBasis">The mandaatbesluit that set the mandate, when a later pack set it.</param>
+public sealed record ProposalStep(string Id, ProposalStepKind Kind, string Title, string? Action, string? Rule, string Mandate, string Decider, string? MandateBasis);
+
+/// <summary>A request to an authority outside the municipality (it decides; the regisseur asks).</summary>
+/// <param name="Authority">The authority id.</param>
+/// <param name="Title">Its name.</param>
+/// <param name="Text">"Vraag Dienst Toeslagen om ...; grondslag ...; aanleveren: ...".</param>
+/// <param name="Basis">The basis of the request.</param>
+/// <param name="Deliver">What the regisseur must send.</param>
+/// <param name="Contact">How to reach the authority, as the pack gives it.</param>
+public sealed record ProposalRequest(string Authority, string Title, string Text, string Basis, IReadOnlyList<string> Deliver, string? Contact);
 
 /// <summary>A legal basis for deviating.</summary>
 /// <param name="Deviation">The deviation id.</param>
@@ -80,7 +132,11 @@ public sealed record LegalBasis(string Deviation, string Rule, string Citation, 
 /// <param name="AmountPer"><c>month</c> or <c>total</c>.</param>
 /// <param name="Times">How often per household, if limited.</param>
 /// <param name="Text">The limits in words (Dutch).</param>
-public sealed record DeviationLimitsResult(int? DurationMonths, decimal? MaxAmount, string AmountPer, int? Times, string Text);
+public sealed record DeviationLimitsResult(int? DurationMonths, decimal? MaxAmount, string AmountPer, int? Times, string Text)
+{
+    /// <summary>The event it lasts until (<c>limits.until</c>), as written; <see cref="DurationMonths"/> is then its maximum.</summary>
+    public string? Until { get; init; }
+}
 
 /// <summary>Cost of the current lawful route against the route with the proposal, over a horizon.</summary>
 /// <param name="HorizonMonths">The horizon.</param>
@@ -101,6 +157,12 @@ public sealed record CostLine(string Cost, string Title, string Payer, decimal? 
 {
     /// <summary>The parameters marked <c>illustrative: true</c> in their pack that this line's amounts rest on (directly or through the rules that determine what it reads).</summary>
     public IReadOnlyList<string> IllustrativeParameters { get; init; } = [];
+
+    /// <summary>
+    /// A one-off amount (<c>once:</c>): <see cref="CurrentMonthly"/> and <see cref="ProposalMonthly"/> are then the amount paid once,
+    /// counted once over the horizon.
+    /// </summary>
+    public bool Once { get; init; }
 
     /// <summary>Whether this line's amounts rest on an illustrative value (not an official figure).</summary>
     public bool Illustrative => IllustrativeParameters.Count > 0;

@@ -9,7 +9,14 @@ namespace Doorbraak.Rules;
 /// <param name="Goals">Every goal on the re-projected situation.</param>
 /// <param name="Cost">The cost comparison.</param>
 /// <param name="Summary">The answer in words.</param>
-public sealed record WhatIfResult(IReadOnlyList<string> Deviations, IReadOnlyDictionary<string, bool?> Allowed, IReadOnlyList<string> Resolves, IReadOnlyList<string> Leaves, IReadOnlyList<string> Creates, IReadOnlyList<GoalResult> Goals, CostComparison Cost, string Summary);
+public sealed record WhatIfResult(IReadOnlyList<string> Deviations, IReadOnlyDictionary<string, bool?> Allowed, IReadOnlyList<string> Resolves, IReadOnlyList<string> Leaves, IReadOnlyList<string> Creates, IReadOnlyList<GoalResult> Goals, CostComparison Cost, string Summary)
+{
+    /// <summary>Each deviation or intervention applied, with its kind and who decides it (pack format v2).</summary>
+    public IReadOnlyList<ProposalStep> Steps { get; init; } = [];
+
+    /// <summary>When an authority outside the municipality decides a step: the request to send it.</summary>
+    public ProposalRequest? Request { get; init; }
+}
 
 /// <summary>A deviation a pack offers from a rule.</summary>
 /// <param name="Id">The deviation id.</param>

@@ -86,6 +86,14 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor AddedPeriodChangesExisting = new("DBR1203", E, "A parameter update changes a period the earlier pack already gives");
     public static readonly DiagnosticDescriptor AddsToInvalid = new("DBR1204", E, "'adds_to' names a pack or parameter that cannot be updated");
     public static readonly DiagnosticDescriptor WaitsForInvalid = new("DBR1205", E, "A rule's 'waits_for' does not name a yes/no fact another rule determines");
+    // DBR1150-1199: who decides, interventions and money (pack format v2).
+    public static readonly DiagnosticDescriptor UnknownRole = new("DBR1150", E, "A mandate names a role no loaded pack declares");
+    public static readonly DiagnosticDescriptor UnknownAuthority = new("DBR1151", E, "A decider names an authority no loaded pack declares");
+    public static readonly DiagnosticDescriptor MandateLadderShape = new("DBR1152", E, "A mandate ladder does not end with an open-ended step, or its steps do not go up");
+    public static readonly DiagnosticDescriptor CostNotOnceOrMonthly = new("DBR1153", E, "A cost gives both or neither of 'once' and 'monthly'");
+    public static readonly DiagnosticDescriptor MandateTargetUnknown = new("DBR1154", E, "A mandaatbesluit sets the mandate of a deviation or intervention no earlier pack defines");
+    public static readonly DiagnosticDescriptor UntilWithoutMax = new("DBR1155", E, "A limit 'until' an event has no maximum duration");
+    public static readonly DiagnosticDescriptor RequestWithoutDeliver = new("DBR1156", W, "A request to another authority does not say what the regisseur must send ('deliver')");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");
@@ -134,6 +142,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EvaluatedWithOtherPacks = new("DBR4009", E, "The evaluation was made with other packs than the planner's");
     public static readonly DiagnosticDescriptor OtherHousehold = new("DBR4010", E, "The household is not the one evaluated, or changed since");
     public static readonly DiagnosticDescriptor IncompleteNotAcknowledged = new("DBR4011", E, "A decision on an incomplete result without acknowledging its gaps");
+    public static readonly DiagnosticDescriptor RequestIsNotADecision = new("DBR4100", E, "A request to another authority cannot be recorded as a decision taken");
 
     /// <summary>Codes that mean a document could not be read at all (rather than read and found wrong).</summary>
     public static bool IsUnreadableDocument(string code) =>

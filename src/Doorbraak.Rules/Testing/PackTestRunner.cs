@@ -82,7 +82,92 @@ public static class PackTestRunner
             foreach (var m in ms)
                 if (!actual.Contains(m)) failures.Add($"expected '{m}' to be reported missing; missing: [{string.Join(", ", actual)}]");
         }
+        foreach (var (step, details) in e.ProposalDetails)
+            CheckDetails(step, details, result, failures);
+        foreach (var (step, reason) in e.NotProposed)
+            CheckNotProposed(step, reason, result, failures);
+        foreach (var (step, facts) in e.FactsAfter)
+        {
+            var d = plan.Deviations.FirstOrDefault(x => x.Id == step);
+            if (d is null)
+            {
+                failures.Add($"facts_after: no loaded pack defines a deviation or intervention '{step}'{Suggest.Hint(step, plan.Deviations.Select(x => x.Id))}");
+                continue;
+            }
+            foreach (var (path, expected) in facts)
+                CheckFact(engine, household, test, result, path, expected, failures, ProjectionChanges.With([d]), $"after {step}: ");
+        }
         return new PackTestResult(test.PackId, test.Name, test.Location.ToString(), failures.Count == 0, failures, result);
+    }
+
+    /// <summary>The proposal a step is judged by: the one that is only this step, or else the best-ranked one that contains it.</summary>
+    private static ProposalResult? ProposalWith(EvaluationResult result, string step) =>
+        result.Proposals.FirstOrDefault(p => p.Id == step) ?? result.Proposals.Where(p => p.Deviations.Contains(step)).MinBy(p => p.Rank);
+
+    private static void CheckDetails(string step, IReadOnlyList<(string Key, YScalar Value)> details, EvaluationResult result, List<string> failures)
+    {
+        var p = ProposalWith(result, step);
+        if (p is null)
+        {
+            failures.Add($"proposal_details: '{step}' is in no proposal; proposals: [{string.Join(", ", result.Proposals.Select(x => x.Id))}]");
+            return;
+        }
+        foreach (var (key, want) in details)
+        {
+            var text = want.Value.Trim();
+            string? actual;
+            bool equal;
+            switch (key)
+            {
+                case "amount":
+                case "cost_difference":
+                    var value = key == "amount" ? p.MandateAmount : p.Cost.Difference;
+                    actual = value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown";
+                    equal = MappingReader.TryParseDecimal(text, out var w) ? value == w : text == actual;
+                    break;
+                case "until":
+                    actual = p.EndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+                    equal = text == actual;
+                    break;
+                case "mandate":
+                    actual = p.Mandate;
+                    equal = text == actual;
+                    break;
+                case "request_to":
+                    actual = p.Request?.Authority ?? "none";
+                    equal = text == actual;
+                    break;
+                default: // kind
+                    actual = p.Steps.FirstOrDefault(x => x.Id == step)?.Kind.ToString().ToLowerInvariant() ?? "unknown";
+                    equal = text == actual;
+                    break;
+            }
+            if (!equal) failures.Add($"{want.Start}: proposal {p.Id}: {key} expected {text}, actual {actual}");
+        }
+    }
+
+    private static string Word(NotProposedReason reason) => reason switch
+    {
+        NotProposedReason.NotAllowed => "not-allowed",
+        NotProposedReason.ConditionUnknown => "condition-unknown",
+        NotProposedReason.OverAmountLimit => "over-amount-limit",
+        NotProposedReason.BecomesUndecided => "becomes-undecided",
+        NotProposedReason.HingesOnUnknown => "hinges-on-unknown",
+        _ => "resolves-nothing",
+    };
+
+    private static void CheckNotProposed(string step, YScalar reason, EvaluationResult result, List<string> failures)
+    {
+        var proposed = result.Proposals.FirstOrDefault(p => p.Deviations.Contains(step));
+        if (proposed is not null)
+        {
+            failures.Add($"{reason.Start}: expected '{step}' not to be proposed, but it is in proposal {proposed.Id}");
+            return;
+        }
+        var why = result.NotProposed.FirstOrDefault(n => n.Deviation == step);
+        var actual = why is null ? "none given (it concerns no collision of this household)" : Word(why.Reason);
+        if (why is null || Word(why.Reason) != reason.Value.Trim())
+            failures.Add($"{reason.Start}: '{step}' not proposed: expected reason {reason.Value.Trim()}, actual {actual}{(why is null ? "" : $" ({why.Message})")}");
     }
 
     private static string Show(bool? b) => b is null ? "unknown" : b.Value ? "true" : "false";
@@ -95,10 +180,11 @@ public static class PackTestRunner
             failures.Add($"{what}: expected [{string.Join(", ", x)}], actual [{string.Join(", ", a)}]");
     }
 
-    private static void CheckFact(DoorbraakEngine engine, Household household, PackTestCase test, EvaluationResult result, string path, YScalar expected, List<string> failures)
+    private static void CheckFact(DoorbraakEngine engine, Household household, PackTestCase test, EvaluationResult result, string path, YScalar expected, List<string> failures,
+        ProjectionChanges? changes = null, string prefix = "")
     {
         var plan = engine.PackSet.RuleSet;
-        var actual = ProjectedValue(plan, household, test.Date, path, out var field, out var problem);
+        var actual = ProjectedValue(plan, household, test.Date, path, out var field, out var problem, changes);
         if (problem is not null)
         {
             failures.Add($"{expected.Start}: {problem}");
@@ -114,16 +200,17 @@ public static class PackTestRunner
         var equal = actual.IsUnknown ? false
             : field.Type.Kind is FactKind.Money or FactKind.Number ? actual.AsDecimal == want.Value.AsDecimal
             : actual == want.Value;
-        if (!equal) failures.Add($"{path}: expected {want.Value}, actual {actual}");
+        if (!equal) failures.Add($"{prefix}{path}: expected {want.Value}, actual {actual}");
     }
 
     /// <summary>Reads a path (<c>huishouden.x</c>, <c>aanvrager.x</c>, <c>leden[id].x</c>) from the projected situation.</summary>
-    internal static FactValue ProjectedValue(CompiledRuleSet plan, Household household, DateOnly date, string path, out FieldDefinition? field, out string? problem)
+    internal static FactValue ProjectedValue(CompiledRuleSet plan, Household household, DateOnly date, string path, out FieldDefinition? field, out string? problem,
+        ProjectionChanges? changes = null)
     {
         field = null;
         problem = null;
         var supplied = plan.FrameBuilder.Build(household, date, new DiagnosticBag());
-        var projection = Projector.Project(plan, supplied, plan.Parameters.ValuesOn(date), date, ProjectionChanges.None, detailed: false);
+        var projection = Projector.Project(plan, supplied, plan.Parameters.ValuesOn(date), date, changes ?? ProjectionChanges.None, detailed: false);
         var dot = path.LastIndexOf('.');
         if (dot < 0)
         {

@@ -125,7 +125,7 @@ public sealed class PackSchemaTests
 
     [Theory]
     [InlineData("id: test.basis\nversion: 1.0.0\ntitle: Test\njurisdiction: NL\nlevel: landelijk\n", "level")]
-    [InlineData("deviations:\n  - id: a.b\n    title: T\n    deviates: r.een\n    change: { suspend: true }\n    basis: { law: Testwet }\n    mandate: baas\n", "mandate")]
+    [InlineData("interventions:\n  - id: a.b\n    title: T\n    action: betalen\n    change: { set: { huishouden.x: true } }\n    basis: { law: Testwet }\n    mandate: teamleider\n", "action")]
     [InlineData("deviations:\n  - id: a.b\n    title: T\n    deviates: r.een\n    change: { suspend: true }\n    basis: { law: Testwet, kind: hardheid }\n    mandate: college\n", "kind")]
     [InlineData("collisions:\n  - id: b.x\n    title: T\n    rules: [r.een]\n    goal: d.een\n    severity: hoog\n    explain: Uitleg\n", "severity")]
     [InlineData("facts:\n  huishouden.x:\n    type: bool\n    description: X\n", "type")]

@@ -51,7 +51,7 @@ public sealed class PackReaderTests
     {
         var (_, diagnostics) = Load(Plus("extra.yaml", "goal:\n  - id: d.een\n"));
         Errors(diagnostics).Should().Equal(
-            "test/extra.yaml:1:1: error DBR1010: Unknown key 'goal' in a pack file (did you mean 'goals'?). Allowed keys: facts, parameters, rules, consequences, goals, collisions, deviations, costs, kpis, tests, situations, covers, indicators, scales, norms, budget, council_meetings.");
+            "test/extra.yaml:1:1: error DBR1010: Unknown key 'goal' in a pack file (did you mean 'goals'?). Allowed keys: facts, parameters, rules, consequences, goals, collisions, deviations, costs, kpis, tests, situations, covers, indicators, scales, norms, budget, council_meetings, interventions, roles, authorities, mandates.");
     }
 
     [Fact]
@@ -332,8 +332,8 @@ public sealed class PackReaderTests
         var errors = Errors(diagnostics);
         errors.Should().HaveCount(3);
         errors[0].Should().StartWith("test/a.yaml:").And.Contain("error DBR1001");
-        errors[1].Should().Be("test/b.yaml:1:1: error DBR1010: Unknown key 'rulez' in a pack file (did you mean 'rules'?). Allowed keys: facts, parameters, rules, consequences, goals, collisions, deviations, costs, kpis, tests, situations, covers, indicators, scales, norms, budget, council_meetings.");
-        errors[2].Should().Be("test/c.yaml:2:5: error DBR1011: A cost needs the key 'monthly'.");
+        errors[1].Should().Be("test/b.yaml:1:1: error DBR1010: Unknown key 'rulez' in a pack file (did you mean 'rules'?). Allowed keys: facts, parameters, rules, consequences, goals, collisions, deviations, costs, kpis, tests, situations, covers, indicators, scales, norms, budget, council_meetings, interventions, roles, authorities, mandates.");
+        errors[2].Should().Be("test/c.yaml:2:5: error DBR1153: A cost needs exactly one of 'once' (a one-off amount) and 'monthly' (an amount per month).");
     }
 
     [Fact]

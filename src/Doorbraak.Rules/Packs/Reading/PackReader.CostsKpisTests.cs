@@ -13,12 +13,12 @@ internal static partial class PackReader
         var id = ReadId(r, ctx);
         var title = r.Text("title", required: true);
         var payer = r.Text("payer", required: true);
-        var monthly = r.Expression("monthly", required: true);
+        var (monthly, once) = ReadOnceOrMonthly(r, ctx);
         var forEach = ReadForEach(r, ctx);
         if (id is null || title is null || payer is null || monthly is null) return null;
         return WithLayering(new CostDefinition(id, ctx.PackId, m.Start)
         {
-            Title = title, Payer = payer, Monthly = monthly, When = r.Expression("when"), ForEach = forEach, Source = r.Text("source"),
+            Title = title, Payer = payer, Monthly = monthly, Once = once, When = r.Expression("when"), ForEach = forEach, Source = r.Text("source"),
         }, r, ctx);
     }
 
@@ -50,6 +50,17 @@ internal static partial class PackReader
         }, r, ctx);
     }
 
+    private static List<(string, YScalar)> Scalars(YMapping m, ItemContext ctx)
+    {
+        var list = new List<(string, YScalar)>();
+        foreach (var (k, v) in m.Entries)
+        {
+            if (v is YScalar sv) list.Add((k.Value, sv));
+            else ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, v.Start, $"The expected value of '{k.Value}' must be a single value.");
+        }
+        return list;
+    }
+
     private static PackTestCase? ReadTest(YMapping m, ItemContext ctx)
     {
         var r = new MappingReader(m, ctx.Bag, "a test", PackKeys.Test);
@@ -71,7 +82,44 @@ internal static partial class PackReader
                     else ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, v.Start, $"The expected value of '{k.Value}' must be a single value.");
                 }
             }
-            expect = new PackTestExpectation(L("applied"), L("not_applied"), facts, L("goals_failing"), L("collisions"), L("proposals"), L("missing"));
+            var details = new List<(string, IReadOnlyList<(string, YScalar)>)>();
+            if (er.Mapping("proposal_details") is { } pd)
+            {
+                foreach (var (k, v) in pd.Entries)
+                {
+                    if (v is not YMapping vm)
+                    {
+                        ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, v.Start, $"The details expected for '{k.Value}' are a mapping such as {{ mandate: teamleider, cost_difference: -1200 }}.");
+                        continue;
+                    }
+                    _ = new MappingReader(vm, ctx.Bag, "'proposal_details'", PackKeys.ProposalDetails);
+                    details.Add((k.Value, Scalars(vm, ctx)));
+                }
+            }
+            var notProposed = new List<(string, YScalar)>();
+            if (er.Mapping("not_proposed") is { } np)
+            {
+                foreach (var (k, v) in np.Entries)
+                {
+                    if (v is YScalar sv) notProposed.Add((k.Value, sv));
+                    else ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, v.Start, $"The reason expected for '{k.Value}' is one word, such as not-allowed.");
+                }
+            }
+            var factsAfter = new List<(string, IReadOnlyList<(string, YScalar)>)>();
+            if (er.Mapping("facts_after") is { } fa)
+            {
+                foreach (var (k, v) in fa.Entries)
+                {
+                    if (v is YMapping vm) factsAfter.Add((k.Value, Scalars(vm, ctx)));
+                    else ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, v.Start, $"The facts expected after '{k.Value}' are a mapping such as {{ huishouden.x: true }}.");
+                }
+            }
+            expect = new PackTestExpectation(L("applied"), L("not_applied"), facts, L("goals_failing"), L("collisions"), L("proposals"), L("missing"))
+            {
+                ProposalDetails = details,
+                NotProposed = notProposed,
+                FactsAfter = factsAfter,
+            };
         }
         if (name is null || date is null || household is null || expect is null) return null;
         return new PackTestCase(name, ctx.PackId, m.Start, date.Value, household, expect, r.TextList("keywords"));

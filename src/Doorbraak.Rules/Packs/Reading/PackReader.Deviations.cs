@@ -21,35 +21,9 @@ internal static partial class PackReader
             ctx.Bag.Report(DiagnosticCatalog.BasisKindMissing, basis.Location,
                 $"The basis of the deviation{(id is null ? "" : $" '{id}'")} does not say its kind; add 'kind:' with one of {string.Join(", ", BasisKinds.Levels)}, so that the loader can check that it fits the rule's force.");
         var allowed = r.Expression("allowed");
-        var limits = new DeviationLimits(null, null, null, "month", null);
-        if (r.Mapping("limits") is { } lm)
-        {
-            var lr = new MappingReader(lm, ctx.Bag, "'limits'", PackKeys.Limits);
-            var dur = lr.Duration("duration");
-            var per = lr.Text("amount_per") ?? "month";
-            if (per is not ("month" or "total")) ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, lr.At("amount_per"), "amount_per must be month or total.");
-            var times = lr.Decimal("times");
-            if (times is { } tv && (tv < 1 || tv != Math.Floor(tv)))
-            {
-                ctx.Bag.Report(DiagnosticCatalog.CountBelowOne, lr.At("times"), "times must be a whole number of at least 1.");
-                times = null;
-            }
-            limits = new DeviationLimits(dur?.Months, dur?.Days, lr.Decimal("amount"), per, times is null ? null : (int)times.Value);
-        }
-        var mandate = r.Text("mandate", required: true);
-        if (mandate is not null && !Mandates.Levels.Contains(mandate))
-            ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, r.At("mandate"), $"mandate must be one of {string.Join(", ", Mandates.Levels)} (lowest first){Suggest.Hint(mandate, Mandates.Levels)}.");
-        var review = new List<(int, int)>();
-        if (r.Node("review") is YSequence rs)
-        {
-            foreach (var item in rs.Items)
-                if (MappingReader.AsDuration(item, ctx.Bag, "review") is { } d) review.Add(d);
-        }
-        else if (r.Node("review") is { } other)
-        {
-            ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, other.Start, "review must be a list of durations such as [P6M, P12M].");
-        }
-        if (review.Count == 0) review = [(6, 0), (12, 0)];
+        var limits = ReadLimits(r, ctx);
+        var (mandate, ladder) = ReadMandateForm(r, ctx);
+        var review = ReadReview(r, ctx);
         if (id is null || title is null || deviates is null || change is null || basis is null || mandate is null) return null;
         var deviation = new DeviationDefinition(id, ctx.PackId, m.Start)
         {
@@ -60,6 +34,11 @@ internal static partial class PackReader
             Allowed = allowed,
             Limits = limits,
             Mandate = mandate,
+            Ladder = ladder,
+            MandateLocation = r.At("mandate"),
+            Decider = r.Text("decider") ?? Mandates.Municipality,
+            DeciderLocation = r.At("decider"),
+            Deliver = r.TextList("deliver"),
             Document = r.TextList("document"),
             Review = review,
             Motivation = r.Text("motivation"),
