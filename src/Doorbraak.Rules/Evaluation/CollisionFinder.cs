@@ -155,7 +155,9 @@ internal static class CollisionFinder
         var goals = rules.SelectMany(r => r.HoldsBack).Distinct().Order().Select(i => plan.Goals[i]).ToList();
         var ids = rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var breakers = plan.Deviations.Where(d => d.Definition.Breaks.Any(ids.Contains)
-            || (ids.Contains(plan.Rules[d.Rule].Id) && d.Definition.Change.Kind == ChangeKind.Set && d.Sets.Any(x => rules.Any(r => r.WaitField == x.Target.Field || b.Rules.Any(o => o.WaitField == x.Target.Field))))).ToList();
+            || (d.Rule >= 0 && ids.Contains(plan.Rules[d.Rule].Id) && d.Definition.Change.Kind == ChangeKind.Set && d.Sets.Any(x => rules.Any(r => r.WaitField == x.Target.Field || b.Rules.Any(o => o.WaitField == x.Target.Field))))
+            // An intervention that sets a waited-for fact before the rules run breaks the loop too.
+            || (d.Rule < 0 && d.Sets.Any(x => b.Rules.Any(o => o.WaitField == x.Target.Field)))).ToList();
         var text = words.Format("engine.collision.blockade",
             ("waits", words.Join(rules.Select(r => words.Format("engine.collision.blockade-wait", ("title", r.Definition.Title), ("rule", r.Id), ("fact", r.Definition.WaitsFor!.Fact), ("provider", r.Definition.WaitsFor.Provider))))),
             ("goals", goals.Count == 0 ? words["engine.collision.blockade-no-goals"] : words.Join(goals.Select(g => "'" + g.Definition.Title + "'"))));

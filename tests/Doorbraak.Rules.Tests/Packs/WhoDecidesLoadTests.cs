@@ -17,7 +17,8 @@ public class WhoDecidesLoadTests
     private static IReadOnlyList<Diagnostic> Load(string extra)
     {
         var (_, diagnostics) = PackSet.TryLoad([InterventionPack.Source(InterventionPack.Content, ("extra.yaml", extra))]);
-        return diagnostics;
+        // The test packs are format 1 (their rules carry no force); that warning is not what these tests are about.
+        return diagnostics.Where(d => d.Code != "DBR1100").ToList();
     }
 
     private static string Errors(string extra) => string.Join("\n", Load(extra).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
@@ -98,7 +99,7 @@ public class WhoDecidesLoadTests
                 int.time-uot: teamleider
             """);
         var (_, diagnostics) = PackSet.TryLoad([InterventionPack.Source(), local]);
-        string.Join("\n", diagnostics.Select(d => d.ToString())).Should().Be(
+        string.Join("\n", diagnostics.Where(d => d.Code != "DBR1100").Select(d => d.ToString())).Should().Be(
             "lokaal/mandaat.yaml:4:5: error DBR1154: The mandaatbesluit of test.lokaal sets the mandate of 'int.time-uot', but no earlier pack defines a deviation or intervention with that id (did you mean 'int.time-out'?).");
     }
 
