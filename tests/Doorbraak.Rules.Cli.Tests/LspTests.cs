@@ -27,7 +27,7 @@ public sealed class LspTests
         // Hover on a rule id gives its citation; on a fact its type, description and question; on a parameter its values with sources.
         var ruleAt = Position(original, "deviates: vl.bijzondere-bijstand-geen-schulden", "vl.bijzondere");
         var hover = lsp.Request("textDocument/hover", At(uri, ruleAt))!["contents"]!["value"]!.GetValue<string>();
-        hover.Should().Contain("vl.bijzondere-bijstand-geen-schulden").And.Contain("Participatiewet").And.Contain("35 lid 1").And.Contain("https://wetten.overheid.nl/BWBR0015703");
+        hover.Should().Contain("vl.bijzondere-bijstand-geen-schulden").And.Contain("MVS").And.Contain("Citation:").And.Contain("https://lokaleregelgeving.overheid.nl/");
 
         var factAt = Position(original, "and huishouden.huurachterstand > 0", "huurachterstand");
         var factHover = lsp.Request("textDocument/hover", At(uri, factAt))!["contents"]!["value"]!.GetValue<string>();
@@ -35,7 +35,7 @@ public sealed class LspTests
 
         var parameterAt = Position(original, "wgs.wachttermijn_eerdere_schuldhulp:", "wachttermijn");
         var parameterHover = lsp.Request("textDocument/hover", At(uri, parameterAt))!["contents"]!["value"]!.GetValue<string>();
-        parameterHover.Should().Contain("| from | to | value | source |").And.Contain("2026-01-01").And.Contain("Voorbeeldwaarde voor Vlaardingen");
+        parameterHover.Should().Contain("| from | to | value | source |").And.Contain("2026-01-01").And.Contain("Voorbeeldwaarde");
 
         // Go to definition of a goal the national pack defines.
         var goalAt = Position(original, "goal: doel.woning-behouden", "doel.");
@@ -56,7 +56,9 @@ public sealed class LspTests
         var diagnostics = published["diagnostics"]!.AsArray();
         var expected = ExpectedDiagnostics(broken);
         expected.Should().Contain(d => d.Code == "DBR1027");
-        diagnostics.Select(d => $"{d!["range"]!["start"]!["line"]!.GetValue<int>() + 1}:{d["range"]!["start"]!["character"]!.GetValue<int>() + 1} {d["code"]} {d["message"]}")
+        // The server also publishes the pack's lint findings (LINTnnn); the loader's diagnostics must be the CLI's exactly.
+        diagnostics.Where(d => d!["code"]!.GetValue<string>().StartsWith("DBR", StringComparison.Ordinal))
+            .Select(d => $"{d!["range"]!["start"]!["line"]!.GetValue<int>() + 1}:{d["range"]!["start"]!["character"]!.GetValue<int>() + 1} {d["code"]} {d["message"]}")
             .Should().BeEquivalentTo(expected.Select(d => $"{d.Location.Line}:{d.Location.Column} {d.Code} {d.Message}"));
         var undefined = diagnostics.First(d => d!["code"]!.GetValue<string>() == "DBR1027")!;
         undefined["severity"]!.GetValue<int>().Should().Be(1);

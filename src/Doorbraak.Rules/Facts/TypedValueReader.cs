@@ -7,7 +7,7 @@ namespace Doorbraak.Rules.Facts;
 internal static class TypedValueReader
 {
     /// <summary>The keys of an age in years and months: <c>{ years: 67, months: 3 }</c>.</summary>
-    public static readonly IReadOnlyList<string> AgeKeys = ["years", "months"];
+    public static MappingKeys AgeKeys => MappingKeys.Age;
 
     /// <summary>
     /// An age in years and months, <c>{ years: 67, months: 3 }</c>, as a number of years (67 + 3/12). Comparisons of a

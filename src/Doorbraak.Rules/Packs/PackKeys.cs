@@ -113,7 +113,7 @@ internal static class PackKeys
     /// <summary>Every mapping kind of the pack format.</summary>
     public static IReadOnlyList<MappingKeys> All { get; } =
     [
-        Sections, Manifest, Requirement, Valid, Citation, Open, Overrides, Fact, Parameter, ParameterValue, Rule, Consequence,
+        MappingKeys.Age, Sections, Manifest, Requirement, Valid, Citation, Open, Overrides, Fact, Parameter, ParameterValue, Rule, Consequence,
         Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Situation, Test, Expect, WaitsFor,
         Indicator, IndicatorReference, IndicatorFigure, Scale, ScaleDomain, Norm, BudgetLine, BudgetAmount,
         Intervention, InterventionChange, InterventionCost, Role, Authority, MandateStep, Mandates, ProposalDetails,

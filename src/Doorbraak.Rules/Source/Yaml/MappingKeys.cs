@@ -16,6 +16,12 @@ internal sealed class MappingKeys
         RequiredInSomeForms = keys.Where(k => k.EndsWith('?')).Select(k => k.TrimEnd('?')).ToArray();
     }
 
+    /// <summary>
+    /// An age in years and months as a literal (<c>{ years: 67, months: 3 }</c>): read by the typed-value reader for facts
+    /// and parameters alike, so it lives here, below both, and the pack format's key lists include it.
+    /// </summary>
+    public static MappingKeys Age { get; } = new("age", "age", "years!", "months");
+
     /// <summary>A short name for the mapping, such as <c>rule</c>.</summary>
     public string Kind { get; }
 
