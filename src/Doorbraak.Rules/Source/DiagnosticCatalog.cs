@@ -66,6 +66,9 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor OverrideWithoutBasis = new("DBR1045", E, "An override has no legal basis");
     public static readonly DiagnosticDescriptor PackWithoutValidity = new("DBR1046", E, "The pack does not say from when it is valid");
 
+    // DBR13xx: reading pack folders and hardening limits.
+    public static readonly DiagnosticDescriptor PackFileNotRegular = new("DBR1300", E, "A pack file is not a regular file inside the pack folder");
+
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");
     public static readonly DiagnosticDescriptor ExpressionTooDeep = new("DBR2002", E, "An expression nests deeper than the limit");
