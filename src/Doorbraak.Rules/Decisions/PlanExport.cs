@@ -23,8 +23,9 @@ public static class PlanExport
     public static string ToJson(DoorbraakPlan plan) => JsonSerializer.Serialize(plan, ResultJson.Options);
 
     /// <summary>Reads a plan back from its JSON.</summary>
+    /// <exception cref="JsonException">The JSON is not a doorbraakplan: malformed, a required value missing or null, or a key given twice.</exception>
     public static DoorbraakPlan FromJson(string json) =>
-        JsonSerializer.Deserialize<DoorbraakPlan>(json, ResultJson.Options) ?? throw new JsonException("The JSON holds no doorbraakplan.");
+        JsonSerializer.Deserialize<DoorbraakPlan>(json, ResultJson.ReadOptions) ?? throw new JsonException("The JSON holds no doorbraakplan.");
 
     private sealed record Words(string Title, string Case, string Regisseur, string RefDate, string Summary, string Members, string Collisions, string Decisions,
         string Actions, string Reviews, string Cost, string Audit, string Outcome, string DecidedBy, string Mandate, string Basis, string Limits, string Period,

@@ -11,9 +11,11 @@ internal static class WhatIfQueries
 {
     public static CompiledDeviation[] Resolve(CompiledRuleSet plan, IEnumerable<string> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         var list = new List<CompiledDeviation>();
         foreach (var id in ids)
         {
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("A deviation id is empty or null; name each deviation by its id.", nameof(ids));
             var d = plan.Deviations.FirstOrDefault(x => x.Id == id)
                 ?? throw new ArgumentException($"No loaded pack defines the deviation '{id}'{Suggest.Hint(id, plan.Deviations.Select(x => x.Id))}.", nameof(ids));
             list.Add(d);

@@ -136,3 +136,45 @@ public class DoorbraakExceptionHandlerTests
         other.Response.StatusCode.Should().Be(200);
     }
 }
+
+/// <summary>Issue #20 item 4: hostile JSON inputs are client errors (400/422), never a 500.</summary>
+public sealed class HostileInputProblemsTests
+{
+    [Fact]
+    public void Invalid_utf8_in_a_json_body_is_400_malformed_input()
+    {
+        var bytes = "{\"household\": \"x\u00ff\"}"u8.ToArray();
+        bytes[^3] = 0xFF; // an invalid UTF-8 byte inside the string
+        var ex = Record.Exception(() => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(bytes));
+        ex.Should().NotBeNull();
+        Doorbraak.Rules.AspNetCore.DoorbraakProblems.StatusCodeOf(ex!).Should().Be(400, ex!.GetType().FullName);
+        Doorbraak.Rules.AspNetCore.DoorbraakProblems.StatusCodeOf(new System.Text.DecoderFallbackException("bad byte")).Should().Be(400);
+    }
+
+    [Fact]
+    public void A_null_deviation_id_for_what_if_is_422()
+    {
+        var engine = new DoorbraakEngine(PackSet.LoadDirectories(System.IO.Path.Combine(RepoRoot.Path, "policypacks", "nl-sociaal-domein")));
+        var household = engine.ReadHousehold(File.ReadAllText(System.IO.Path.Combine(RepoRoot.Path, "samples", "households", "s1-kostendelersnorm.yaml")));
+        var ex = Record.Exception(() => engine.WhatIf(household, new DateOnly(2026, 3, 1), [null!]));
+        ex.Should().BeOfType<ArgumentException>().Which.Message.Should().StartWith("A deviation id is empty or null");
+        Doorbraak.Rules.AspNetCore.DoorbraakProblems.StatusCodeOf(ex!).Should().Be(422);
+    }
+
+    [Fact]
+    public void An_unknown_goal_is_refused_when_the_household_is_read_with_its_place()
+    {
+        var engine = new DoorbraakEngine(PackSet.LoadDirectories(System.IO.Path.Combine(RepoRoot.Path, "policypacks", "nl-sociaal-domein")));
+        var ex = Record.Exception(() => engine.ReadHousehold("{\"leden\": [{\"id\": \"a\", \"rol\": \"aanvrager\"}], \"doelen\": [\"doel.bestaat-niet\"]}", "h.json"));
+        var h = ex.Should().BeOfType<HouseholdException>().Subject;
+        h.Diagnostics.Should().ContainSingle().Which.ToString().Should().StartWith("h.json:1:57: error DBR3007");
+        Doorbraak.Rules.AspNetCore.DoorbraakProblems.StatusCodeOf(h).Should().Be(422);
+    }
+
+    [Fact]
+    public void A_plan_json_with_a_duplicate_key_or_a_missing_part_is_a_JsonException()
+    {
+        Record.Exception(() => PlanExport.FromJson("{\"a\": 1}")).Should().BeAssignableTo<System.Text.Json.JsonException>();
+        Record.Exception(() => PlanExport.FromJson("{\"caseReference\": \"x\", \"caseReference\": \"y\"}")).Should().BeAssignableTo<System.Text.Json.JsonException>();
+    }
+}
