@@ -38,9 +38,9 @@ internal static class WhatIfQueries
         var (resolves, leaves, creates) = (outcome.Resolves, outcome.Leaves, outcome.Creates);
         var words = Texts.Of(lang);
         var summary = words.Format("engine.what-if.summary", ("outcome", outcome.Id), ("resolves", resolves.Count), ("leaves", leaves.Count), ("creates", creates.Count),
-                ("months", cost.HorizonMonths), ("difference", words.Money(cost.Difference)))
+                ("months", cost.HorizonMonths), ("difference", ctx.Options.Redact ? Texts.Redacted : words.Money(cost.Difference)))
             + (notAllowed.Count == 0 ? "" : words.Format("engine.what-if.not-allowed", ("deviations", string.Join(", ", notAllowed))));
-        return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, cost, summary);
+        return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, ctx.Options.Redact ? cost.WithoutAmounts() : cost, summary);
     }
 
     public static IReadOnlyList<DeviationInfo> ForRule(CompiledRuleSet plan, string ruleId, ReportLanguage lang)
