@@ -126,6 +126,8 @@ public static class Program
         root.Add(DocsCommand.Build(context));
         root.Add(LintCommand.Build(context));
         root.Add(ReportCommand.Build(context));
+        root.Add(SignCommand.BuildSign(context));
+        root.Add(SignCommand.BuildVerify(context));
         return root;
     }
 }

@@ -212,7 +212,7 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
         if (Path.GetFileName(path).StartsWith("..", StringComparison.Ordinal)) return true;
         var ext = Path.GetExtension(path);
         // YAML files, or a folder (no extension) being added, removed or renamed.
-        return ext.Length == 0 || ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase);
+        return ext.Length == 0 || ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".jws", StringComparison.OrdinalIgnoreCase);
     }
 
     private void OnChanged(object sender, FileSystemEventArgs e)

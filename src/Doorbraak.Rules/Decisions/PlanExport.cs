@@ -189,7 +189,9 @@ public static class PlanExport
 
         sb.Append("## ").AppendLine(w.Audit).AppendLine();
         sb.Append("| ").Append(w.Pack).Append(" | ").Append(w.Version).AppendLine(" | sha256 |").AppendLine("|---|---|---|");
-        foreach (var p in plan.Audit.Packs) sb.Append("| ").Append(p.Id).Append(" | ").Append(p.Version).Append(" | `").Append(p.Sha256).AppendLine("` |");
+        foreach (var p in plan.Audit.Packs)
+            sb.Append("| ").Append(p.Id).Append(" | ").Append(p.Version).Append(" | `").Append(p.Sha256).Append('`')
+              .Append(p.KeyId is null ? "" : $" ({Md(p.Signer ?? "")}, key `{p.KeyId}`)").AppendLine(" |");
         sb.AppendLine();
         sb.Append("- ").Append(w.Engine).Append(": Doorbraak.Rules ").AppendLine(plan.Audit.EngineVersion);
         sb.Append("- ").Append(w.RefDate).Append(": ").AppendLine(plan.Audit.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -301,7 +303,8 @@ public static class PlanExport
 
         sb.Append("<section>\n<h2>").Append(H(w.Audit)).Append("</h2>\n<table><thead><tr><th>").Append(H(w.Pack)).Append("</th><th>").Append(H(w.Version)).Append("</th><th>sha256</th></tr></thead><tbody>\n");
         foreach (var p in plan.Audit.Packs)
-            sb.Append("<tr><td>").Append(H(p.Id)).Append("</td><td>").Append(H(p.Version)).Append("</td><td><code>").Append(H(p.Sha256)).Append("</code></td></tr>\n");
+            sb.Append("<tr><td>").Append(H(p.Id)).Append("</td><td>").Append(H(p.Version)).Append("</td><td><code>").Append(H(p.Sha256)).Append("</code>")
+              .Append(p.KeyId is null ? "" : $" ({H(p.Signer ?? "")}, key <code>{H(p.KeyId)}</code>)").Append("</td></tr>\n");
         sb.Append("</tbody></table>\n<p>").Append(H(w.Engine)).Append(": Doorbraak.Rules ").Append(H(plan.Audit.EngineVersion)).Append("; ")
             .Append(H(w.Generated)).Append(": ").Append(H(plan.Audit.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))).Append("</p>\n</section>\n");
         sb.Append("</main>\n</body>\n</html>\n");

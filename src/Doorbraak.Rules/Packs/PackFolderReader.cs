@@ -87,6 +87,23 @@ internal static class PackFolderReader
         }
     }
 
+    /// <summary>Reads the pack's signature file (pack.jws at the root) under the same rule, or null when there is none.</summary>
+    public static byte[]? ReadSignature(string folder, DiagnosticBag bag)
+    {
+        var path = Path.Combine(Path.GetFullPath(folder), PackSignatures.FileName);
+        var at = new SourceLocation(PackReader.Display(folder, PackSignatures.FileName), 1, 1);
+        if (new FileInfo(path).LinkTarget is null && !File.Exists(path)) return null;
+        var resolved = ResolveInside(Path.GetFullPath(folder), PackSignatures.FileName, out var why);
+        if (resolved is null || Kind(Path.Combine(Path.GetFullPath(folder), resolved)) != EntryKind.Regular)
+        {
+            bag.Report(DiagnosticCatalog.PackFileNotRegular, at, $"{PackSignatures.FileName} is not a regular file inside the pack folder{(resolved is null ? $" (it {why})" : "")}; write the signature as an ordinary file.");
+            return null;
+        }
+        var files = new List<PackFile>();
+        ReadOne(Path.Combine(Path.GetFullPath(folder), resolved), PackSignatures.FileName, at, files, bag, new YamlLimits(MaxFileBytes: 256 * 1024));
+        return files.Count == 1 ? files[0].Content : null;
+    }
+
     private static bool IsYamlName(string name) =>
         name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal);
 

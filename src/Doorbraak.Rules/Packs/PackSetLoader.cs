@@ -25,15 +25,26 @@ internal sealed class MergedPacks
 /// <summary>Reads several packs, resolves their requirements and merges them, honouring explicit overrides only.</summary>
 internal static class PackSetLoader
 {
-    public static MergedPacks? ReadAndMerge(IReadOnlyList<PolicyPackSource> sources, DiagnosticBag bag, YamlLimits limits)
+    public static MergedPacks? ReadAndMerge(IReadOnlyList<PolicyPackSource> sources, DiagnosticBag bag, YamlLimits limits, IReadOnlyList<TrustedPackKey>? requireSignedBy = null)
     {
         var packs = new List<PackDefinition>();
         foreach (var source in sources)
         {
             var files = source.ReadFiles(bag, limits);
             if (files is null) continue;
+            (string, string)? signature = null;
+            if (requireSignedBy is not null)
+            {
+                // Verified before anything is parsed: an unsigned or changed pack is not read further.
+                signature = PackSignatures.Check(source.Name, files, source.ReadSignature(bag), requireSignedBy, bag);
+                if (signature is null) continue;
+            }
             var pack = PackReader.Read(source.Name, files, bag, limits);
-            if (pack is not null) packs.Add(pack);
+            if (pack is not null)
+            {
+                pack.Signature = signature;
+                packs.Add(pack);
+            }
         }
         if (bag.HasErrors) return null;
 

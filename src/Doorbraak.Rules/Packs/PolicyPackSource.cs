@@ -59,6 +59,9 @@ public abstract class PolicyPackSource
 
     internal abstract IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits);
 
+    /// <summary>The pack's signature (pack.jws), or null when it has none.</summary>
+    internal abstract byte[]? ReadSignature(DiagnosticBag bag);
+
     /// <inheritdoc />
     public override string ToString() => Name;
 
@@ -79,6 +82,8 @@ public abstract class PolicyPackSource
             var files = PackFolderReader.Read(Folder, bag, limits);
             return files;
         }
+
+        internal override byte[]? ReadSignature(DiagnosticBag bag) => Directory.Exists(Folder) ? PackFolderReader.ReadSignature(Folder, bag) : null;
     }
 
     private sealed class EmbeddedSource(Assembly assembly, string prefix) : PolicyPackSource($"{assembly.GetName().Name}:{prefix}")
@@ -103,11 +108,22 @@ public abstract class PolicyPackSource
                 bag.Report(DiagnosticCatalog.PackSourceEmpty, new SourceLocation(Name, 1, 1), $"The assembly {assembly.GetName().Name} has no .yaml resources starting with '{prefix}'.");
             return files;
         }
+
+        internal override byte[]? ReadSignature(DiagnosticBag bag)
+        {
+            using var stream = assembly.GetManifestResourceStream(prefix + PackSignatures.FileName);
+            if (stream is null || stream.Length > 256 * 1024) return null;
+            using var ms = new MemoryStream();
+            stream.CopyTo(ms);
+            return ms.ToArray();
+        }
     }
 
     private sealed class MemorySource(string name, Dictionary<string, byte[]> files) : PolicyPackSource(name)
     {
         internal override IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits) =>
-            files.Select(kv => new PackFile(kv.Key, kv.Value)).ToList();
+            files.Where(kv => kv.Key != PackSignatures.FileName).Select(kv => new PackFile(kv.Key, kv.Value)).ToList();
+
+        internal override byte[]? ReadSignature(DiagnosticBag bag) => files.GetValueOrDefault(PackSignatures.FileName);
     }
 }
