@@ -132,12 +132,27 @@ internal static class PackSetLoader
             }
         }
 
+        // An override is judged against the packs its own pack requires (directly or through others): then the pack it
+        // overrides always loads first, whatever order the folders are given in.
+        var byId = ordered.ToDictionary(p => p.Manifest.Id, StringComparer.Ordinal);
+        var required = ordered.ToDictionary(p => p.Manifest.Id, p => Requirements(p, byId), StringComparer.Ordinal);
+        var overriding = new HashSet<PackItem>(ReferenceEqualityComparer.Instance);
+        foreach (var p in ordered)
+            foreach (var item in p.Items)
+            {
+                if (item.Overrides is not { } ov || ov.Pack == p.Manifest.Id || required[p.Manifest.Id].Contains(ov.Pack)) continue;
+                // A pack that is not loaded or does not define the item is reported as such below (DBR1036).
+                if (!byId.TryGetValue(ov.Pack, out var target) || !target.Items.Any(i => i.Id == item.Id)) continue;
+                bag.Report(DiagnosticCatalog.OverrideWithoutRequires, ov.Location, $"'{item.Id}' overrides {ov.Pack}, but {p.Manifest.Id} does not require {ov.Pack}; add '- {{ pack: {ov.Pack}, version: \">=...\" }}' under 'requires' in its pack.yaml, so that the override holds whatever order the packs are loaded in.");
+                overriding.Add(item);
+            }
         var items = new Dictionary<string, PackItem>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var p in ordered)
         {
             foreach (var item in p.Items)
             {
+                if (overriding.Contains(item)) continue;
                 if (!items.TryGetValue(item.Id, out var earlier))
                 {
                     if (item.Overrides is { } ov)
@@ -171,6 +186,12 @@ internal static class PackSetLoader
                     bag.Report(DiagnosticCatalog.OverrideNotOpen, item.Location, $"{earlier.PackId} does not leave room to override '{item.Id}' (it has no 'open'); a local pack can only change what the earlier pack delegates.");
                     continue;
                 }
+                var level = p.Manifest.Level;
+                if (earlier.Open.To == "gemeente" && level != "municipal" || earlier.Open.To == "regio" && level == "national")
+                {
+                    bag.Report(DiagnosticCatalog.OverrideNotOpen, item.Location, $"{earlier.PackId} leaves '{item.Id}' open to {(earlier.Open.To == "gemeente" ? "municipal packs (open: {{ to: gemeente }})" : "regional and municipal packs (open: {{ to: regio }})")} only; {p.Manifest.Id} is a {level} pack and cannot override it.");
+                    continue;
+                }
                 if (item.Overrides.Basis.ToString().Length == 0)
                 {
                     bag.Report(DiagnosticCatalog.OverrideWithoutBasis, item.Overrides.Location, "An override needs its own legal basis ('basis').");
@@ -197,6 +218,16 @@ internal static class PackSetLoader
         };
         CheckReferences(merged, bag);
         return bag.HasErrors ? null : merged;
+    }
+
+    private static HashSet<string> Requirements(PackDefinition pack, Dictionary<string, PackDefinition> byId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<PackDefinition>([pack]);
+        while (stack.Count > 0)
+            foreach (var r in stack.Pop().Manifest.Requires)
+                if (seen.Add(r.PackId) && byId.TryGetValue(r.PackId, out var dep)) stack.Push(dep);
+        return seen;
     }
 
     private static string Kind(PackItem item) => item switch

@@ -105,6 +105,9 @@ internal static partial class PackReader
         return null;
     }
 
+    /// <summary>The words of open.to: which level of pack may override ('gemeente': municipal; 'regio': regional or municipal).</summary>
+    internal static readonly string[] OpenTo = ["gemeente", "regio"];
+
     private static T WithLayering<T>(T item, MappingReader r, ItemContext ctx) where T : PackItem
     {
         OpenGrant? open = null;
@@ -112,7 +115,10 @@ internal static partial class PackReader
         if (r.Mapping("open") is { } om)
         {
             var orr = new MappingReader(om, ctx.Bag, "'open'", PackKeys.Open);
-            open = new OpenGrant(orr.Text("to") ?? "gemeente", orr.Text("basis", required: true) ?? "");
+            var to = orr.Text("to") ?? "gemeente";
+            if (!OpenTo.Contains(to))
+                ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, orr.At("to"), $"open.to must be one of {string.Join(", ", OpenTo)} (who may override: 'gemeente' only municipal packs, 'regio' regional and municipal packs){Suggest.Hint(to, OpenTo)}.");
+            open = new OpenGrant(to, orr.Text("basis", required: true) ?? "");
         }
         if (r.Mapping("overrides") is { } ovm)
         {
