@@ -176,8 +176,23 @@ internal static class HouseholdReader
                 : $"Unknown {entity.Name} fact '{key.Value}'{Suggest.Hint(key.Value, names)}. Facts of a {entity.Name} are the built-in ones and those the loaded packs declare.");
             return;
         }
-        if (TypedValueReader.Read(value, field.Type, bag, key.Value) is { } v) into.Set(field.Name, v);
+        if (TypedValueReader.Read(value, field.Type, bag, key.Value) is not { } v) return;
+        // Values that cannot be: a negative built-in amount, a role that does not exist.
+        if (field.BuiltIn && v.Kind == FactKind.Money && v.AsDecimal < 0)
+        {
+            bag.Report(DiagnosticCatalog.HouseholdValueImpossible, value.Start, $"'{key.Value}' is {v.AsDecimal.ToString(System.Globalization.CultureInfo.InvariantCulture)}; an amount of a household cannot be negative. Give the amount as a positive number (a debt is a positive 'bedrag').");
+            return;
+        }
+        if (field.BuiltIn && entity.Name == FactSchema.MemberEntity && key.Value == "rol" && !Roles.Contains(v.AsText))
+        {
+            bag.Report(DiagnosticCatalog.HouseholdValueImpossible, value.Start, $"The role '{v.AsText}' does not exist; a member's 'rol' is one of {string.Join(", ", Roles)}{Suggest.Hint(v.AsText, Roles)}.");
+            return;
+        }
+        into.Set(field.Name, v);
     }
+
+    /// <summary>The roles a member can have (docs/pack-format.md, "Household facts").</summary>
+    internal static readonly string[] Roles = ["aanvrager", "partner", "kind", "overig"];
 
     internal static bool IsDerived(FieldDefinition? field) => field is { BuiltIn: true, Owner.Name: FactSchema.MemberEntity, Name: "leeftijd" };
 }

@@ -105,6 +105,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HouseholdEmpty = new("DBR3008", E, "The household document is empty");
     public static readonly DiagnosticDescriptor HouseholdNotJson = new("DBR3009", E, "A household that starts as JSON is not valid JSON");
     public static readonly DiagnosticDescriptor HouseholdTooLarge = new("DBR3010", E, "The household document is larger than the limit");
+    public static readonly DiagnosticDescriptor HouseholdValueImpossible = new("DBR3160", E, "A household value cannot be: a negative amount, an unknown role, a birth date after the reference date");
     public static readonly DiagnosticDescriptor HouseholdNotUtf8 = new("DBR3011", E, "The household document is not UTF-8");
     public static readonly DiagnosticDescriptor UnknownHouseholdSituation = new("DBR3012", E, "A household names a situation no loaded pack declares");
 

@@ -178,3 +178,29 @@ public sealed class HostileInputProblemsTests
         Record.Exception(() => PlanExport.FromJson("{\"caseReference\": \"x\", \"caseReference\": \"y\"}")).Should().BeAssignableTo<System.Text.Json.JsonException>();
     }
 }
+
+/// <summary>Issue #20 item 8: values that cannot be are refused with DBR3160.</summary>
+public sealed class ImpossibleValuesTests
+{
+    private static readonly Lazy<DoorbraakEngine> Engine = new(() =>
+        new DoorbraakEngine(PackSet.LoadDirectories(System.IO.Path.Combine(RepoRoot.Path, "policypacks", "nl-sociaal-domein"))));
+
+    [Theory]
+    [InlineData("{\"huur\": -780.00, \"leden\": [{\"id\": \"a\", \"rol\": \"aanvrager\"}]}", "h.json:1:10: error DBR3160: 'huur' is -780.00; an amount of a household cannot be negative")]
+    [InlineData("{\"leden\": [{\"id\": \"a\", \"rol\": \"aanvrager\", \"inkomen\": -1.00}]}", "h.json:1:55: error DBR3160: 'inkomen' is -1.00")]
+    [InlineData("{\"leden\": [{\"id\": \"a\", \"rol\": \"baas\"}]}", "h.json:1:31: error DBR3160: The role 'baas' does not exist")]
+    public void Impossible_values_are_refused_where_they_are_written(string json, string expected)
+    {
+        var ex = Record.Exception(() => Engine.Value.ReadHousehold(json, "h.json"));
+        ex.Should().BeOfType<HouseholdException>().Which.Diagnostics.Should().ContainSingle().Which.ToString().Should().StartWith(expected);
+    }
+
+    [Fact]
+    public void A_birth_date_after_the_reference_date_is_refused_instead_of_a_negative_age()
+    {
+        var household = Engine.Value.ReadHousehold("{\"leden\": [{\"id\": \"a\", \"rol\": \"aanvrager\", \"geboren\": \"2026-06-01\"}]}", "h.json");
+        var ex = Record.Exception(() => Engine.Value.Evaluate(household, new DateOnly(2026, 3, 1)));
+        ex.Should().BeOfType<HouseholdException>().Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().StartWith("The member 'a' is born on 2026-06-01, after the reference date 2026-03-01");
+    }
+}
