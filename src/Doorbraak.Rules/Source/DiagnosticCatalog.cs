@@ -72,6 +72,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PackSignatureInvalid = new("DBR1302", E, "The pack's signature is not valid or not by a trusted key");
     public static readonly DiagnosticDescriptor PackFileChanged = new("DBR1303", E, "A pack file was changed, added or removed after the pack was signed");
     public static readonly DiagnosticDescriptor OverrideWithoutRequires = new("DBR1304", E, "An override names a pack its own pack does not require");
+    public static readonly DiagnosticDescriptor LinkSchemeNotAllowed = new("DBR1305", E, "A link is not an http or https address");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");

@@ -93,7 +93,11 @@ internal static partial class PackReader
         var kind = cr.Text("kind");
         if (kind is not null && !BasisKinds.Levels.Contains(kind))
             ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, cr.At("kind"), $"kind must be one of {string.Join(", ", BasisKinds.Levels)}{Suggest.Hint(kind, BasisKinds.Levels)}.");
-        var c = new Citation(cr.Text("law"), cr.Text("article"), cr.Text("url"), from, to, kind, cr.Text("title"));
+        var url = cr.Text("url");
+        // Links are shown in docs and host pages: only http and https, never javascript:, data: or file:.
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            ctx.Bag.Report(DiagnosticCatalog.LinkSchemeNotAllowed, cr.At("url"), $"The url '{url}' is not an http or https address; write a full link such as https://wetten.overheid.nl/BWBR0015703.");
+        var c = new Citation(cr.Text("law"), cr.Text("article"), url, from, to, kind, cr.Text("title"));
         if (c.Law is null && c.Title is null)
             ctx.Bag.Report(DiagnosticCatalog.MissingKey, m.Start, $"'{key}' needs 'law' (with 'article' and 'url') or, for a non-legal source, 'title'.");
         return c;
