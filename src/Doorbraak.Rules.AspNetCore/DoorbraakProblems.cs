@@ -20,7 +20,8 @@ namespace Doorbraak.Rules.AspNetCore;
 /// <c>precedent</c>, <c>not-allowed</c>, <c>unknown-proposal</c>, <c>other-packs</c>, <c>other-household</c>) and its DBR40xx diagnostic.</description></item>
 /// <item><term><see cref="ArgumentException"/> (not <see cref="ArgumentNullException"/>)</term><description>422 <c>unknown-id</c>: a deviation,
 /// rule or goal id that no loaded pack defines, or another argument the packs do not accept.</description></item>
-/// <item><term><see cref="JsonException"/>, <see cref="FormatException"/>, <see cref="InvalidDataException"/></term><description>400 <c>malformed-input</c>.</description></item>
+/// <item><term><see cref="JsonException"/>, <see cref="FormatException"/>, <see cref="InvalidDataException"/>, invalid UTF-8
+/// (<see cref="System.Text.DecoderFallbackException"/>)</term><description>400 <c>malformed-input</c>.</description></item>
 /// <item><term>anything else</term><description>500 <c>unexpected</c>, without the exception's message (it may quote household data).</description></item>
 /// </list>
 /// Messages of library errors describe the input the client sent; log only the exception type of unexpected errors.
@@ -55,6 +56,9 @@ public static partial class DoorbraakProblems
             HouseholdException h => IsMalformed(h) ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity,
             DecisionException => StatusCodes.Status422UnprocessableEntity,
             ArgumentNullException => StatusCodes.Status500InternalServerError,
+            // Invalid UTF-8 in a request body: the document cannot be read (DecoderFallbackException is an ArgumentException).
+            System.Text.DecoderFallbackException => StatusCodes.Status400BadRequest,
+            InvalidOperationException { InnerException: System.Text.DecoderFallbackException } => StatusCodes.Status400BadRequest,
             ArgumentException => StatusCodes.Status422UnprocessableEntity,
             JsonException or FormatException or InvalidDataException => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
@@ -78,6 +82,8 @@ public static partial class DoorbraakProblems
                 status == StatusCodes.Status400BadRequest ? "The household is not valid YAML or JSON." : "The household does not fit the loaded packs.",
                 string.Join(Environment.NewLine, h.Diagnostics), h.Diagnostics.Select(ToDiagnostic).ToList()),
             DecisionException d => (ResultJson.NameOf(d.Code), "The decision was refused.", d.Message, [ToDiagnostic(d.Diagnostic)]),
+            System.Text.DecoderFallbackException or InvalidOperationException { InnerException: System.Text.DecoderFallbackException } =>
+                ("malformed-input", "The input could not be read.", "The input is not valid UTF-8; send it as UTF-8.", null),
             ArgumentException a when status != StatusCodes.Status500InternalServerError =>
                 ("unknown-id", "An id or argument is not known to the loaded packs.", WithoutParameterName(a), null),
             JsonException or FormatException or InvalidDataException => ("malformed-input", "The input could not be read.", InputMessage(exception), null),

@@ -82,6 +82,18 @@ public static class Program
             context.Err.WriteLine($"doorbraak: error: {ex.Message}");
             return ExitFailed;
         }
+        catch (HouseholdException ex)
+        {
+            // Each diagnostic names its place (file:line:column) where the household gives one.
+            context.Err.WriteLine("doorbraak: error: the household does not fit the loaded packs:");
+            foreach (var d in ex.Diagnostics) context.Err.WriteLine(d);
+            return ExitFailed;
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Text.Json.JsonException or FormatException or InvalidDataException or PackLoadException or DecisionException)
+        {
+            context.Err.WriteLine($"doorbraak: error: {ex.Message}");
+            return ExitFailed;
+        }
     }
 
     /// <summary>
@@ -117,6 +129,8 @@ public static class Program
         root.Add(ReportCommand.Build(context));
         root.Add(NewCommand.Build(context));
         root.Add(LspCommand.Build(context));
+        root.Add(SignCommand.BuildSign(context));
+        root.Add(SignCommand.BuildVerify(context));
         return root;
     }
 }

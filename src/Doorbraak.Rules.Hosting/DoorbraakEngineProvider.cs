@@ -16,6 +16,7 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
     private readonly TimeProvider _time;
     private readonly object _reloadGate = new();
     private readonly List<FileSystemWatcher> _watchers = new();
+    private volatile bool _rewatch;
     private readonly Timer? _debounce;
     private DoorbraakEngine _current;
     private PackReloadFailure? _lastError;
@@ -63,6 +64,8 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
         {
             if (_watchers.Count > 0) return;
             foreach (var folder in PackSourceResolver.Resolve(_options).Folders) Watch(folder);
+            foreach (var parent in PackSourceResolver.Resolve(_options).Folders.Select(Path.GetDirectoryName).OfType<string>().Distinct(StringComparer.Ordinal))
+                WatchParent(parent);
         }
     }
 
@@ -95,13 +98,37 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
     public Task<bool> ReloadAsync(CancellationToken cancellationToken = default) =>
         Task.Run(Reload, cancellationToken);
 
+    /// <summary>How a set is loaded; tests replace it to simulate a load that hangs.</summary>
+    internal Func<DoorbraakRulesOptions, DateTimeOffset, (PackSet? Set, PackReloadFailure? Failure)> Loader { get; set; } = PackSourceResolver.TryLoad;
+
     /// <summary>Loads and validates a new set; swaps it in only if valid. Reloads run one at a time.</summary>
     internal bool Reload()
     {
         lock (_reloadGate)
         {
             if (_disposed) return false;
-            var (set, failure) = PackSourceResolver.TryLoad(_options, _time.GetUtcNow());
+            if (_rewatch)
+            {
+                // A pack folder was replaced as a whole (mv nl nl.old; mv nl.new nl): the old watcher follows nl.old.
+                _rewatch = false;
+                StopWatching();
+                StartWatching();
+            }
+            var now = _time.GetUtcNow();
+            // The load runs apart with a time limit: a file that blocks a read fails this reload but never holds the gate.
+            var load = Task.Run(() => Loader(_options, now));
+            (PackSet? Set, PackReloadFailure? Failure) result;
+            try
+            {
+                result = load.Wait(_options.ReloadTimeout)
+                    ? load.Result
+                    : (null, new PackReloadFailure(now, $"The policy packs did not load within {_options.ReloadTimeout.TotalSeconds:0.#} seconds (ReloadTimeout); a pack file may block its read (a hanging network share, a special file). The reload was abandoned; the last good set stays.", []));
+            }
+            catch (AggregateException ex)
+            {
+                result = (null, new PackReloadFailure(now, $"The policy packs could not be loaded ({ex.InnerException?.GetType().Name}: {ex.InnerException?.Message}).", []));
+            }
+            var (set, failure) = result;
             if (set is null)
             {
                 Volatile.Write(ref _lastError, failure);
@@ -159,11 +186,33 @@ internal sealed class DoorbraakEngineProvider : IDoorbraakEngineProvider, IDispo
         Log.Watching(_logger, folder);
     }
 
+    private void WatchParent(string parent)
+    {
+        if (!Directory.Exists(parent)) return;
+        // Non-recursive: only the pack folders' own names matter here (a folder renamed away, or a new one moved in).
+        var names = PackSourceResolver.Resolve(_options).Folders.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        var watcher = new FileSystemWatcher(parent) { IncludeSubdirectories = false, NotifyFilter = NotifyFilters.DirectoryName | NotifyFilters.FileName };
+        void OnParent(string? name, string? oldName)
+        {
+            if (!names.Contains(name ?? "") && !names.Contains(oldName ?? "")) return;
+            _rewatch = true;
+            Schedule();
+        }
+        watcher.Created += (_, e) => OnParent(e.Name, null);
+        watcher.Deleted += (_, e) => OnParent(e.Name, null);
+        watcher.Renamed += (_, e) => OnParent(e.Name, e.OldName);
+        watcher.Error += OnError;
+        watcher.EnableRaisingEvents = true;
+        _watchers.Add(watcher);
+    }
+
     private static bool Relevant(string path)
     {
+        // A Kubernetes ConfigMap update swaps its '..data' link to a new '..<timestamp>' folder.
+        if (Path.GetFileName(path).StartsWith("..", StringComparison.Ordinal)) return true;
         var ext = Path.GetExtension(path);
         // YAML files, or a folder (no extension) being added, removed or renamed.
-        return ext.Length == 0 || ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase);
+        return ext.Length == 0 || ext.Equals(".yaml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".yml", StringComparison.OrdinalIgnoreCase) || ext.Equals(".jws", StringComparison.OrdinalIgnoreCase);
     }
 
     private void OnChanged(object sender, FileSystemEventArgs e)

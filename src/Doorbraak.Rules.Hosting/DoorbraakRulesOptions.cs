@@ -35,6 +35,12 @@ public sealed class DoorbraakRulesOptions
     /// <summary>How long the folders must be quiet before a reload starts. <value>Default: 200 ms.</value></summary>
     public TimeSpan ReloadDebounce { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// How long one hot reload may take before it is abandoned and reported as failed, so that a file that blocks a read
+    /// (a network share that hangs, say) never holds up later reloads. <value>Default: 30 seconds.</value>
+    /// </summary>
+    public TimeSpan ReloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Limits and host functions for loading packs. <value>Default: the <see cref="PackLoadOptions"/> defaults.</value></summary>
     public PackLoadOptions LoadOptions { get; set; } = new();
 

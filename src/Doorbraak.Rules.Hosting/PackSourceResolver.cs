@@ -38,6 +38,8 @@ internal static class PackSourceResolver
             problems.Add("No policy packs are configured; call AddPackDirectory, AddEmbeddedPacks or AddPackPackage on the builder returned by AddDoorbraakRules.");
         if (options.ReloadDebounce < DoorbraakRulesOptions.MinReloadDebounce || options.ReloadDebounce > DoorbraakRulesOptions.MaxReloadDebounce)
             problems.Add($"ReloadDebounce is {options.ReloadDebounce}; it must be between {DoorbraakRulesOptions.MinReloadDebounce} and {DoorbraakRulesOptions.MaxReloadDebounce}.");
+        if (options.ReloadTimeout <= TimeSpan.Zero || options.ReloadTimeout > TimeSpan.FromHours(1))
+            problems.Add($"ReloadTimeout is {options.ReloadTimeout}; it must be more than zero and at most one hour.");
         if (options.LoadOptions is null) problems.Add("LoadOptions is null; leave it at its default or set a PackLoadOptions.");
         if (options.DefaultEvaluationOptions is null) problems.Add("DefaultEvaluationOptions is null; leave it at its default or set an EvaluationOptions.");
         return new Resolved(sources, folders.Distinct(StringComparer.Ordinal).ToList(), problems);
@@ -68,6 +70,11 @@ internal static class PackSourceResolver
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (null, new PackReloadFailure(now, $"The policy packs could not be read ({ex.GetType().Name}: {ex.Message}).", []));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A failed load is always a reported failure, never an exception that ends the watcher silently.
+            return (null, new PackReloadFailure(now, $"The policy packs could not be loaded ({ex.GetType().Name}: {ex.Message}).", []));
         }
     }
 }

@@ -103,13 +103,13 @@ internal static class TextReport
         if (p.Review.Count > 0) w.WriteLine($"     {t["cli.report.review-after"]}: {string.Join(", ", p.Review)}");
         var c = p.Cost;
         w.WriteLine($"     {t["cli.report.cost"]} ({t.Format("cli.report.cost-horizon", ("horizon", c.HorizonMonths), ("deviation", c.DeviationMonths))}): " +
-                    $"{t["cli.report.current-route"]} {Money(c.CurrentRoute, t)}, {t["cli.report.with-proposal"]} {Money(c.ProposalRoute, t)}, {t["cli.report.difference"]} {Money(c.Difference, t)}"
+                    $"{t["cli.report.current-route"]} {Money(c.CurrentRoute, c.Redacted, t)}, {t["cli.report.with-proposal"]} {Money(c.ProposalRoute, c.Redacted, t)}, {t["cli.report.difference"]} {Money(c.Difference, c.Redacted, t)}"
                     + (p.IllustrativeParameters.Count > 0 ? $" ({t["format.illustrative"]}: {string.Join(", ", p.IllustrativeParameters)})" : ""));
         if (c.Items.Count > 0)
         {
             Table.Write(w, terminal, "       ",
                 [t["cli.report.cost-item"], t["cli.report.payer"], t["cli.report.current-monthly"], t["cli.report.proposal-monthly"]],
-                c.Items.Select(i => (IReadOnlyList<string>)[$"{i.Title} ({i.Cost}){(i.Illustrative ? $" ({t["format.illustrative"]})" : "")}", i.Payer, Money(i.CurrentMonthly, t), Money(i.ProposalMonthly, t)]).ToList());
+                c.Items.Select(i => (IReadOnlyList<string>)[$"{i.Title} ({i.Cost}){(i.Illustrative ? $" ({t["format.illustrative"]})" : "")}", i.Payer, Money(i.CurrentMonthly, i.Redacted, t), Money(i.ProposalMonthly, i.Redacted, t)]).ToList());
         }
         w.WriteLine($"     {t["cli.report.rank"]}: {p.RankReason}");
         w.WriteLine($"     {t["cli.report.motivation-draft"]}:");
@@ -127,6 +127,9 @@ internal static class TextReport
 
     /// <summary>An amount, or "onbekend" when it rests on an unknown value (never EUR 0,00).</summary>
     public static string Money(decimal? amount, Words t) => t.Table.Money(amount);
+
+    /// <summary>An amount, or [afgeschermd] when it was withheld (--redact).</summary>
+    public static string Money(decimal? amount, bool redacted, Words t) => redacted ? "[afgeschermd]" : t.Table.Money(amount);
 
     private static string List(IReadOnlyList<string> items) => items.Count == 0 ? "-" : string.Join(", ", items);
 

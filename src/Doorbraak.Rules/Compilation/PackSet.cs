@@ -17,6 +17,15 @@ public sealed class PackLoadOptions
     /// <summary>The most YAML events in one file. <value>Default: 100,000.</value></summary>
     public int MaxEvents { get; init; } = 100_000;
 
+    /// <summary>
+    /// Refuse every pack that is not signed (pack.jws, see <see cref="PackSignatures"/>) by one of <see cref="TrustedKeys"/>,
+    /// or whose files changed since it was signed. <value>Default: false.</value>
+    /// </summary>
+    public bool RequireSignatures { get; init; }
+
+    /// <summary>The public keys whose pack signatures are trusted when <see cref="RequireSignatures"/> is on.</summary>
+    public IList<TrustedPackKey> TrustedKeys { get; } = new List<TrustedPackKey>();
+
     /// <summary>Functions the host adds to the condition language.</summary>
     public IList<IConditionFunction> Functions { get; } = new List<IConditionFunction>();
 
@@ -34,7 +43,11 @@ public sealed partial class PackSet
     {
         RuleSet = plan;
         Warnings = warnings;
-        Packs = plan.Packs.Packs.Select(p => new PackInfo(p.Manifest.Id, p.Manifest.Version.ToString(), p.Manifest.Title, p.Sha256)).ToList();
+        Packs = plan.Packs.Packs.Select(p => new PackInfo(p.Manifest.Id, p.Manifest.Version.ToString(), p.Manifest.Title, p.Sha256)
+        {
+            Signer = p.Signature?.Signer,
+            KeyId = p.Signature?.KeyId,
+        }).ToList();
     }
 
     internal CompiledRuleSet RuleSet { get; }
@@ -78,7 +91,7 @@ public sealed partial class PackSet
             if (!functions.TryAdd(f.Name, f))
                 bag.Report(DiagnosticCatalog.DuplicateHostFunction, SourceLocation.None, $"Two host functions are named '{f.Name}'; register each function once.");
         }
-        var merged = PackSetLoader.ReadAndMerge(sources.ToList(), bag, options.Limits);
+        var merged = PackSetLoader.ReadAndMerge(sources.ToList(), bag, options.Limits, options.RequireSignatures ? options.TrustedKeys.ToList() : null);
         CompiledRuleSet? plan = null;
         // Compiled also when a pack failed to read: the packs that read cleanly are checked too, so one load reports all.
         if (merged is not null) plan = RuleSetCompiler.Compile(merged, functions, bag);

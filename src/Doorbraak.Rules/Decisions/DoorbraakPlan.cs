@@ -63,7 +63,11 @@ public sealed record ProvisionInPlace(string Id, string Title, IReadOnlyList<str
 /// <param name="BreakthroughRoute">Total over the horizon with the accepted deviations; null (unknown) when an item on it is unknown.</param>
 /// <param name="Difference">Breakthrough minus current (negative: saving); null when either is unknown.</param>
 /// <param name="Lines">Each cost item per month on both routes.</param>
-public sealed record PlanCost(int HorizonMonths, decimal? CurrentRoute, decimal? BreakthroughRoute, decimal? Difference, IReadOnlyList<CostLine> Lines);
+public sealed record PlanCost(int HorizonMonths, decimal? CurrentRoute, decimal? BreakthroughRoute, decimal? Difference, IReadOnlyList<CostLine> Lines)
+{
+    /// <summary>Whether the amounts were withheld because the evaluation was redacted (<see cref="EvaluationOptions.Redact"/>); every amount is null then.</summary>
+    public bool Redacted { get; init; }
+}
 
 /// <summary>The audit block of a plan: packs with hashes, engine, reference date, and when the plan was made.</summary>
 /// <param name="Packs">The packs (id, version, sha256).</param>

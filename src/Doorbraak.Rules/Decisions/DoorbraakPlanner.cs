@@ -248,7 +248,9 @@ public sealed class DoorbraakPlanner
 
         var resolved = granted.Count == 0 ? [] : result.Proposals.Where(p => granted.Any(g => g.ProposalId == p.Id)).SelectMany(p => p.Resolves).Distinct().ToList();
         var summary = Texts.Format(lang, "plan.summary", ("collisions", result.Collisions.Count), ("granted", granted.Count), ("rejected", list.Count - granted.Count),
-            ("resolved", resolved.Count), ("months", cost.HorizonMonths), ("difference", Texts.Money(cost.Difference, lang)));
+            ("resolved", resolved.Count), ("months", cost.HorizonMonths), ("difference", Texts.Money(cost.Difference, ctx.Options.Redact, lang)));
+        if (ctx.Options.Redact)
+            cost = new PlanCost(cost.HorizonMonths, null, null, null, cost.Lines.Select(l => l with { CurrentMonthly = null, ProposalMonthly = null, Redacted = true }).ToList()) { Redacted = true };
         var reviewDates = granted.SelectMany(d => d.ReviewDates).Distinct().Order().ToList();
         var actions = details.Actions.Concat(list.SelectMany(d => d.Actions)).ToList();
         var members = household.Members.Select(m => m.Role is null ? m.Id : $"{m.Id} ({m.Role})").ToList();

@@ -23,8 +23,9 @@ public static class PlanExport
     public static string ToJson(DoorbraakPlan plan) => JsonSerializer.Serialize(plan, ResultJson.Options);
 
     /// <summary>Reads a plan back from its JSON.</summary>
+    /// <exception cref="JsonException">The JSON is not a doorbraakplan: malformed, a required value missing or null, or a key given twice.</exception>
     public static DoorbraakPlan FromJson(string json) =>
-        JsonSerializer.Deserialize<DoorbraakPlan>(json, ResultJson.Options) ?? throw new JsonException("The JSON holds no doorbraakplan.");
+        JsonSerializer.Deserialize<DoorbraakPlan>(json, ResultJson.ReadOptions) ?? throw new JsonException("The JSON holds no doorbraakplan.");
 
     private sealed record Words(string Title, string Case, string Regisseur, string RefDate, string Summary, string Members, string Collisions, string Decisions,
         string Actions, string Reviews, string Cost, string Audit, string Outcome, string DecidedBy, string Mandate, string Basis, string Limits, string Period,
@@ -154,8 +155,8 @@ public static class PlanExport
                 if (p.Steps.Count > 0) sb.Append("- **").Append(Texts.Of(lang)["plan.label.steps"]).Append("**: ").AppendLine(Md(Steps(p, lang)));
                 if (p.Request is { } rq) sb.Append("- **").Append(Texts.Of(lang)["plan.label.request"]).Append("**: ").AppendLine(Md(rq.Text));
                 sb.Append("- **").Append(w.Limits).Append("**: ").AppendLine(Md(p.Limits.Text));
-                sb.Append("- **").Append(w.Cost).Append("**: ").Append(Texts.Money(p.Cost.CurrentRoute, lang)).Append(" → ").Append(Texts.Money(p.Cost.ProposalRoute, lang))
-                    .Append(" (").Append(w.Difference.ToLowerInvariant()).Append(' ').Append(Texts.Money(p.Cost.Difference, lang)).Append(", ").Append(Texts.Months(p.Cost.HorizonMonths, lang)).Append(')').AppendLine(Mark(p.IllustrativeParameters.Count > 0, lang));
+                sb.Append("- **").Append(w.Cost).Append("**: ").Append(Texts.Money(p.Cost.CurrentRoute, p.Cost.Redacted, lang)).Append(" → ").Append(Texts.Money(p.Cost.ProposalRoute, p.Cost.Redacted, lang))
+                    .Append(" (").Append(w.Difference.ToLowerInvariant()).Append(' ').Append(Texts.Money(p.Cost.Difference, p.Cost.Redacted, lang)).Append(", ").Append(Texts.Months(p.Cost.HorizonMonths, lang)).Append(')').AppendLine(Mark(p.IllustrativeParameters.Count > 0, lang));
                 sb.Append("- **").Append(w.Rank).Append("**: ").AppendLine(Md(p.RankReason));
                 sb.AppendLine().Append("**").Append(w.Motivation).AppendLine("** (concept)").AppendLine().AppendLine(Md(p.Motivation)).AppendLine();
                 sb.Append("**").Append(w.Checklist).AppendLine("**").AppendLine();
@@ -180,17 +181,19 @@ public static class PlanExport
         sb.Append("## ").AppendLine(w.Cost).AppendLine();
         sb.Append("| ").Append(w.Item).Append(" | ").Append(w.Payer).Append(" | ").Append(w.Current).Append(" | ").Append(w.Breakthrough).AppendLine(" |").AppendLine("|---|---|---:|---:|");
         foreach (var l in plan.Cost.Lines)
-            sb.Append("| ").Append(Cell(l.Title + Mark(l.Illustrative, lang))).Append(" | ").Append(Cell(l.Payer)).Append(" | ").Append(Texts.Money(l.CurrentMonthly, lang)).Append(" | ").Append(Texts.Money(l.ProposalMonthly, lang)).AppendLine(" |");
+            sb.Append("| ").Append(Cell(l.Title + Mark(l.Illustrative, lang))).Append(" | ").Append(Cell(l.Payer)).Append(" | ").Append(Texts.Money(l.CurrentMonthly, l.Redacted, lang)).Append(" | ").Append(Texts.Money(l.ProposalMonthly, l.Redacted, lang)).AppendLine(" |");
         sb.AppendLine();
-        sb.Append("- ").Append(w.Total).Append(' ').Append(Texts.Months(plan.Cost.HorizonMonths, lang)).Append(": ").Append(w.Current.Split(' ')[0]).Append(' ').Append(Texts.Money(plan.Cost.CurrentRoute, lang))
-            .Append(", ").Append(w.Breakthrough.Split(' ')[0]).Append(' ').AppendLine(Texts.Money(plan.Cost.BreakthroughRoute, lang));
-        sb.Append("- ").Append(w.Difference).Append(": ").AppendLine(Texts.Money(plan.Cost.Difference, lang));
+        sb.Append("- ").Append(w.Total).Append(' ').Append(Texts.Months(plan.Cost.HorizonMonths, lang)).Append(": ").Append(w.Current.Split(' ')[0]).Append(' ').Append(Texts.Money(plan.Cost.CurrentRoute, plan.Cost.Redacted, lang))
+            .Append(", ").Append(w.Breakthrough.Split(' ')[0]).Append(' ').AppendLine(Texts.Money(plan.Cost.BreakthroughRoute, plan.Cost.Redacted, lang));
+        sb.Append("- ").Append(w.Difference).Append(": ").AppendLine(Texts.Money(plan.Cost.Difference, plan.Cost.Redacted, lang));
         if (IllustrativeNote(plan.Cost.Lines, lang) is { } note) sb.Append("- ").AppendLine(Md(note));
         sb.AppendLine();
 
         sb.Append("## ").AppendLine(w.Audit).AppendLine();
         sb.Append("| ").Append(w.Pack).Append(" | ").Append(w.Version).AppendLine(" | sha256 |").AppendLine("|---|---|---|");
-        foreach (var p in plan.Audit.Packs) sb.Append("| ").Append(p.Id).Append(" | ").Append(p.Version).Append(" | `").Append(p.Sha256).AppendLine("` |");
+        foreach (var p in plan.Audit.Packs)
+            sb.Append("| ").Append(p.Id).Append(" | ").Append(p.Version).Append(" | `").Append(p.Sha256).Append('`')
+              .Append(p.KeyId is null ? "" : $" ({Md(p.Signer ?? "")}, key `{p.KeyId}`)").AppendLine(" |");
         sb.AppendLine();
         sb.Append("- ").Append(w.Engine).Append(": Doorbraak.Rules ").AppendLine(plan.Audit.EngineVersion);
         sb.Append("- ").Append(w.RefDate).Append(": ").AppendLine(plan.Audit.ReferenceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -270,7 +273,7 @@ public static class PlanExport
                 if (p.Steps.Count > 0) Dd(sb, Texts.Of(lang)["plan.label.steps"], Steps(p, lang));
                 if (p.Request is { } rq) Dd(sb, Texts.Of(lang)["plan.label.request"], rq.Text);
                 Dd(sb, w.Limits, p.Limits.Text);
-                Dd(sb, w.Cost, $"{Texts.Money(p.Cost.CurrentRoute, lang)} → {Texts.Money(p.Cost.ProposalRoute, lang)} ({w.Difference.ToLowerInvariant()} {Texts.Money(p.Cost.Difference, lang)}, {Texts.Months(p.Cost.HorizonMonths, lang)}){Mark(p.IllustrativeParameters.Count > 0, lang)}");
+                Dd(sb, w.Cost, $"{Texts.Money(p.Cost.CurrentRoute, p.Cost.Redacted, lang)} → {Texts.Money(p.Cost.ProposalRoute, p.Cost.Redacted, lang)} ({w.Difference.ToLowerInvariant()} {Texts.Money(p.Cost.Difference, p.Cost.Redacted, lang)}, {Texts.Months(p.Cost.HorizonMonths, lang)}){Mark(p.IllustrativeParameters.Count > 0, lang)}");
                 Dd(sb, w.Rank, p.RankReason);
                 sb.Append("</dl>\n<h4>").Append(H(w.Motivation)).Append(" (concept)</h4>\n<p>").Append(H(p.Motivation).Replace("\n", "<br>")).Append("</p>\n<h4>").Append(H(w.Checklist)).Append("</h4>\n<ul>\n");
                 foreach (var item in p.Checklist) sb.Append("<li>").Append(H(item)).Append("</li>\n");
@@ -294,17 +297,18 @@ public static class PlanExport
         sb.Append("<section>\n<h2>").Append(H(w.Cost)).Append("</h2>\n<table><thead><tr><th>").Append(H(w.Item)).Append("</th><th>").Append(H(w.Payer))
             .Append("</th><th>").Append(H(w.Current)).Append("</th><th>").Append(H(w.Breakthrough)).Append("</th></tr></thead><tbody>\n");
         foreach (var l in plan.Cost.Lines)
-            sb.Append("<tr><td>").Append(H(l.Title + Mark(l.Illustrative, lang))).Append("</td><td>").Append(H(l.Payer)).Append("</td><td class=\"num\">").Append(H(Texts.Money(l.CurrentMonthly, lang)))
-              .Append("</td><td class=\"num\">").Append(H(Texts.Money(l.ProposalMonthly, lang))).Append("</td></tr>\n");
+            sb.Append("<tr><td>").Append(H(l.Title + Mark(l.Illustrative, lang))).Append("</td><td>").Append(H(l.Payer)).Append("</td><td class=\"num\">").Append(H(Texts.Money(l.CurrentMonthly, l.Redacted, lang)))
+              .Append("</td><td class=\"num\">").Append(H(Texts.Money(l.ProposalMonthly, l.Redacted, lang))).Append("</td></tr>\n");
         sb.Append("</tbody></table>\n<p>").Append(H(w.Total)).Append(' ').Append(H(Texts.Months(plan.Cost.HorizonMonths, lang))).Append(": ")
-            .Append(H(Texts.Money(plan.Cost.CurrentRoute, lang))).Append(" / ").Append(H(Texts.Money(plan.Cost.BreakthroughRoute, lang)))
-            .Append("; ").Append(H(w.Difference).ToLowerInvariant()).Append(": ").Append(H(Texts.Money(plan.Cost.Difference, lang))).Append("</p>\n");
+            .Append(H(Texts.Money(plan.Cost.CurrentRoute, plan.Cost.Redacted, lang))).Append(" / ").Append(H(Texts.Money(plan.Cost.BreakthroughRoute, plan.Cost.Redacted, lang)))
+            .Append("; ").Append(H(w.Difference).ToLowerInvariant()).Append(": ").Append(H(Texts.Money(plan.Cost.Difference, plan.Cost.Redacted, lang))).Append("</p>\n");
         if (IllustrativeNote(plan.Cost.Lines, lang) is { } htmlNote) sb.Append("<p class=\"illustrative\">").Append(H(htmlNote)).Append("</p>\n");
         sb.Append("</section>\n");
 
         sb.Append("<section>\n<h2>").Append(H(w.Audit)).Append("</h2>\n<table><thead><tr><th>").Append(H(w.Pack)).Append("</th><th>").Append(H(w.Version)).Append("</th><th>sha256</th></tr></thead><tbody>\n");
         foreach (var p in plan.Audit.Packs)
-            sb.Append("<tr><td>").Append(H(p.Id)).Append("</td><td>").Append(H(p.Version)).Append("</td><td><code>").Append(H(p.Sha256)).Append("</code></td></tr>\n");
+            sb.Append("<tr><td>").Append(H(p.Id)).Append("</td><td>").Append(H(p.Version)).Append("</td><td><code>").Append(H(p.Sha256)).Append("</code>")
+              .Append(p.KeyId is null ? "" : $" ({H(p.Signer ?? "")}, key <code>{H(p.KeyId)}</code>)").Append("</td></tr>\n");
         sb.Append("</tbody></table>\n<p>").Append(H(w.Engine)).Append(": Doorbraak.Rules ").Append(H(plan.Audit.EngineVersion)).Append("; ")
             .Append(H(w.Generated)).Append(": ").Append(H(plan.Audit.GeneratedAt.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture))).Append("</p>\n</section>\n");
         sb.Append("</main>\n</body>\n</html>\n");

@@ -94,7 +94,9 @@ public sealed class DoorbraakEngine
     {
         ArgumentNullException.ThrowIfNull(text);
         var bag = new DiagnosticBag();
-        var household = HouseholdReader.Parse(name, text, PackSet.RuleSet.Schema, bag);
+        var rs = PackSet.RuleSet;
+        var known = new KnownIds(rs.Goals.Select(g => g.Id).ToHashSet(StringComparer.Ordinal), rs.Packs.Situations.Select(x => x.Id).ToHashSet(StringComparer.Ordinal));
+        var household = HouseholdReader.Parse(name, text, rs.Schema, bag, known);
         return household ?? throw new HouseholdException(bag.Items);
     }
 

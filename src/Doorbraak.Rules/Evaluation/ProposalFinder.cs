@@ -307,7 +307,9 @@ internal static partial class ProposalFinder
         checklist.Add(words.Format("engine.proposal.checklist-review", ("review", string.Join(", ", review))));
         var reason = words.Format("engine.proposal.rank-reason", ("resolves", t.Resolves.Count), ("creates", t.Creates.Count),
             ("basis", words.Join(defs.Select(d => d.Basis.Kind ?? words["format.unknown"]).Distinct())), ("mandate", mandate),
-            ("months", cost.HorizonMonths), ("difference", words.Money(cost.Difference)));
+            ("months", cost.HorizonMonths), ("difference", ctx.Options.Redact ? Texts.Redacted : words.Money(cost.Difference)));
+        // Ranked on the real amounts above; shown without them when redacted.
+        if (ctx.Options.Redact) cost = cost.WithoutAmounts();
         var matches = precedents is null ? [] : PrecedentMatcher.Match(ctx, t.Deviations, member, precedents);
         return new ProposalResult(t.Id, defs.Select(d => d.Id).ToList(), string.Join(" + ", defs.Select(d => d.Title)), t.Resolves, t.Leaves, t.Creates,
             basis, mandate, limits, cost, motivation, checklist, review, rank, reason, matches)

@@ -11,9 +11,11 @@ internal static class WhatIfQueries
 {
     public static CompiledDeviation[] Resolve(CompiledRuleSet plan, IEnumerable<string> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         var list = new List<CompiledDeviation>();
         foreach (var id in ids)
         {
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("A deviation id is empty or null; name each deviation by its id.", nameof(ids));
             var d = plan.Deviations.FirstOrDefault(x => x.Id == id)
                 ?? throw new ArgumentException($"No loaded pack defines the deviation '{id}'{Suggest.Hint(id, plan.Deviations.Select(x => x.Id))}.", nameof(ids));
             list.Add(d);
@@ -36,11 +38,11 @@ internal static class WhatIfQueries
         var (resolves, leaves, creates) = (outcome.Resolves, outcome.Leaves, outcome.Creates);
         var words = Texts.Of(lang);
         var summary = words.Format("engine.what-if.summary", ("outcome", outcome.Id), ("resolves", resolves.Count), ("leaves", leaves.Count), ("creates", creates.Count),
-                ("months", cost.HorizonMonths), ("difference", words.Money(cost.Difference)))
+                ("months", cost.HorizonMonths), ("difference", ctx.Options.Redact ? Texts.Redacted : words.Money(cost.Difference)))
             + (notAllowed.Count == 0 ? "" : words.Format("engine.what-if.not-allowed", ("deviations", string.Join(", ", notAllowed))));
         var request = ProposalFinder.Request(ctx, set);
         if (request is not null) summary += " " + request.Text;
-        return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, cost, summary)
+        return new WhatIfResult(set.Select(d => d.Id).ToList(), allowed, resolves, leaves, creates, goalResults, ctx.Options.Redact ? cost.WithoutAmounts() : cost, summary)
         {
             Steps = set.Select(d => ProposalFinder.Step(ctx, d, outcome.Reprojection.Projection)).ToList(),
             Request = request,

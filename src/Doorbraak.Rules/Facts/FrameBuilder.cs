@@ -29,7 +29,9 @@ internal sealed class FrameBuilder
             var e = new EntityInstance(_schema.Member, $"{BuiltInFacts.Members}[{m.Id}]", m.Id);
             Fill(e, m.Facts, problems);
             var born = e.Values[_birth.Slot];
-            if (!born.IsUnknown) e.Values[_age.Slot] = FactValue.Number(AgeOn(born.AsDate, referenceDate));
+            if (!born.IsUnknown && born.AsDate > referenceDate)
+                problems.Report(DiagnosticCatalog.HouseholdValueImpossible, SourceLocation.None, $"The member '{m.Id}' is born on {born.AsDate:yyyy-MM-dd}, after the reference date {referenceDate:yyyy-MM-dd}, so the age would be negative; check 'geboren' or the reference date.");
+            else if (!born.IsUnknown) e.Values[_age.Slot] = FactValue.Number(AgeOn(born.AsDate, referenceDate));
             members[i] = e;
         }
         h.Collections[_members.Slot] = members;

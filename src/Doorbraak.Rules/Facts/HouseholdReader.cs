@@ -10,7 +10,8 @@ namespace Doorbraak.Rules.Facts;
 /// </summary>
 internal static class HouseholdReader
 {
-    public static Household? Read(YMapping map, FactSchema schema, DiagnosticBag bag)
+    /// <summary>Reads a household; with <paramref name="known"/>, goals and situations the packs do not define are refused where they are written.</summary>
+    public static Household? Read(YMapping map, FactSchema schema, DiagnosticBag bag, KnownIds? known = null)
     {
         var before = bag.Items.Count;
         var h = new Household();
@@ -53,7 +54,12 @@ internal static class HouseholdReader
                     if (value is YSequence gs)
                     {
                         foreach (var g in gs.Items)
-                            if (MappingReader.AsText(g, bag, "doelen") is { } t) h.Goals.Add(t);
+                            if (MappingReader.AsText(g, bag, "doelen") is { } t)
+                            {
+                                if (known is not null && !known.Goals.Contains(t))
+                                    bag.Report(DiagnosticCatalog.UnknownHouseholdGoal, g.Start, $"The household states the goal '{t}', which no loaded pack defines{Suggest.Hint(t, known.Goals)}.");
+                                h.Goals.Add(t);
+                            }
                     }
                     else
                     {
@@ -64,7 +70,12 @@ internal static class HouseholdReader
                     if (value is YSequence ss)
                     {
                         foreach (var x in ss.Items)
-                            if (MappingReader.AsText(x, bag, BuiltInFacts.Situations) is { } t) h.Situations.Add(t);
+                            if (MappingReader.AsText(x, bag, BuiltInFacts.Situations) is { } t)
+                            {
+                                if (known is not null && !known.Situations.Contains(t))
+                                    bag.Report(DiagnosticCatalog.UnknownHouseholdSituation, x.Start, $"The household names the situation '{t}', which no loaded pack declares{Suggest.Hint(t, known.Situations)}.");
+                                h.Situations.Add(t);
+                            }
                     }
                     else
                     {
@@ -83,7 +94,7 @@ internal static class HouseholdReader
     }
 
     /// <summary>Parses YAML or JSON text into a household.</summary>
-    public static Household? Parse(string file, string text, FactSchema schema, DiagnosticBag bag)
+    public static Household? Parse(string file, string text, FactSchema schema, DiagnosticBag bag, KnownIds? known = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -100,7 +111,7 @@ internal static class HouseholdReader
         }
         // Accept both the bare household and a wrapper { household: ... } as in pack tests.
         if (map.Entries.Count == 1 && map.Entries[0].Key.Value == "household" && map.Entries[0].Value is YMapping inner) map = inner;
-        return Read(map, schema, bag);
+        return Read(map, schema, bag, known);
     }
 
     private static bool LooksLikeJson(string text)
@@ -165,8 +176,26 @@ internal static class HouseholdReader
                 : $"Unknown {entity.Name} fact '{key.Value}'{Suggest.Hint(key.Value, names)}. Facts of a {entity.Name} are the built-in ones and those the loaded packs declare.");
             return;
         }
-        if (TypedValueReader.Read(value, field.Type, bag, key.Value) is { } v) into.Set(field.Name, v);
+        if (TypedValueReader.Read(value, field.Type, bag, key.Value) is not { } v) return;
+        // Values that cannot be: a negative built-in amount, a role that does not exist.
+        if (field.BuiltIn && v.Kind == FactKind.Money && v.AsDecimal < 0)
+        {
+            bag.Report(DiagnosticCatalog.HouseholdValueImpossible, value.Start, $"'{key.Value}' is {v.AsDecimal.ToString(System.Globalization.CultureInfo.InvariantCulture)}; an amount of a household cannot be negative. Give the amount as a positive number (a debt is a positive 'bedrag').");
+            return;
+        }
+        if (field.BuiltIn && entity.Name == FactSchema.MemberEntity && key.Value == "rol" && !Roles.Contains(v.AsText))
+        {
+            bag.Report(DiagnosticCatalog.HouseholdValueImpossible, value.Start, $"The role '{v.AsText}' does not exist; a member's 'rol' is one of {string.Join(", ", Roles)}{Suggest.Hint(v.AsText, Roles)}.");
+            return;
+        }
+        into.Set(field.Name, v);
     }
+
+    /// <summary>The roles a member can have (docs/pack-format.md, "Household facts").</summary>
+    internal static readonly string[] Roles = ["aanvrager", "partner", "kind", "overig"];
 
     internal static bool IsDerived(FieldDefinition? field) => field is { BuiltIn: true, Owner.Name: FactSchema.MemberEntity, Name: "leeftijd" };
 }
+
+/// <summary>The goal and situation ids the loaded packs define, to check a household's 'doelen' and 'situaties' where they are written.</summary>
+internal sealed record KnownIds(IReadOnlySet<string> Goals, IReadOnlySet<string> Situations);

@@ -412,6 +412,8 @@ internal sealed class PackDefinition
     public required PackManifest Manifest { get; init; }
     public required string Root { get; init; }
     public required string Sha256 { get; init; }
+    /// <summary>Who signed the pack and with which key (set when signatures are verified).</summary>
+    public (string Signer, string KeyId)? Signature { get; set; }
     public List<FactExtension> Facts { get; } = new();
     public List<ParameterDefinition> Parameters { get; } = new();
     public List<RuleDefinition> Rules { get; } = new();

@@ -39,15 +39,26 @@ internal sealed class MergedPacks
 /// <summary>Reads several packs, resolves their requirements and merges them, honouring explicit overrides only.</summary>
 internal static class PackSetLoader
 {
-    public static MergedPacks? ReadAndMerge(IReadOnlyList<PolicyPackSource> sources, DiagnosticBag bag, YamlLimits limits)
+    public static MergedPacks? ReadAndMerge(IReadOnlyList<PolicyPackSource> sources, DiagnosticBag bag, YamlLimits limits, IReadOnlyList<TrustedPackKey>? requireSignedBy = null)
     {
         var packs = new List<PackDefinition>();
         foreach (var source in sources)
         {
             var files = source.ReadFiles(bag, limits);
             if (files is null) continue;
+            (string, string)? signature = null;
+            if (requireSignedBy is not null)
+            {
+                // Verified before anything is parsed: an unsigned or changed pack is not read further.
+                signature = PackSignatures.Check(source.Name, files, source.ReadSignature(bag), requireSignedBy, bag);
+                if (signature is null) continue;
+            }
             var pack = PackReader.Read(source.Name, files, bag, limits);
-            if (pack is not null) packs.Add(pack);
+            if (pack is not null)
+            {
+                pack.Signature = signature;
+                packs.Add(pack);
+            }
         }
         // A pack that did not read is left out, and so is every pack that requires a pack that is not there while one
         // failed (it may be that one): the later phases (requirements, merge, compilation) then run on the packs that
@@ -151,12 +162,27 @@ internal static class PackSetLoader
             }
         }
 
+        // An override is judged against the packs its own pack requires (directly or through others): then the pack it
+        // overrides always loads first, whatever order the folders are given in.
+        var byId = ordered.ToDictionary(p => p.Manifest.Id, StringComparer.Ordinal);
+        var required = ordered.ToDictionary(p => p.Manifest.Id, p => Requirements(p, byId), StringComparer.Ordinal);
+        var overriding = new HashSet<PackItem>(ReferenceEqualityComparer.Instance);
+        foreach (var p in ordered)
+            foreach (var item in p.Items)
+            {
+                if (item.Overrides is not { } ov || ov.Pack == p.Manifest.Id || required[p.Manifest.Id].Contains(ov.Pack)) continue;
+                // A pack that is not loaded or does not define the item is reported as such below (DBR1036).
+                if (!byId.TryGetValue(ov.Pack, out var target) || !target.Items.Any(i => i.Id == item.Id)) continue;
+                bag.Report(DiagnosticCatalog.OverrideWithoutRequires, ov.Location, $"'{item.Id}' overrides {ov.Pack}, but {p.Manifest.Id} does not require {ov.Pack}; add '- {{ pack: {ov.Pack}, version: \">=...\" }}' under 'requires' in its pack.yaml, so that the override holds whatever order the packs are loaded in.");
+                overriding.Add(item);
+            }
         var items = new Dictionary<string, PackItem>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var p in ordered)
         {
             foreach (var item in p.Items)
             {
+                if (overriding.Contains(item)) continue;
                 if (item is ParameterDefinition { AddsTo: not null } added)
                 {
                     if (AddPeriods(p, added, items.GetValueOrDefault(added.Id), bag) is { } updated) items[added.Id] = updated;
@@ -193,6 +219,12 @@ internal static class PackSetLoader
                 if (earlier.Open is null)
                 {
                     bag.Report(DiagnosticCatalog.OverrideNotOpen, item.Location, $"{earlier.PackId} does not leave room to override '{item.Id}' (it has no 'open'); a local pack can only change what the earlier pack delegates.");
+                    continue;
+                }
+                var level = p.Manifest.Level;
+                if (earlier.Open.To == "gemeente" && level != "municipal" || earlier.Open.To == "regio" && level == "national")
+                {
+                    bag.Report(DiagnosticCatalog.OverrideNotOpen, item.Location, $"{earlier.PackId} leaves '{item.Id}' open to {(earlier.Open.To == "gemeente" ? "municipal packs (open: {{ to: gemeente }})" : "regional and municipal packs (open: {{ to: regio }})")} only; {p.Manifest.Id} is a {level} pack and cannot override it.");
                     continue;
                 }
                 if (item.Overrides.Basis.ToString().Length == 0)

@@ -18,7 +18,11 @@ public abstract class PolicyPackSource
     /// <summary>How the source is named in error messages (a folder path or a resource prefix).</summary>
     public string Name { get; }
 
-    /// <summary>A pack in a folder: every <c>*.yaml</c> file below it, with <c>pack.yaml</c> at its root.</summary>
+    /// <summary>
+    /// A pack in a folder: every <c>*.yaml</c> file below it, with <c>pack.yaml</c> at its root. Only regular files inside the
+    /// folder are read: names starting with '.' are skipped, a link is followed only while it stays inside the folder (so a
+    /// Kubernetes ConfigMap mount loads), links to folders, devices and FIFOs are refused (DBR1300).
+    /// </summary>
     /// <param name="path">The pack folder.</param>
     public static PolicyPackSource FromDirectory(string path)
     {
@@ -55,6 +59,9 @@ public abstract class PolicyPackSource
 
     internal abstract IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits);
 
+    /// <summary>The pack's signature (pack.jws), or null when it has none.</summary>
+    internal abstract byte[]? ReadSignature(DiagnosticBag bag);
+
     /// <inheritdoc />
     public override string ToString() => Name;
 
@@ -71,23 +78,12 @@ public abstract class PolicyPackSource
                     : "The pack folder does not exist; check the path.");
                 return null;
             }
-            var files = new List<PackFile>();
-            foreach (var file in Directory.EnumerateFiles(Folder, "*.*", SearchOption.AllDirectories))
-            {
-                if (!(file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".yml", StringComparison.Ordinal))) continue;
-                var rel = Path.GetRelativePath(Folder, file).Replace('\\', '/');
-                var info = new FileInfo(file);
-                if (info.Length > limits.MaxFileBytes)
-                {
-                    // Do not read an oversized file into memory; the reader reports it from the length.
-                    bag.Report(DiagnosticCatalog.LimitExceeded, new SourceLocation(PackReader.Display(Folder, rel), 1, 1), $"The file is {info.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes. Split it into several files.");
-                    continue;
-                }
-                files.Add(new PackFile(rel, File.ReadAllBytes(file)));
-                if (files.Count > PackReader.MaxFilesPerPack) break;
-            }
+            // Only regular files inside the folder, each read bounded by bytes read (PackFolderReader).
+            var files = PackFolderReader.Read(Folder, bag, limits);
             return files;
         }
+
+        internal override byte[]? ReadSignature(DiagnosticBag bag) => Directory.Exists(Folder) ? PackFolderReader.ReadSignature(Folder, bag) : null;
     }
 
     private sealed class EmbeddedSource(Assembly assembly, string prefix) : PolicyPackSource($"{assembly.GetName().Name}:{prefix}")
@@ -112,11 +108,22 @@ public abstract class PolicyPackSource
                 bag.Report(DiagnosticCatalog.PackSourceEmpty, new SourceLocation(Name, 1, 1), $"The assembly {assembly.GetName().Name} has no .yaml resources starting with '{prefix}'.");
             return files;
         }
+
+        internal override byte[]? ReadSignature(DiagnosticBag bag)
+        {
+            using var stream = assembly.GetManifestResourceStream(prefix + PackSignatures.FileName);
+            if (stream is null || stream.Length > 256 * 1024) return null;
+            using var ms = new MemoryStream();
+            stream.CopyTo(ms);
+            return ms.ToArray();
+        }
     }
 
     private sealed class MemorySource(string name, Dictionary<string, byte[]> files) : PolicyPackSource(name)
     {
         internal override IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits) =>
-            files.Select(kv => new PackFile(kv.Key, kv.Value)).ToList();
+            files.Where(kv => kv.Key != PackSignatures.FileName).Select(kv => new PackFile(kv.Key, kv.Value)).ToList();
+
+        internal override byte[]? ReadSignature(DiagnosticBag bag) => files.GetValueOrDefault(PackSignatures.FileName);
     }
 }

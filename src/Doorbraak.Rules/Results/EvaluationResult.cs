@@ -168,4 +168,11 @@ public sealed record AuditBlock(IReadOnlyList<PackInfo> Packs, string EngineVers
 /// <param name="Version">Its SemVer version.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Sha256">SHA-256 over the pack's normalised file contents.</param>
-public sealed record PackInfo(string Id, string Version, string Title, string Sha256);
+public sealed record PackInfo(string Id, string Version, string Title, string Sha256)
+{
+    /// <summary>Who signed the pack (from its verified pack.jws); null when signatures were not verified.</summary>
+    public string? Signer { get; init; }
+
+    /// <summary>The key id (JWK thumbprint) of the verified signature; null when signatures were not verified.</summary>
+    public string? KeyId { get; init; }
+}

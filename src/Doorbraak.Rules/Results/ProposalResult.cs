@@ -145,7 +145,21 @@ public sealed record DeviationLimitsResult(int? DurationMonths, decimal? MaxAmou
 /// <param name="ProposalRoute">Total cost of the route with the proposal over the horizon; null (unknown) when any item on it is unknown.</param>
 /// <param name="Difference">ProposalRoute minus CurrentRoute (negative: the proposal saves money); null when either is unknown.</param>
 /// <param name="Items">Each cost item, per month on both routes.</param>
-public sealed record CostComparison(int HorizonMonths, int DeviationMonths, decimal? CurrentRoute, decimal? ProposalRoute, decimal? Difference, IReadOnlyList<CostLine> Items);
+public sealed record CostComparison(int HorizonMonths, int DeviationMonths, decimal? CurrentRoute, decimal? ProposalRoute, decimal? Difference, IReadOnlyList<CostLine> Items)
+{
+    /// <summary>
+    /// Whether the amounts were withheld because the evaluation ran with <see cref="EvaluationOptions.Redact"/>: they rest on the
+    /// household's own amounts (rent, arrears, norms, provisions), so every amount is null and shown as <c>[afgeschermd]</c>.
+    /// </summary>
+    public bool Redacted { get; init; }
+
+    /// <summary>This comparison with every amount withheld.</summary>
+    internal CostComparison WithoutAmounts() => this with
+    {
+        CurrentRoute = null, ProposalRoute = null, Difference = null, Redacted = true,
+        Items = Items.Select(i => i with { CurrentMonthly = null, ProposalMonthly = null, Redacted = true }).ToList(),
+    };
+}
 
 /// <summary>One cost item per month on both routes.</summary>
 /// <param name="Cost">The cost id.</param>
@@ -163,6 +177,9 @@ public sealed record CostLine(string Cost, string Title, string Payer, decimal? 
     /// counted once over the horizon.
     /// </summary>
     public bool Once { get; init; }
+
+    /// <summary>Whether the amounts were withheld (<see cref="EvaluationOptions.Redact"/>); both are null then.</summary>
+    public bool Redacted { get; init; }
 
     /// <summary>Whether this line's amounts rest on an illustrative value (not an official figure).</summary>
     public bool Illustrative => IllustrativeParameters.Count > 0;

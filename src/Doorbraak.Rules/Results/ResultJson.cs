@@ -17,6 +17,17 @@ public static class ResultJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>
+    /// The options for reading results and plans back: a missing or null value the type does not allow, or a key that
+    /// appears twice in one object, is a <see cref="JsonException"/> rather than a half-filled object.
+    /// </summary>
+    internal static JsonSerializerOptions ReadOptions { get; } = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        AllowDuplicateProperties = false,
+    };
+
     /// <summary>The name an enum value has in the JSON (<c>derived</c>, <c>holds-today</c>, <c>critical</c>), for hosts that show it.</summary>
     public static string NameOf<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value, Options).Trim('"');
 
@@ -25,5 +36,5 @@ public static class ResultJson
 
     /// <summary>Reads an evaluation result back.</summary>
     public static EvaluationResult Deserialize(string json) =>
-        JsonSerializer.Deserialize<EvaluationResult>(json, Options) ?? throw new JsonException("The JSON holds no evaluation result.");
+        JsonSerializer.Deserialize<EvaluationResult>(json, ReadOptions) ?? throw new JsonException("The JSON holds no evaluation result.");
 }

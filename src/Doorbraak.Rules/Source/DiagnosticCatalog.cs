@@ -94,6 +94,13 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MandateTargetUnknown = new("DBR1154", E, "A mandaatbesluit sets the mandate of a deviation or intervention no earlier pack defines");
     public static readonly DiagnosticDescriptor UntilWithoutMax = new("DBR1155", E, "A limit 'until' an event has no maximum duration");
     public static readonly DiagnosticDescriptor RequestWithoutDeliver = new("DBR1156", W, "A request to another authority does not say what the regisseur must send ('deliver')");
+    // DBR13xx: reading pack folders and hardening limits.
+    public static readonly DiagnosticDescriptor PackFileNotRegular = new("DBR1300", E, "A pack file is not a regular file inside the pack folder");
+    public static readonly DiagnosticDescriptor PackUnsigned = new("DBR1301", E, "Signed packs are required and the pack has no signature");
+    public static readonly DiagnosticDescriptor PackSignatureInvalid = new("DBR1302", E, "The pack's signature is not valid or not by a trusted key");
+    public static readonly DiagnosticDescriptor PackFileChanged = new("DBR1303", E, "A pack file was changed, added or removed after the pack was signed");
+    public static readonly DiagnosticDescriptor OverrideWithoutRequires = new("DBR1304", E, "An override names a pack its own pack does not require");
+    public static readonly DiagnosticDescriptor LinkSchemeNotAllowed = new("DBR1305", E, "A link is not an http or https address");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");
@@ -127,6 +134,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor HouseholdEmpty = new("DBR3008", E, "The household document is empty");
     public static readonly DiagnosticDescriptor HouseholdNotJson = new("DBR3009", E, "A household that starts as JSON is not valid JSON");
     public static readonly DiagnosticDescriptor HouseholdTooLarge = new("DBR3010", E, "The household document is larger than the limit");
+    public static readonly DiagnosticDescriptor HouseholdValueImpossible = new("DBR3160", E, "A household value cannot be: a negative amount, an unknown role, a birth date after the reference date");
     public static readonly DiagnosticDescriptor HouseholdNotUtf8 = new("DBR3011", E, "The household document is not UTF-8");
     public static readonly DiagnosticDescriptor UnknownHouseholdSituation = new("DBR3012", E, "A household names a situation no loaded pack declares");
 

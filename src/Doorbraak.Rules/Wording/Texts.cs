@@ -39,6 +39,9 @@ internal static class Texts
     /// <summary>An amount, or "onbekend" when it is unknown (never EUR 0,00 in its place).</summary>
     public static string Money(decimal? d, ReportLanguage lang) => Of(lang).Money(d);
 
+    /// <summary>An amount, or <see cref="Redacted"/> when it was withheld.</summary>
+    public static string Money(decimal? d, bool redacted, ReportLanguage lang) => redacted ? Redacted : Of(lang).Money(d);
+
     public static string Date(DateOnly d, ReportLanguage lang) => Of(lang).Date(d);
 
     public static string Months(int months, ReportLanguage lang) => Of(lang).Months(months);

@@ -137,3 +137,71 @@ public class DoorbraakExceptionHandlerTests
         other.Response.StatusCode.Should().Be(200);
     }
 }
+
+/// <summary>Issue #20 item 4: hostile JSON inputs are client errors (400/422), never a 500.</summary>
+public sealed class HostileInputProblemsTests
+{
+    [Fact]
+    public void Invalid_utf8_in_a_json_body_is_400_malformed_input()
+    {
+        var bytes = "{\"household\": \"x\u00ff\"}"u8.ToArray();
+        bytes[^3] = 0xFF; // an invalid UTF-8 byte inside the string
+        var ex = Record.Exception(() => System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(bytes));
+        ex.Should().NotBeNull();
+        Doorbraak.Rules.AspNetCore.DoorbraakProblems.StatusCodeOf(ex!).Should().Be(400, ex!.GetType().FullName);
+        Doorbraak.Rules.AspNetCore.DoorbraakProblems.StatusCodeOf(new System.Text.DecoderFallbackException("bad byte")).Should().Be(400);
+    }
+
+    [Fact]
+    public void A_null_deviation_id_for_what_if_is_422()
+    {
+        var engine = new DoorbraakEngine(PackSet.LoadDirectories(System.IO.Path.Combine(RepoRoot.Path, "policypacks", "nl-sociaal-domein")));
+        var household = engine.ReadHousehold(File.ReadAllText(System.IO.Path.Combine(RepoRoot.Path, "samples", "households", "s1-kostendelersnorm.yaml")));
+        var ex = Record.Exception(() => engine.WhatIf(household, new DateOnly(2026, 3, 1), [null!]));
+        ex.Should().BeOfType<ArgumentException>().Which.Message.Should().StartWith("A deviation id is empty or null");
+        Doorbraak.Rules.AspNetCore.DoorbraakProblems.StatusCodeOf(ex!).Should().Be(422);
+    }
+
+    [Fact]
+    public void An_unknown_goal_is_refused_when_the_household_is_read_with_its_place()
+    {
+        var engine = new DoorbraakEngine(PackSet.LoadDirectories(System.IO.Path.Combine(RepoRoot.Path, "policypacks", "nl-sociaal-domein")));
+        var ex = Record.Exception(() => engine.ReadHousehold("{\"leden\": [{\"id\": \"a\", \"rol\": \"aanvrager\"}], \"doelen\": [\"doel.bestaat-niet\"]}", "h.json"));
+        var h = ex.Should().BeOfType<HouseholdException>().Subject;
+        h.Diagnostics.Should().ContainSingle().Which.ToString().Should().StartWith("h.json:1:57: error DBR3007");
+        Doorbraak.Rules.AspNetCore.DoorbraakProblems.StatusCodeOf(h).Should().Be(422);
+    }
+
+    [Fact]
+    public void A_plan_json_with_a_duplicate_key_or_a_missing_part_is_a_JsonException()
+    {
+        Record.Exception(() => PlanExport.FromJson("{\"a\": 1}")).Should().BeAssignableTo<System.Text.Json.JsonException>();
+        Record.Exception(() => PlanExport.FromJson("{\"caseReference\": \"x\", \"caseReference\": \"y\"}")).Should().BeAssignableTo<System.Text.Json.JsonException>();
+    }
+}
+
+/// <summary>Issue #20 item 8: values that cannot be are refused with DBR3160.</summary>
+public sealed class ImpossibleValuesTests
+{
+    private static readonly Lazy<DoorbraakEngine> Engine = new(() =>
+        new DoorbraakEngine(PackSet.LoadDirectories(System.IO.Path.Combine(RepoRoot.Path, "policypacks", "nl-sociaal-domein"))));
+
+    [Theory]
+    [InlineData("{\"huur\": -780.00, \"leden\": [{\"id\": \"a\", \"rol\": \"aanvrager\"}]}", "h.json:1:10: error DBR3160: 'huur' is -780.00; an amount of a household cannot be negative")]
+    [InlineData("{\"leden\": [{\"id\": \"a\", \"rol\": \"aanvrager\", \"inkomen\": -1.00}]}", "h.json:1:55: error DBR3160: 'inkomen' is -1.00")]
+    [InlineData("{\"leden\": [{\"id\": \"a\", \"rol\": \"baas\"}]}", "h.json:1:31: error DBR3160: The role 'baas' does not exist")]
+    public void Impossible_values_are_refused_where_they_are_written(string json, string expected)
+    {
+        var ex = Record.Exception(() => Engine.Value.ReadHousehold(json, "h.json"));
+        ex.Should().BeOfType<HouseholdException>().Which.Diagnostics.Should().ContainSingle().Which.ToString().Should().StartWith(expected);
+    }
+
+    [Fact]
+    public void A_birth_date_after_the_reference_date_is_refused_instead_of_a_negative_age()
+    {
+        var household = Engine.Value.ReadHousehold("{\"leden\": [{\"id\": \"a\", \"rol\": \"aanvrager\", \"geboren\": \"2026-06-01\"}]}", "h.json");
+        var ex = Record.Exception(() => Engine.Value.Evaluate(household, new DateOnly(2026, 3, 1)));
+        ex.Should().BeOfType<HouseholdException>().Which.Diagnostics.Should().ContainSingle()
+            .Which.Message.Should().StartWith("The member 'a' is born on 2026-06-01, after the reference date 2026-03-01");
+    }
+}

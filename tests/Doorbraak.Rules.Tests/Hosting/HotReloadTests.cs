@@ -127,4 +127,77 @@ public class HotReloadTests
         await Task.WhenAll(workers);
         seen.Should().NotBeEmpty().And.OnlyContain(v => v == "1001.07" || v == "1050.00");
     }
+
+    [Fact]
+    public async Task A_pack_folder_replaced_as_a_whole_is_picked_up()
+    {
+        using var pack = new TempPack();
+        using var sp = Start(pack);
+        var provider = sp.GetRequiredService<IDoorbraakEngineProvider>();
+        var before = provider.Current;
+        var next = pack.Folder + ".new";
+        Directory.CreateDirectory(next);
+        File.WriteAllText(Path.Combine(next, "pack.yaml"), MiniPack.Manifest);
+        File.WriteAllText(Path.Combine(next, "facts.yaml"), MiniPack.Facts.Replace("value: 2002.13", "value: 2100.00"));
+        File.WriteAllText(Path.Combine(next, "rules.yaml"), MiniPack.Rules);
+
+        Directory.Move(pack.Folder, pack.Folder + ".old");
+        Directory.Move(next, pack.Folder);
+
+        (await Poll.Until(() => !ReferenceEquals(provider.Current, before))).Should().BeTrue("the swapped-in folder should be loaded");
+        Norm(provider.Current).Should().Be("1050.00");
+
+        // Later edits to the new folder are watched too.
+        var swapped = provider.Current;
+        pack.Write("facts.yaml", MiniPack.Facts.Replace("value: 2002.13", "value: 2200.00"));
+        (await Poll.Until(() => !ReferenceEquals(provider.Current, swapped))).Should().BeTrue("edits after the swap should be reloaded");
+        Norm(provider.Current).Should().Be("1100.00");
+    }
+
+    [Fact]
+    public async Task A_fifo_added_during_hot_reload_is_reported_and_does_not_block_later_reloads()
+    {
+        if (!OperatingSystem.IsLinux()) return; // FIFOs are a Unix file type; the CI runs on Linux.
+        using var pack = new TempPack();
+        using var sp = Start(pack);
+        var provider = sp.GetRequiredService<IDoorbraakEngineProvider>();
+        var good = provider.Current;
+        var fifo = Path.Combine(pack.Folder, "pipe.yaml");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo)) await mk.WaitForExitAsync();
+        pack.Write("facts.yaml", MiniPack.Facts.Replace("value: 2002.13", "value: 2100.00"));
+
+        (await Poll.Until(() => provider.LastReloadError is not null)).Should().BeTrue("the FIFO should fail the reload, not hang it");
+        provider.LastReloadError!.ToString().Should().Contain("DBR1300").And.Contain("pipe.yaml");
+        provider.Current.Should().BeSameAs(good);
+
+        File.Delete(fifo);
+        (await Poll.Until(() => !ReferenceEquals(provider.Current, good))).Should().BeTrue("a later reload should still run");
+        Norm(provider.Current).Should().Be("1050.00");
+    }
+
+    [Fact]
+    public async Task A_load_that_hangs_is_abandoned_after_the_timeout_and_reported()
+    {
+        using var pack = new TempPack();
+        var services = new ServiceCollection();
+        services.AddDoorbraakRules().AddPackDirectory(pack.Folder).Configure(o => o.ReloadTimeout = TimeSpan.FromMilliseconds(300));
+        using var sp = services.BuildServiceProvider();
+        var provider = (DoorbraakEngineProvider)sp.GetRequiredService<IDoorbraakEngineProvider>();
+        using var release = new ManualResetEventSlim();
+        var normal = provider.Loader;
+        provider.Loader = (o, now) => { release.Wait(); return normal(o, now); };
+        PackReloadFailure? failed = null;
+        provider.ReloadFailed += (_, e) => failed = e.Failure;
+
+        (await provider.ReloadAsync()).Should().BeFalse();
+        failed.Should().NotBeNull();
+        failed!.ToString().Should().Contain("did not load within 0.3 seconds");
+
+        // The gate is free: the next reload runs (and succeeds once loading works again).
+        release.Set();
+        provider.Loader = normal;
+        pack.Write("facts.yaml", MiniPack.Facts.Replace("value: 2002.13", "value: 2100.00"));
+        (await provider.ReloadAsync()).Should().BeTrue();
+        Norm(provider.Current).Should().Be("1050.00");
+    }
 }

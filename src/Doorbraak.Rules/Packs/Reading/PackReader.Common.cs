@@ -98,7 +98,11 @@ internal static partial class PackReader
         var kind = cr.Text("kind");
         if (kind is not null && !BasisKinds.Levels.Contains(kind))
             ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, cr.At("kind"), $"kind must be one of {string.Join(", ", BasisKinds.Levels)}{Suggest.Hint(kind, BasisKinds.Levels)}.");
-        var c = new Citation(cr.Text("law"), cr.Text("article"), cr.Text("url"), from, to, kind, cr.Text("title"))
+        var url = cr.Text("url");
+        // Links are shown in docs and host pages: only http and https, never javascript:, data: or file:.
+        if (url is not null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+            ctx.Bag.Report(DiagnosticCatalog.LinkSchemeNotAllowed, cr.At("url"), $"The url '{url}' is not an http or https address; write a full link such as https://wetten.overheid.nl/BWBR0015703.");
+        var c = new Citation(cr.Text("law"), cr.Text("article"), url, from, to, kind, cr.Text("title"))
         {
             Illustrative = cr.Bool("illustrative") ?? false,
             Location = m.Start,
@@ -115,6 +119,9 @@ internal static partial class PackReader
         return null;
     }
 
+    /// <summary>The words of open.to: which level of pack may override ('gemeente': municipal; 'regio': regional or municipal).</summary>
+    internal static readonly string[] OpenTo = ["gemeente", "regio"];
+
     private static T WithLayering<T>(T item, MappingReader r, ItemContext ctx) where T : PackItem
     {
         OpenGrant? open = null;
@@ -122,7 +129,10 @@ internal static partial class PackReader
         if (r.Mapping("open") is { } om)
         {
             var orr = new MappingReader(om, ctx.Bag, "'open'", PackKeys.Open);
-            open = new OpenGrant(orr.Text("to") ?? "gemeente", orr.Text("basis", required: true) ?? "");
+            var to = orr.Text("to") ?? "gemeente";
+            if (!OpenTo.Contains(to))
+                ctx.Bag.Report(DiagnosticCatalog.NotAnAllowedWord, orr.At("to"), $"open.to must be one of {string.Join(", ", OpenTo)} (who may override: 'gemeente' only municipal packs, 'regio' regional and municipal packs){Suggest.Hint(to, OpenTo)}.");
+            open = new OpenGrant(to, orr.Text("basis", required: true) ?? "");
         }
         if (r.Mapping("overrides") is { } ovm)
         {
