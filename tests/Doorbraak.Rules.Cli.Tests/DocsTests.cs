@@ -61,8 +61,8 @@ public class DocsTests
         var section = md[md.IndexOf("## Left open for local packs", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 5, StringComparison.Ordinal)];
         var opened = section.Split('\n').Where(l => l.StartsWith("| [`", StringComparison.Ordinal)).ToList();
-        opened.Should().Contain(l => l.Contains("`afw.kostendelersnorm-tijdelijk-buiten-beschouwing`") && l.Contains("| deviation | gemeente |"),
-            "the kostendelersnorm deviation is open to municipalities (Pw 18 lid 1 leaves the tailoring to the college)");
+        opened.Should().Contain(l => l.Contains("`afw.kostendelersnorm-tijdelijk-buiten-beschouwing`") && l.Contains("| deviation | regio |"),
+            "the kostendelersnorm deviation is open to regions and municipalities (Pw 18 lid 1)");
         opened.Should().Contain(l => l.Contains("| deviation | gemeente |") && l.EndsWith("| - |"), "an open item no loaded pack fills in says so");
         File.ReadAllText(Path.Combine(temp.Path, "gemeente-vlaardingen.md")).Should().NotContain("## Left open for local packs", "Vlaardingen leaves nothing open");
     }

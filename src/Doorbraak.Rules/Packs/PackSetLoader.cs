@@ -376,6 +376,16 @@ internal static class PackSetLoader
 
     private static string Period(ParameterValue v) => v.To is { } t ? $"{v.From:yyyy-MM-dd} to {t:yyyy-MM-dd}" : $"from {v.From:yyyy-MM-dd} (no end)";
 
+    private static HashSet<string> Requirements(PackDefinition pack, Dictionary<string, PackDefinition> byId)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<PackDefinition>([pack]);
+        while (stack.Count > 0)
+            foreach (var r in stack.Pop().Manifest.Requires)
+                if (seen.Add(r.PackId) && byId.TryGetValue(r.PackId, out var dep)) stack.Push(dep);
+        return seen;
+    }
+
     private static string Kind(PackItem item) => item switch
     {
         ParameterDefinition => "parameter",

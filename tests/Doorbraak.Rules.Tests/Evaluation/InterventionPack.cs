@@ -31,6 +31,7 @@ internal static class InterventionPack
           huishouden.ontruiming_dreigt: { type: boolean, description: Ontruiming dreigt, default: false }
           huishouden.betalingsregeling_toeslagen: { type: boolean, description: Persoonlijke betalingsregeling bij Toeslagen, default: false }
           huishouden.toeslagschuld_opeisbaar: { type: boolean, description: Toeslagschuld wordt ineens opgeëist, default: false }
+          huishouden.toeslagschuld_open: { type: money, description: Openstaande toeslagschuld, default: 0 }
         parameters:
           test.grens_teamleider:
             title: Grens teamleider
@@ -48,7 +49,7 @@ internal static class InterventionPack
             title: Terugvordering toeslag ineens
             law: { law: Awir, article: "26" }
             domain: inkomen
-            applies: huishouden.vermogen < 0 and not huishouden.betalingsregeling_toeslagen
+            applies: huishouden.toeslagschuld_open > 0 and not huishouden.betalingsregeling_toeslagen
             determines: { huishouden.toeslagschuld_opeisbaar: true }
         goals:
           - id: doel.dak
@@ -122,9 +123,11 @@ internal static class InterventionPack
 
     public static PackSet Load(string content = Content, params (string Path, string Text)[] extra) => PackSet.Load([Source(content, extra)]);
 
+    /// <summary>A household with rent arrears; a negative <paramref name="vermogen"/> is an open toeslag debt of that size.</summary>
     public static Household Household(decimal arrears, decimal vermogen = 0)
     {
-        var h = new Household { RentArrears = arrears, Assets = vermogen };
+        var h = new Household { RentArrears = arrears, Assets = Math.Max(0, vermogen) };
+        if (vermogen < 0) h.Facts.Set("toeslagschuld_open", FactValue.Money(-vermogen));
         h.Members.Add(new HouseholdMember("a") { Role = "aanvrager", BirthDate = new DateOnly(1980, 5, 1), Income = 1500m });
         h.Members.Add(new HouseholdMember("zoon") { Role = "kind", BirthDate = new DateOnly(2000, 5, 1), Income = 0m });
         return h;

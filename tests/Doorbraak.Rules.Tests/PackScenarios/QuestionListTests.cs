@@ -95,7 +95,7 @@ public class QuestionListTests
                                 var h = Read(test, plan);
                                 remove(h);
                                 if (!Set(h, other.Path, given)) break;
-                                var withOther = Signature(engine.Evaluate(h, test.Date));
+                                if (TrySignature(engine, h, test.Date) is not { } withOther) continue;
                                 if (live = Live(engine, test, remove, question.Path, answers, [(other.Path, given)], withOther)) break;
                             }
                         }
@@ -120,7 +120,7 @@ public class QuestionListTests
             var h = HouseholdReader.Read(test.Household, engine.PackSet.RuleSet.Schema, new DiagnosticBag())!;
             remove(h);
             foreach (var (p, v) in given) Set(h, p, v);
-            return Set(h, path, answer) && Signature(engine.Evaluate(h, test.Date)) != unanswered;
+            return Set(h, path, answer) && TrySignature(engine, h, test.Date) is { } answered && answered != unanswered;
         });
 
     /// <summary>The texts the packs' conditions compare with (<c>"kind"</c>, <c>"gemeente"</c>): the plausible answers to a text question.</summary>
@@ -196,6 +196,19 @@ public class QuestionListTests
             var k = i;
             foreach (var (name, _) in h.Provisions[i].Facts.Values)
                 if (NoDefault(schema.Provision, name)) yield return ($"voorzieningen[{i + 1}].{name}", x => x.Provisions[k].Facts.Set(name, FactValue.Unknown));
+        }
+    }
+
+    /// <summary>The outcome, or null when the answer is not a value the household may have (an unknown role, a negative amount).</summary>
+    private static string? TrySignature(DoorbraakEngine engine, Household h, DateOnly date)
+    {
+        try
+        {
+            return Signature(engine.Evaluate(h, date));
+        }
+        catch (HouseholdException)
+        {
+            return null;
         }
     }
 

@@ -13,7 +13,7 @@ public class PackTestDetailsTests
                 date: 2026-03-01
                 household:
                   {{household}}
-                  vermogen: -1200
+                  toeslagschuld_open: 1200
                   leden:
                     - { id: a, rol: aanvrager, geboren: 1980-05-01, inkomen: 1500 }
                 expect:
