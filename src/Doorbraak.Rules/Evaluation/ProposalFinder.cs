@@ -29,10 +29,14 @@ internal static partial class ProposalFinder
         {
             if (Concerned(session, d, collisions).Count == 0) continue;
             if (session.IsAllowed(d)) allowed.Add(d);
-            else if (session.AllowedIsUnknown(d) && OverAmountLimit(session, OutcomeClassifier.Classify(session, [d], collisions)) is not { Amount: not null }) session.AskAllowed(d);
+            else if (session.AllowedIsUnknown(d) && !KnownOverLimit(session, d, collisions)) session.AskAllowed(d);
         }
         return allowed;
     }
+
+    /// <summary>Whether the deviation, applied alone, moves a known amount over its limit (only a deviation with a limit is re-projected).</summary>
+    private static bool KnownOverLimit(EvaluationSession session, CompiledDeviation d, List<FoundCollision> collisions) =>
+        AmountLimit(session, d) is not null && OverAmountLimit(session, OutcomeClassifier.Classify(session, [d], collisions)) is { Amount: not null };
 
     /// <summary>Whether an outcome would be kept as a proposal: it resolves a collision, makes no rule undecided and stays within its amount limit.</summary>
     private static bool Proposable(EvaluationSession ctx, DeviationOutcome t) =>

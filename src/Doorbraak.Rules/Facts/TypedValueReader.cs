@@ -6,16 +6,13 @@ namespace Doorbraak.Rules.Facts;
 /// <summary>Reads a literal of a known fact type from a YAML node, with the strict rules (no yes/on, real dates, quoted text stays text).</summary>
 internal static class TypedValueReader
 {
-    /// <summary>The keys of an age in years and months: <c>{ years: 67, months: 3 }</c>.</summary>
-    public static MappingKeys AgeKeys => MappingKeys.Age;
-
     /// <summary>
     /// An age in years and months, <c>{ years: 67, months: 3 }</c>, as a number of years (67 + 3/12). Comparisons of a
     /// person's <c>leeftijd</c> with it are exact to the day (see the condition language); the months are 0 to 11.
     /// </summary>
     private static FactValue? ReadAge(YMapping map, DiagnosticBag bag, string key)
     {
-        var r = new MappingReader(map, bag, $"the age '{key}'", AgeKeys);
+        var r = new MappingReader(map, bag, $"the age '{key}'", MappingKeys.Age);
         var years = r.Decimal("years", required: true);
         var months = r.Decimal("months") ?? 0;
         if (years is not { } y) return null;
