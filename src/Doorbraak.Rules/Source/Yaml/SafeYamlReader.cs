@@ -194,6 +194,14 @@ internal static class SafeYamlReader
             diagnostics.Report(DiagnosticCatalog.InvalidYaml, at, "This is not valid YAML: a '[' or '{' is not closed before the next key. Close the list or mapping on the same line.");
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet's parser throws this for a malformed tag ('!![', '!<>', a tag that is not a URI), found by fuzzing (issue #20).
+            var at = parser.Current is { } last ? Loc(last.End) : new SourceLocation(file, 1, 1);
+            var reason = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+            diagnostics.Report(DiagnosticCatalog.InvalidYaml, at, $"This is not valid YAML: {Clean(reason)} Tags (!...) are not part of the pack format either; remove the '!' and what follows it.");
+            return null;
+        }
 
         var errorsAfter = diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error);
         if (errorsAfter > errorsBefore) return null;
