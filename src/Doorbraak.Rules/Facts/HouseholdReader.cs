@@ -23,10 +23,14 @@ internal static class HouseholdReader
                 case "leden":
                     ReadList(value, schema.Member, bag, "leden", m =>
                     {
-                        var id = m["id"] is YScalar s ? s.Value : null;
+                        // An empty or null id ('id:', "id": "") is no id (found by fuzzing, issue #20: it reached HouseholdMember's guard).
+                        var idNode = m["id"];
+                        var id = idNode is YScalar { IsNull: false } s && !string.IsNullOrWhiteSpace(s.Value) ? s.Value : null;
                         if (id is null)
                         {
-                            bag.Report(DiagnosticCatalog.MemberWithoutId, m.Start, "Each member needs an 'id' (a short name such as moeder or zoon; no BSN).");
+                            bag.Report(DiagnosticCatalog.MemberWithoutId, idNode?.Start ?? m.Start, idNode is null
+                                ? "Each member needs an 'id' (a short name such as moeder or zoon; no BSN)."
+                                : "The member's 'id' is empty; give a short name such as moeder or zoon (no BSN).");
                             return;
                         }
                         var member = new HouseholdMember(id);
