@@ -15,7 +15,10 @@ var target = args[1];
 switch (args[0])
 {
     case "afl":
-        // Nothing instrumented may run before Run: SharpFuzz maps afl's coverage memory only in the child it starts.
+        // SharpFuzz runs the inputs in a child process it starts (and restarts after a hang). The child loads the national pack
+        // before it takes its first input, so that work is neither timed nor traced; the instrumented code writes its trace into
+        // a scratch map until Run maps afl's. The parent (the fork server) runs no instrumented code.
+        if (Environment.GetEnvironmentVariable("__SHARPFUZZ_CTL") is not null) AflChild.Warm();
         Fuzzer.OutOfProcess.Run(stream =>
         {
             using var buffer = new MemoryStream();
@@ -74,5 +77,14 @@ internal static class Replay
         }
         Console.WriteLine($"replay {target}: {files.Count} inputs, {failures} crashes or hangs, {total.Elapsed.TotalSeconds:0.0} s");
         return failures == 0 ? 0 : 1;
+    }
+}
+
+internal static class AflChild
+{
+    public static unsafe void Warm()
+    {
+        SharpFuzz.Common.Trace.SharedMem = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 16);
+        FuzzTargets.Warm();
     }
 }

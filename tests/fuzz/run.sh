@@ -9,7 +9,7 @@
 # tests/corpus, the shipped packs and the sample households (plus tests/fuzz/crashes/TARGET), runs afl-fuzz for the budget,
 # prints executions, coverage and findings, and copies every crash and hang to tests/fuzz/crashes/TARGET/ (raw bytes, named
 # by hash; FuzzReplayTests runs them in `dotnet test`). Work files go to tests/fuzz/.work/ (ignored by git).
-# Environment: FUZZ_TIMEOUT_MS (afl's per-input limit, default 5000), FUZZ_WORK (the work folder), FUZZ_NO_BUILD=1 (reuse the
+# Environment: FUZZ_TIMEOUT_MS (afl's per-input limit, default 10000), FUZZ_WORK (the work folder), FUZZ_NO_BUILD=1 (reuse the
 # instrumented build of an earlier run, so several targets can run side by side from one build).
 set -euo pipefail
 
@@ -87,7 +87,7 @@ dict=()
 [ -f "$here/$target.dict" ] && dict=(-x "$here/$target.dict")
 set +e
 # timeout and tail: afl-fuzz never runs past the budget (plus 5 minutes for its dry run), and its log stays small.
-timeout --kill-after=30 $((seconds + 300)) afl-fuzz -i "$run/in" -o "$run/out" -t "${FUZZ_TIMEOUT_MS:-5000}" -m none -V "$seconds" "${dict[@]}" \
+timeout --kill-after=30 $((seconds + 300)) afl-fuzz -i "$run/in" -o "$run/out" -t "${FUZZ_TIMEOUT_MS:-10000}" -m none -V "$seconds" "${dict[@]}" \
   -- dotnet "$bin/Doorbraak.Rules.Fuzz.dll" afl "$target" 2>&1 | tail -c 1000000 > "$run/afl.log"
 afl_status=${PIPESTATUS[0]}
 set -e
