@@ -102,7 +102,7 @@ fi
 field() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
 echo "== $target: $(field execs_done) executions in $(( $(field last_update) - $(field start_time) )) s ($(field execs_per_sec) exec/s)," \
      "$(field corpus_count) paths (corpus entries), coverage $(field bitmap_cvg) of the map ($(field edges_found) edges)," \
-     "$(field saved_crashes) crashes, $(field saved_hangs) hangs"
+     "stability $(field stability), $(field saved_crashes) crashes, $(field saved_hangs) hangs"
 
 # Findings: copied into the repository by hash, then replayed here so the exceptions are shown.
 found=0
