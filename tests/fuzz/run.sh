@@ -10,7 +10,8 @@
 # prints executions, coverage and findings, and copies every crash and hang to tests/fuzz/crashes/TARGET/ (raw bytes, named
 # by hash; FuzzReplayTests runs them in `dotnet test`). Work files go to tests/fuzz/.work/ (ignored by git).
 # Environment: FUZZ_TIMEOUT_MS (afl's per-input limit, default 10000), FUZZ_WORK (the work folder), FUZZ_NO_BUILD=1 (reuse the
-# instrumented build of an earlier run, so several targets can run side by side from one build).
+# instrumented build of an earlier run, so several targets can run side by side from one build), FUZZ_RESUME=1 (go on from
+# the queue of the last run of TARGET instead of the seeds; afl's figures then add up both runs).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -73,9 +74,15 @@ else
 fi
 
 run="$work/$target"
-rm -rf "$run"
-mkdir -p "$run"
-dotnet "$bin/Doorbraak.Rules.Fuzz.dll" seeds "$target" "$run/in"
+input=(-i "$run/in")
+if [ "${FUZZ_RESUME:-0}" = 1 ] && [ -d "$run/out/default/queue" ]; then
+  echo "== resuming from afl's queue in $run/out (FUZZ_RESUME=1)"
+  input=(-i -)
+else
+  rm -rf "$run"
+  mkdir -p "$run"
+  dotnet "$bin/Doorbraak.Rules.Fuzz.dll" seeds "$target" "$run/in"
+fi
 
 echo "== load before: $(uptime)"
 echo "== afl-fuzz $target for $seconds s"
@@ -87,7 +94,7 @@ dict=()
 [ -f "$here/$target.dict" ] && dict=(-x "$here/$target.dict")
 set +e
 # timeout and tail: afl-fuzz never runs past the budget (plus 5 minutes for its dry run), and its log stays small.
-timeout --kill-after=30 $((seconds + 300)) afl-fuzz -i "$run/in" -o "$run/out" -t "${FUZZ_TIMEOUT_MS:-10000}" -m none -V "$seconds" "${dict[@]}" \
+timeout --kill-after=30 $((seconds + 300)) afl-fuzz "${input[@]}" -o "$run/out" -t "${FUZZ_TIMEOUT_MS:-10000}" -m none -V "$seconds" "${dict[@]}" \
   -- dotnet "$bin/Doorbraak.Rules.Fuzz.dll" afl "$target" 2>&1 | tail -c 1000000 > "$run/afl.log"
 afl_status=${PIPESTATUS[0]}
 set -e
