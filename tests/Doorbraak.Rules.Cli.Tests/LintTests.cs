@@ -192,6 +192,21 @@ public class LintTests
     }
 
     [Fact]
+    public void The_shipped_packs_are_lint_clean_and_a_local_mandaatbesluit_does_not_count_as_a_national_mandate()
+    {
+        // The national pack leaves its mandates open; Vlaardingen and HBEL set them under 'mandates:'. LINT008 judges the
+        // mandate as the national pack wrote it, not the one a local mandaatbesluit loaded alongside sets.
+        var run = Cli.Run("lint", "--strict", Repo.National, Repo.Vlaardingen, Repo.Hbel, Path.Combine(Repo.Root, "policypacks", "nl-aow-leeftijd-2028"));
+        run.Code.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("No findings.");
+
+        var national = Cli.Run("lint", Repo.National);
+        national.OutLines.Where(l => l.Contains(": warning ", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Contain("LINT008: The deviation 'afw.kostendelersnorm-tijdelijk-buiten-beschouwing'",
+                "the one national default mandate kept on purpose (a regional pack replaces that deviation whole; the embedding examples decide on it)");
+    }
+
+    [Fact]
     public void A_national_pack_whose_deviation_sets_a_mandate_gets_LINT008()
     {
         using var temp = new TempDir();

@@ -122,8 +122,9 @@ internal static class LintCommand
             {
                 Warn("LINT007", dev.Location, $"The deviation '{dev.Id}' uses the format 1 kind 'beleidsregel'. In format 2 say which room it uses: awb-4:84 (bijzondere omstandigheden), evenredigheid, or the policy rule's own hardship clause listed under the rule's 'clauses' with kind hardheidsclausule.");
             }
-            if (devPack.Level == "national" && dev.Mandate != "open")
-                Warn("LINT008", dev.Location, $"The deviation '{dev.Id}' in the national pack '{dev.PackId}' sets its mandate to '{dev.Mandate}'. Who may decide is set by each municipality's mandaatbesluit; a national pack writes 'mandate: open' and a local pack sets it under 'mandates'.");
+            // The mandate as the national pack wrote it: a local mandaatbesluit loaded alongside does not make it fixed.
+            if (devPack.Level == "national" && dev.DeclaredMandate != "open")
+                Warn("LINT008", dev.Location, $"The deviation '{dev.Id}' in the national pack '{dev.PackId}' sets its mandate to '{dev.DeclaredMandate}'. Who may decide is set by each municipality's mandaatbesluit; a national pack writes 'mandate: open' and a local pack sets it under 'mandates'.");
         }
 
         foreach (var goal in view.Goals)

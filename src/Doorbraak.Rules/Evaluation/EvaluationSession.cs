@@ -140,7 +140,7 @@ internal sealed class EvaluationSession
     /// Records the unknown facts the costs read, for the cost comparison of a proposal: called when some deviation
     /// could resolve a collision (whether or not proposals are searched), so that a cost never silently counts as 0.
     /// </summary>
-    public void RecordCostUnknowns()
+    public void RecordCostUnknowns(IEnumerable<CompiledDeviation> candidates)
     {
         foreach (var c in RuleSet.Costs)
         {
@@ -155,6 +155,15 @@ internal sealed class EvaluationSession
                 }
                 c.Monthly.Decide(Base.Frame, e, out var unknowns);
                 _missing.Add(unknowns, c.Definition.Id);
+            }
+        }
+        // An intervention's own costs (the rent it pays, a deposit) are read on the base situation, as the cost comparison does.
+        foreach (var d in candidates)
+        {
+            foreach (var (_, amount) in d.Costs)
+            {
+                amount.Decide(Base.Frame, null, out var unknowns);
+                _missing.Add(unknowns, d.Id);
             }
         }
     }

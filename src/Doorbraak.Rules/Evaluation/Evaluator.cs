@@ -14,8 +14,8 @@ internal static class Evaluator
 
     /// <summary>
     /// Every stage on an open session. Missing facts come from every stage that reads facts (goals, undecided rules,
-    /// declared collisions, the conditions of the deviations that could resolve a collision, and the costs of a proposal
-    /// when there is a deviation to propose; derived facts are asked through what they derive from), whether or not
+    /// declared collisions, the conditions of the deviations that could resolve a collision, and the costs of a proposal,
+    /// an intervention's own costs included, when there is a deviation to propose; derived facts are asked through what they derive from), whether or not
     /// proposals are searched, so that they do not depend on the options.
     /// </summary>
     public static EvaluationResult Evaluate(EvaluationSession session, IReadOnlyList<PackInfo> packs, IPrecedentSource? precedents)
@@ -24,7 +24,7 @@ internal static class Evaluator
         var goals = GoalResults(session, session.HoldsProjected);
         var collisions = CollisionFinder.Find(session);
         var candidates = ProposalFinder.Candidates(session, collisions);
-        if (candidates.Count > 0) session.RecordCostUnknowns();
+        if (candidates.Count > 0) session.RecordCostUnknowns(candidates);
         var proposals = session.Options.IncludeProposals ? ProposalFinder.Find(session, collisions, candidates, precedents) : [];
         var audit = new AuditBlock(packs, DoorbraakEngine.EngineVersion, session.Date) { Backend = session.Backend.Name };
         var notProposed = session.Options.IncludeProposals ? ProposalFinder.WhyNot(session, collisions, proposals) : [];

@@ -331,7 +331,8 @@ internal static partial class ProposalFinder
     internal static IReadOnlyList<string> Illustrative(EvaluationSession ctx, CompiledDeviation[] set, Projection with, CostComparison cost)
     {
         var expressions = set.SelectMany(d => new[] { d.ParameterValue }.Concat(d.Sets.Select(x => x.Value)));
-        return ctx.IllustrativeIn(expressions, set.Select(d => d.Rule), ctx.Base, with)
+        // An intervention deviates from no rule (Rule < 0): only its own expressions count.
+        return ctx.IllustrativeIn(expressions, set.Where(d => d.Rule >= 0).Select(d => d.Rule), ctx.Base, with)
             .Concat(cost.Items.SelectMany(i => i.IllustrativeParameters))
             .Distinct().Order(StringComparer.Ordinal).ToList();
     }

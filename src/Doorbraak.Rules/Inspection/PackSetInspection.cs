@@ -187,6 +187,7 @@ public static class PackSetInspection
             Allowed = Condition(d.Allowed),
             Limits = new DeviationLimitsView(d.Limits.DurationMonths, d.Limits.DurationDays, d.Limits.Amount, d.Limits.AmountPer, d.Limits.Times),
             Mandate = d.Mandate,
+            DeclaredMandate = d.DeclaredMandate ?? d.Mandate,
             Document = d.Document,
             Review = d.Review.Select(r => new PeriodView(r.Months, r.Days)).ToList(),
             Motivation = d.Motivation,

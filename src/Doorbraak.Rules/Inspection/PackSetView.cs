@@ -532,6 +532,12 @@ public sealed class DeviationView : PackItemView
     /// <summary>The lowest mandate that may decide (a level of <see cref="MandateLadder"/>).</summary>
     public required string Mandate { get; init; }
 
+    /// <summary>
+    /// The mandate as the pack that defines the deviation wrote it (<c>open</c> when it leaves it to a municipality);
+    /// <see cref="Mandate"/> differs when a later pack's mandaatbesluit (<c>mandates:</c>) set it.
+    /// </summary>
+    public string DeclaredMandate { get; init; } = "";
+
     /// <summary>What to document.</summary>
     public required IReadOnlyList<string> Document { get; init; }
 

@@ -328,6 +328,9 @@ internal sealed record DeviationDefinition(string Id, string PackId, SourceLocat
     public IReadOnlyList<MandateStep> Ladder { get; init; } = [];
 
     /// <summary>The mandaatbesluit of a later pack that set the mandate, if one did.</summary>
+    /// <summary>The mandate as the defining pack wrote it, kept when a later pack's mandaatbesluit sets <c>Mandate</c>.</summary>
+    public string? DeclaredMandate { get; init; }
+
     public Citation? MandateBasis { get; init; }
 
     /// <summary><c>gemeente</c>, or an authority id: then the proposal is a request to that authority.</summary>

@@ -241,7 +241,7 @@ internal static class PackSetLoader
             foreach (var a in p.MandateAssignments)
             {
                 if (items.TryGetValue(a.Target, out var target) && target is DeviationDefinition d && d.PackId != a.PackId)
-                    items[a.Target] = d with { Mandate = a.Mandate, Ladder = a.Ladder, MandateBasis = a.Basis, MandateLocation = a.Location };
+                    items[a.Target] = d with { DeclaredMandate = d.DeclaredMandate ?? d.Mandate, Mandate = a.Mandate, Ladder = a.Ladder, MandateBasis = a.Basis, MandateLocation = a.Location };
                 else
                     bag.Report(DiagnosticCatalog.MandateTargetUnknown, a.Location, $"The mandaatbesluit of {a.PackId} sets the mandate of '{a.Target}', but no earlier pack defines a deviation or intervention with that id{Suggest.Hint(a.Target, items.Values.OfType<DeviationDefinition>().Where(x => x.PackId != a.PackId).Select(x => x.Id))}.");
             }

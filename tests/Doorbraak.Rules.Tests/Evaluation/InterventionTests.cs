@@ -43,6 +43,35 @@ public class InterventionTests
     }
 
     [Fact]
+    public void An_intervention_whose_avoided_costs_rest_on_an_illustrative_figure_is_proposed_and_says_so()
+    {
+        // An intervention deviates from no rule; gathering the illustrative figures must not look one up (it threw before).
+        var content = InterventionPack.Content
+            .Replace("    monthly: 3000\n", "    monthly: test.opvang\n", StringComparison.Ordinal)
+            .Replace("\nrules:\n", "\n  test.opvang:\n    title: Opvang per maand\n    type: money\n    values:\n"
+                + "      - { from: 2000-01-01, value: 3000.00, illustrative: true, source: \"testwaarde\" }\nrules:\n", StringComparison.Ordinal);
+        content.Should().Contain("monthly: test.opvang").And.Contain("test.opvang:");
+        var result = new DoorbraakEngine(InterventionPack.Load(content)).Evaluate(InterventionPack.Household(400), Peildatum);
+        var pay = result.Proposals.Single(p => p.Id == "int.huur-betalen");
+        pay.IllustrativeParameters.Should().Equal("test.opvang");
+        pay.Cost.CurrentRoute.Should().Be(12 * 3000m + 6000m);
+    }
+
+    [Fact]
+    public void An_intervention_cost_that_reads_an_unknown_fact_asks_for_it_and_leaves_the_difference_unknown()
+    {
+        var content = InterventionPack.Content
+            .Replace("      - { payer: gemeente, once: huishouden.huurachterstand }\n",
+                "      - { payer: gemeente, once: huishouden.huurachterstand }\n      - { payer: gemeente, monthly: huishouden.huur_nieuw }\n", StringComparison.Ordinal)
+            .Replace("facts:\n", "facts:\n  huishouden.huur_nieuw: { type: money, description: Huur van de nieuwe woning }\n", StringComparison.Ordinal);
+        content.Should().Contain("monthly: huishouden.huur_nieuw").And.Contain("huishouden.huur_nieuw: {");
+        var result = new DoorbraakEngine(InterventionPack.Load(content)).Evaluate(InterventionPack.Household(400), Peildatum);
+        result.MissingFacts.Should().ContainSingle(m => m.Path == "huishouden.huur_nieuw")
+            .Which.NeededFor.Should().Contain("int.huur-betalen");
+        result.Proposals.Single(p => p.Id == "int.huur-betalen").Cost.Difference.Should().BeNull();
+    }
+
+    [Fact]
     public void A_mandate_ladder_moves_a_larger_amount_up_instead_of_dropping_the_proposal()
     {
         Evaluate(400).Proposals.Single(p => p.Id == "int.huur-betalen").Mandate.Should().Be("teamleider");
