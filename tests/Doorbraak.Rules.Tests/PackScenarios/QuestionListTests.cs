@@ -135,14 +135,9 @@ public class QuestionListTests
     /// <summary>Noise questions not fixed yet (issue #14), as "test without fact: 'question'".</summary>
     private static readonly string[] KnownNoise =
     [
-        // An intervention's condition is asked although the intervention resolves nothing for this household.
-        "S10 negatieve tweeling (Pw 60 lid 6 onder a): huishouden weigert de inlichtingen, de beslagvrije voet geldt niet bij verrekening without schulden[2].soort: 'schulden[2].soort'",
         // With the father's date of birth unknown, the young person's search-period exception is asked; it matters only for an applicant under 27 with bijstand.
         "v2 blokkade: schuldregeling wacht op een woning, de corporatie wacht op een schuldregeling without leden[vader].geboren: 'leden[vader].zoektermijn_uitzondering'",
         "v2 blokkade: met een toegewezen woning start de schuldregeling; geen blokkade without leden[vader].geboren: 'leden[vader].zoektermijn_uitzondering'",
-        // The same: the Toeslagen debt's kind is asked for the payment-plan intervention, which resolves nothing here.
-        "v2 verzoek: na lokale en regionale escalatie wordt de casus voorgelegd; het verzoek zelf lost niets op without schulden[2].soort: 'schulden[2].soort'",
-        "v2 verzoek: zonder lokale en regionale escalatie is het Landelijk Maatwerkloket niet aan de orde without schulden[2].soort: 'schulden[2].soort'",
     ];
 
     private static IEnumerable<FactValue> Answers(FactKind kind, DateOnly date, IReadOnlyList<FactValue> texts) => kind switch
