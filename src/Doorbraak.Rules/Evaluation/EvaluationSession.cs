@@ -120,7 +120,8 @@ internal sealed class EvaluationSession
     /// <summary>
     /// For every fact a rule derives but left unknown (its condition undecided, or its value read an unknown fact), the
     /// unknown facts behind it: a question about the derived fact itself would be noise (the rule sets it anyway), so
-    /// the questions about its causes stand in for it. A derived fact left unknown by a parameter without a value has
+    /// the questions about its causes stand in for it. So do the unknown facts a rule per element tests with <c>bekend(...)</c>
+    /// alone, for the facts it derives once they are known. A derived fact left unknown by a parameter without a value has
     /// no cause among the household's facts: that is a gap, not a question.
     /// </summary>
     private static Dictionary<(EntityInstance?, FieldDefinition), List<FactRead>> DerivedCauses(CompiledRuleSet ruleSet, Projection p)
@@ -133,6 +134,19 @@ internal sealed class EvaluationSession
         foreach (var w in p.Writes)
             if (w.After.IsUnknown) Of(w.Instance, w.Field);
         foreach (var (w, reads) in p.UnknownValues) Of(w.Instance, w.Field).AddRange(reads);
+        // A rule per element whose condition only asks whether facts are known (applies: bekend(rol)) and did not apply
+        // because one of them is unknown: it sets its facts as soon as that one is answered, so that one is asked instead.
+        foreach (var r in ruleSet.Rules)
+        {
+            if (r.ForEach is not { } collection || r.Applies is not { Guarded.Count: > 0 } applies || !applies.FieldsRead.All(applies.Guarded.Contains)) continue;
+            foreach (var e in p.Household.Collections[collection.Slot])
+            {
+                var unknown = applies.Guarded.Where(f => f.Owner == e.Schema && e.Values[f.Slot].IsUnknown).Select(f => new FactRead(e, f, FactValue.Unknown)).ToList();
+                if (unknown.Count == 0) continue;
+                foreach (var d in r.Determines)
+                    if (d.Target.Kind == TargetKind.Element && e.Values[d.Target.Field.Slot].IsUnknown) Of(e, d.Target.Field).AddRange(unknown);
+            }
+        }
         return causes;
     }
 

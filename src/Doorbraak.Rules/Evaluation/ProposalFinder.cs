@@ -18,25 +18,75 @@ internal static partial class ProposalFinder
 
     /// <summary>
     /// The deviations that could resolve a collision (they deviate from one of its rules) and are allowed for this household.
-    /// A deviation whose condition is unknown has its facts asked unless, were it allowed, it would move more money than its
-    /// limit allows (a known amount over the limit): then no answer can bring it into a proposal, and asking is noise.
+    /// A deviation or intervention whose condition is unknown has its facts asked only when, were its condition to hold, it
+    /// could end up in a proposal (<see cref="CouldBeProposed"/>): asking for a condition whose answer cannot change the
+    /// proposals is noise.
     /// </summary>
     public static List<CompiledDeviation> Candidates(EvaluationSession session, List<FoundCollision> collisions)
     {
         if (collisions.Count == 0) return [];
         var allowed = new List<CompiledDeviation>();
+        var open = new List<CompiledDeviation>();
         foreach (var d in session.RuleSet.Deviations)
         {
             if (Concerned(session, d, collisions).Count == 0) continue;
             if (session.IsAllowed(d)) allowed.Add(d);
-            else if (session.AllowedIsUnknown(d) && !KnownOverLimit(session, d, collisions)) session.AskAllowed(d);
+            else if (session.AllowedIsUnknown(d)) open.Add(d);
         }
+        foreach (var d in open)
+            if (CouldBeProposed(session, d, allowed, open, collisions)) session.AskAllowed(d);
         return allowed;
     }
 
-    /// <summary>Whether the deviation, applied alone, moves a known amount over its limit (only a deviation with a limit is re-projected).</summary>
-    private static bool KnownOverLimit(EvaluationSession session, CompiledDeviation d, List<FoundCollision> collisions) =>
-        AmountLimit(session, d) is not null && OverAmountLimit(session, OutcomeClassifier.Classify(session, [d], collisions)) is { Amount: not null };
+    /// <summary>
+    /// Whether a deviation whose condition is unknown could, once its condition holds, end up in a proposal. It is
+    /// re-projected as if allowed: it could when it then resolves a collision, or a goal it concerns is still unknown there
+    /// (other answers decide), or rules become undecided with it. It cannot when it moves a known amount over its limit.
+    /// When it resolves nothing provably on its own, it is tried with the other deviations that are or may become allowed,
+    /// in the combinations <see cref="Find"/> would try: it could when a combination with it resolves (or leaves unknown) a
+    /// collision the same combination without it does not resolve. Runs only for deviations whose condition is unknown.
+    /// </summary>
+    private static bool CouldBeProposed(EvaluationSession session, CompiledDeviation d, List<CompiledDeviation> allowed, List<CompiledDeviation> open,
+        List<FoundCollision> collisions)
+    {
+        var alone = OutcomeClassifier.Classify(session, [d], collisions);
+        if (AmountLimit(session, d) is not null && OverAmountLimit(session, alone) is { Amount: not null }) return false;
+        var concerned = Concerned(session, d, collisions);
+        if (Adds(session, alone, null, concerned, collisions)) return true;
+        if (!session.Options.IncludeProposals) return false;
+        var others = allowed.Concat(open).Where(o => o != d).OrderBy(o => o.Index).Take(MaxCombinationCandidates - 1).ToList();
+        for (var size = 1; size < Math.Min(session.Options.MaxCombination, others.Count + 1); size++)
+        {
+            foreach (var idx in BlockingRules.Combinations(Enumerable.Range(0, others.Count).ToList(), size))
+            {
+                var rest = idx.Select(i => others[i]).ToArray();
+                var set = rest.Append(d).OrderBy(x => x.Index).ToArray();
+                if (set.Select(s => s.Rule).Distinct().Count() < set.Length && set.All(s => s.Definition.Change.Kind == ChangeKind.Suspend)) continue;
+                if (Adds(session, OutcomeClassifier.Classify(session, set, collisions), OutcomeClassifier.Classify(session, rest, collisions), concerned, collisions)) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an outcome could give a proposal that <paramref name="without"/> (the same steps minus one; null: nothing
+    /// applied) does not: it resolves a collision that one leaves, or leaves a goal unknown where that one does not resolve
+    /// it (a collision the deviation concerns, or a goal it made unknown), or makes rules undecided that that one does not.
+    /// </summary>
+    private static bool Adds(EvaluationSession session, DeviationOutcome with, DeviationOutcome? without, List<string> concerned, List<FoundCollision> collisions)
+    {
+        foreach (var c in collisions)
+        {
+            if (without is not null && without.Resolves.Contains(c.Result.Id)) continue;
+            if (with.Resolves.Contains(c.Result.Id)) return true;
+            if (c.Goal < 0 || !with.Reprojection.Goals[c.Goal].IsUnknown) continue;
+            // A goal unknown with it: other answers decide whether it resolves the collision, when it is about this
+            // collision or made the goal unknown.
+            var before = without?.Reprojection.Goals[c.Goal] ?? session.HoldsProjected[c.Goal];
+            if (concerned.Contains(c.Result.Id) || !before.IsUnknown) return true;
+        }
+        return session.NewlyUndecided(with.Reprojection.Projection) && (without is null || !session.NewlyUndecided(without.Reprojection.Projection));
+    }
 
     /// <summary>Whether an outcome would be kept as a proposal: it resolves a collision, makes no rule undecided and stays within its amount limit.</summary>
     private static bool Proposable(EvaluationSession ctx, DeviationOutcome t) =>

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Packs;
 
 namespace Doorbraak.Rules.Tests.Evaluation;
@@ -9,6 +10,18 @@ public class CompletenessTests
 
     private static Household Readme() =>
         National.Value.ReadHousehold(File.ReadAllText(Path.Combine(RepoRoot.Path, "samples", "households", "s1-kostendelersnorm.yaml")), "s1-kostendelersnorm.yaml");
+
+    [Fact]
+    public void With_a_members_role_unknown_the_role_is_asked_not_the_fact_a_rule_derives_from_it()
+    {
+        // pw.kostendelende-medebewoner applies as soon as the role is known (applies: bekend(rol)) and then sets kostendeler:
+        // an answer to kostendeler itself would be overwritten, so the role stands in for it.
+        var h = Readme();
+        h.Members.Single(m => m.Id == "moeder").Facts.Set("rol", FactValue.Unknown);
+        var asked = National.Value.Evaluate(h, new DateOnly(2026, 3, 1)).MissingFacts.Select(m => m.Path).ToList();
+        asked.Should().Contain("leden[moeder].rol");
+        asked.Should().NotContain("leden[moeder].kostendeler");
+    }
 
     [Fact]
     public void The_readme_household_after_the_norms_end_is_incomplete_with_the_norm_parameters_named()

@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Facts;
 using Doorbraak.Rules.Inspection;
 using Doorbraak.Rules.Packs;
 
@@ -161,6 +162,90 @@ public class InterventionTests
         p.Request!.Authority.Should().Be("dienst-toeslagen");
         p.Steps.Single().Should().Match<ProposalStep>(s => s.Kind == ProposalStepKind.Deviation && s.Decider == "dienst-toeslagen");
         result.Proposals.Single(x => x.Id == "int.huur-betalen").Request.Should().BeNull();
+    }
+
+    /// <summary>
+    /// Four interventions for the eviction: a request that changes nothing a rule reads, a payment that resolves it, and two
+    /// requests that resolve it only together (one allowed, one with an open condition).
+    /// </summary>
+    private const string ConditionsContent = """
+        facts:
+          huishouden.huurachterstand_opgelost: { type: boolean, description: De huurachterstand is betaald, default: false }
+          huishouden.ontruiming_dreigt: { type: boolean, description: Ontruiming dreigt, default: false }
+          huishouden.verzoek_gedaan: { type: boolean, description: Een verzoek dat geen regel leest, default: false }
+          huishouden.budget_gevraagd: { type: boolean, description: Budget gevraagd, default: false }
+          huishouden.fonds_gevraagd: { type: boolean, description: Fonds gevraagd, default: false }
+          huishouden.akkoord_verzoek: { type: boolean, description: Akkoord met het verzoek }
+          huishouden.akkoord_betalen: { type: boolean, description: Akkoord met de betaling }
+          huishouden.akkoord_budget: { type: boolean, description: Akkoord met het budget }
+        rules:
+          - id: huur.ontruiming
+            title: Ontruiming bij huurachterstand
+            law: { law: Burgerlijk Wetboek Boek 7, article: "7:231" }
+            domain: wonen
+            applies: huishouden.huurachterstand > 0 and not huishouden.huurachterstand_opgelost and not (huishouden.budget_gevraagd and huishouden.fonds_gevraagd)
+            determines: { huishouden.ontruiming_dreigt: true }
+        goals:
+          - id: doel.dak
+            title: Dak boven het hoofd
+            domain: wonen
+            holds: not huishouden.ontruiming_dreigt
+        interventions:
+          - id: int.verzoek
+            title: Verzoek zonder gevolg voor een regel
+            action: overig
+            basis: { law: Testwet, article: "1", kind: taak }
+            allowed: huishouden.akkoord_verzoek
+            change: { set: { huishouden.verzoek_gedaan: true } }
+            resolves: [doel.dak]
+            mandate: regisseur
+          - id: int.betalen
+            title: Huurachterstand betalen
+            action: betaling
+            basis: { law: Testwet, article: "2", kind: budget }
+            allowed: huishouden.akkoord_betalen
+            change: { set: { huishouden.huurachterstand_opgelost: true } }
+            resolves: [doel.dak]
+            mandate: regisseur
+          - id: int.budget
+            title: Budget vragen
+            action: overig
+            basis: { law: Testwet, article: "3", kind: taak }
+            allowed: huishouden.akkoord_budget
+            change: { set: { huishouden.budget_gevraagd: true } }
+            resolves: [doel.dak]
+            mandate: regisseur
+          - id: int.fonds
+            title: Fonds vragen
+            action: overig
+            basis: { law: Testwet, article: "4", kind: taak }
+            change: { set: { huishouden.fonds_gevraagd: true } }
+            resolves: [doel.dak]
+            mandate: regisseur
+        """;
+
+    [Fact]
+    public void An_open_condition_is_asked_only_when_the_intervention_could_then_resolve_something_alone_or_combined()
+    {
+        var engine = new DoorbraakEngine(InterventionPack.Load(ConditionsContent));
+        var result = engine.Evaluate(InterventionPack.Household(400), Peildatum);
+        result.Collisions.Select(c => c.Id).Should().Equal("botsing.doel.dak");
+        var asked = result.MissingFacts.Select(m => m.Path).ToList();
+        asked.Should().Contain("huishouden.akkoord_betalen", "the payment resolves the collision once its condition holds");
+        asked.Should().Contain("huishouden.akkoord_budget", "the budget request resolves it together with the allowed fund request");
+        asked.Should().NotContain("huishouden.akkoord_verzoek", "the request changes nothing a rule or goal reads, alone or combined: asking is noise");
+
+        // The answers confirm it: the request's condition changes nothing, the budget's gives a combined proposal.
+        string Proposals(string fact)
+        {
+            var h = InterventionPack.Household(400);
+            h.Facts.Set(fact, FactValue.True);
+            return string.Join(",", engine.Evaluate(h, Peildatum).Proposals.Select(p => p.Id));
+        }
+        var none = string.Join(",", result.Proposals.Select(p => p.Id));
+        Proposals("akkoord_verzoek").Should().Be(none);
+        Proposals("akkoord_budget").Should().Contain("int.budget+int.fonds");
+        Proposals("akkoord_betalen").Should().Contain("int.betalen");
     }
 
     [Fact]
