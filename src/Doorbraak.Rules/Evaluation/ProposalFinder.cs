@@ -28,10 +28,31 @@ internal static partial class ProposalFinder
         foreach (var d in session.RuleSet.Deviations)
         {
             if (Concerned(session, d, collisions).Count == 0) continue;
-            if (session.IsAllowed(d)) allowed.Add(d);
+            if (session.IsAllowed(d))
+            {
+                allowed.Add(d);
+                AskElementPicks(session, d);
+            }
             else if (session.AllowedIsUnknown(d) && !KnownOverLimit(session, d, collisions)) session.AskAllowed(d);
         }
         return allowed;
+    }
+
+    /// <summary>
+    /// An allowed intervention that changes elements picked by a condition: the unknown facts that condition reads for an
+    /// element are asked, since the answer decides whether that element (a debt, say) is changed.
+    /// </summary>
+    private static void AskElementPicks(EvaluationSession session, CompiledDeviation d)
+    {
+        foreach (var change in d.ElementSets)
+        {
+            if (change.Where is not { } where) continue;
+            foreach (var element in session.Base.Household.Collections[change.Collection.Slot])
+            {
+                var v = where.Decide(session.Base.Frame, element, out var unknowns);
+                if (v.IsUnknown) session.AddMissing(unknowns, d.Id);
+            }
+        }
     }
 
     /// <summary>Whether the deviation, applied alone, moves a known amount over its limit (only a deviation with a limit is re-projected).</summary>
@@ -330,7 +351,7 @@ internal static partial class ProposalFinder
     /// <summary>The illustrative parameters a proposal's figures rest on: its cost lines, the deviated rules, and the deviations' own expressions.</summary>
     internal static IReadOnlyList<string> Illustrative(EvaluationSession ctx, CompiledDeviation[] set, Projection with, CostComparison cost)
     {
-        var expressions = set.SelectMany(d => new[] { d.ParameterValue }.Concat(d.Sets.Select(x => x.Value)));
+        var expressions = set.SelectMany(d => new[] { d.ParameterValue }.Concat(d.Sets.Select(x => x.Value)).Concat(d.ElementSets.SelectMany(e => e.Sets.Select(x => x.Value))));
         return ctx.IllustrativeIn(expressions, set.Select(d => d.Rule), ctx.Base, with)
             .Concat(cost.Items.SelectMany(i => i.IllustrativeParameters))
             .Distinct().Order(StringComparer.Ordinal).ToList();
