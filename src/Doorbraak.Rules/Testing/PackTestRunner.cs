@@ -153,6 +153,7 @@ public static class PackTestRunner
         NotProposedReason.OverAmountLimit => "over-amount-limit",
         NotProposedReason.BecomesUndecided => "becomes-undecided",
         NotProposedReason.HingesOnUnknown => "hinges-on-unknown",
+        NotProposedReason.UntilMet => "until-met",
         _ => "resolves-nothing",
     };
 
