@@ -61,7 +61,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 }
 
 /// <summary>The sample host on the in-memory test server, with all logging captured at Trace level.</summary>
-public sealed class SampleHostFactory : WebApplicationFactory<Program>
+public class SampleHostFactory : WebApplicationFactory<Program>
 {
     internal CapturingLoggerProvider Logs { get; } = new();
 

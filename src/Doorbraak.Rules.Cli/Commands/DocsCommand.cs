@@ -18,7 +18,7 @@ internal static class DocsCommand
         };
         var command = new Command("docs",
             "Write Markdown reference documentation for packs: rules with citations and links, consequences with sources, parameters with " +
-            "their values over time, goals, declared collisions, deviations with basis, mandate, limits, review and documents, costs, KPIs and tests.")
+            "their values over time, goals, declared collisions, deviations and interventions with basis, mandate, limits, review and documents, costs, KPIs and tests.")
         {
             dirs, output,
         };
@@ -75,6 +75,7 @@ internal static class DocsCommand
             ("Goals", "goals", pack.Goals.Count),
             ("Declared collisions", "collisions", pack.Collisions.Count),
             ("Deviations", "deviations", pack.Deviations.Count),
+            ("Interventions", "interventions", pack.Interventions.Count),
             ("Costs", "costs", pack.Costs.Count),
             ("KPIs", "kpis", pack.Kpis.Count),
             ("Tests", "tests", pack.Tests.Count),
@@ -216,6 +217,8 @@ internal static class DocsCommand
             }
         }
 
+        RenderInterventions(sb, pack, merged);
+
         if (pack.Costs.Count > 0)
         {
             sb.AppendLine("<a id=\"costs\"></a>");
@@ -250,6 +253,67 @@ internal static class DocsCommand
         }
         return sb.ToString();
     }
+
+    /// <summary>Interventions: actions within the law, with what they change (household facts and elements such as a debt), basis, who decides, limits and costs.</summary>
+    private static void RenderInterventions(StringBuilder sb, PackView pack, PackSetView merged)
+    {
+        if (pack.Interventions.Count == 0) return;
+        sb.AppendLine("<a id=\"interventions\"></a>");
+        sb.AppendLine("## Interventions");
+        sb.AppendLine();
+        sb.AppendLine("Actions within the law that change the situation without setting a rule aside; re-projected and ranked with the deviations.");
+        sb.AppendLine();
+        foreach (var i in pack.Interventions.OrderBy(i => i.Id, StringComparer.Ordinal))
+        {
+            sb.AppendLine($"<a id=\"{Anchor(i.Id)}\"></a>");
+            sb.AppendLine($"### {Esc(i.Title)}");
+            sb.AppendLine();
+            sb.AppendLine($"`{i.Id}` · {i.Action} · {Loc(i.Location)}");
+            sb.AppendLine();
+            Layering(sb, i);
+            sb.AppendLine($"- Change: {InterventionChange(i)}");
+            if (i.Resolves.Count > 0) sb.AppendLine($"- Aims at: {string.Join(", ", i.Resolves.Select(g => Link(g, merged)))}");
+            sb.AppendLine($"- Basis: {Cite(i.Basis)}{(i.Basis.Kind is null ? "" : $" ({i.Basis.Kind})")}");
+            sb.AppendLine($"- Mandate: {Mandate(i)}");
+            if (i.Decider != "gemeente")
+                sb.AppendLine($"- Decided by: {Esc(i.Decider)} (a request; deliver: {(i.Deliver.Count == 0 ? "-" : Esc(string.Join("; ", i.Deliver)))})");
+            sb.AppendLine($"- Limits: {Limits(i.Limits)}");
+            if (i.Costs.Count > 0)
+                sb.AppendLine($"- Costs: {string.Join("; ", i.Costs.Select(c => $"{Esc(c.Payer)} `{Code(c.Amount.Text)}` {(c.Once ? "once" : "per month")}{(c.Title is null ? "" : $" ({Esc(c.Title)})")}"))}");
+            sb.AppendLine($"- Review: {(i.Review.Count == 0 ? "P6M, P12M (default)" : string.Join(", ", i.Review.Select(r => Iso(r.Months, r.Days))))}");
+            sb.AppendLine();
+            if (i.Allowed is not null) Expr(sb, "Allowed when", i.Allowed);
+            if (i.Document.Count > 0)
+            {
+                sb.AppendLine("To document:");
+                sb.AppendLine();
+                foreach (var item in i.Document) sb.AppendLine($"1. {Esc(item)}");
+                sb.AppendLine();
+            }
+            if (i.Motivation is not null)
+            {
+                sb.AppendLine("Motivation template:");
+                sb.AppendLine();
+                foreach (var line in i.Motivation.TrimEnd().Split('\n')) sb.AppendLine("> " + line.TrimEnd());
+                sb.AppendLine();
+            }
+        }
+    }
+
+    private static string InterventionChange(InterventionView i)
+    {
+        var parts = i.Sets.Select(s => $"set `{s.Target}` = `{Code(s.Value.Text)}`").ToList();
+        foreach (var e in i.Elements)
+        {
+            var pick = e.Id is not null ? $"the element with id `{Code(e.Id)}`" : $"each element where `{Code(e.Where!.Text)}`";
+            parts.Add($"in `{e.Collection}`, {pick}: set {string.Join(", ", e.Sets.Select(s => $"`{s.Target}` = `{Code(s.Value.Text)}`"))}");
+        }
+        return string.Join("; ", parts);
+    }
+
+    private static string Mandate(InterventionView i) => i.MandateSteps.Count == 0
+        ? i.Mandate
+        : string.Join(", ", i.MandateSteps.Select(s => s.UpTo is { } u ? $"up to EUR {u:0.00} {s.Role}" : s.UpToParameter is { } p ? $"up to `{p}` {s.Role}" : $"above that {s.Role}"));
 
     private static void RenderRule(StringBuilder sb, RuleView r, PackSetView merged)
     {
@@ -309,6 +373,7 @@ internal static class DocsCommand
         GoalView => "goal",
         CollisionView => "collision",
         DeviationView => "deviation",
+        InterventionView => "intervention",
         CostView => "cost",
         KpiView => "KPI",
         _ => "situation",
@@ -382,7 +447,9 @@ internal static class DocsCommand
     {
         var parts = new List<string>();
         if (l.DurationMonths is not null || l.DurationDays is not null) parts.Add("at most " + Iso(l.DurationMonths ?? 0, l.DurationDays ?? 0));
+        if (l.Until is { } until) parts.Add($"until `{Code(until.Text)}`{(l.MaxMonths is { } mx && l.DurationMonths is null ? $", at most {Iso(mx, 0)}" : "")}");
         if (l.Amount is { } a) parts.Add($"at most EUR {a:0.00} per {l.AmountPer}");
+        else if (l.AmountParameter is { } ap) parts.Add($"at most `{ap}` per {l.AmountPer}");
         if (l.Times is { } t) parts.Add($"{t} time(s) per household");
         return parts.Count == 0 ? "none" : string.Join("; ", parts);
     }

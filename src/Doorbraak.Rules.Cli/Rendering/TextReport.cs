@@ -93,9 +93,23 @@ internal static class TextReport
         w.WriteLine($"     {t["cli.report.resolves"]}: {List(p.Resolves)}");
         if (p.Leaves.Count > 0) w.WriteLine($"     {t["cli.report.leaves"]}: {List(p.Leaves)}");
         if (p.Creates.Count > 0) w.WriteLine($"     {style.Red(t["cli.report.creates"])}: {List(p.Creates)}");
+        if (p.Steps.Count > 0)
+        {
+            // Each step says what it is: a deviation from a rule, or an intervention (an action within the law), and who decides.
+            w.WriteLine($"     {t["cli.report.steps"]}:");
+            foreach (var s in p.Steps)
+            {
+                var decider = s.Decider == "gemeente" ? "" : t.Format("cli.report.step-decider", ("decider", s.Decider));
+                w.WriteLine("       - " + (s.Kind == ProposalStepKind.Intervention
+                    ? t.Format("cli.report.step-intervention", ("action", s.Action), ("id", s.Id), ("title", s.Title), ("mandate", s.Mandate), ("decider", decider))
+                    : t.Format("cli.report.step-deviation", ("id", s.Id), ("rule", s.Rule), ("title", s.Title), ("mandate", s.Mandate), ("decider", decider))));
+            }
+        }
+        if (p.Request is { } rq) w.WriteLine($"     {t["cli.report.request"]}: {rq.Text}");
         foreach (var b in p.Basis)
         {
-            w.WriteLine($"     {t["cli.report.basis"]}: {b.Citation}{(b.Kind is null ? "" : $" ({b.Kind})")}{(b.Url is null ? "" : " " + b.Url)} — {t["cli.report.deviates-from"]} {b.Rule}");
+            var of = b.Rule.Length == 0 ? t["cli.report.own-basis"] : $"{t["cli.report.deviates-from"]} {b.Rule}";
+            w.WriteLine($"     {t["cli.report.basis"]}: {b.Citation}{(b.Kind is null ? "" : $" ({b.Kind})")}{(b.Url is null ? "" : " " + b.Url)} — {of}");
             if (b.ForceText is not null) w.WriteLine($"       {b.Rule}: {b.ForceText}{(b.Grondslag is null ? "" : $" ({t["cli.report.grondslag"]}: {b.Grondslag})")}");
         }
         w.WriteLine($"     {t["cli.report.mandate"]}: {p.Mandate}");

@@ -122,6 +122,9 @@ internal sealed class CompiledDeviation
     /// <summary>The event it lasts until (<c>limits.until</c>), if any.</summary>
     public CompiledExpression? Until { get; init; }
 
+    /// <summary>An intervention's changes to elements of a collection (<c>change.elements</c>), compiled.</summary>
+    public IReadOnlyList<CompiledElementChange> ElementSets { get; init; } = [];
+
     /// <summary>An intervention's own costs, compiled.</summary>
     public IReadOnlyList<(StepCost Definition, CompiledExpression Amount)> Costs { get; init; } = [];
 
@@ -133,6 +136,33 @@ internal sealed class CompiledDeviation
     public bool Equals(CompiledRule? other) => ReferenceEquals(this, other);
 
     public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+}
+
+/// <summary>
+/// An intervention's change to the elements of one collection: those whose <see cref="IdField"/> is <see cref="Id"/>, or for
+/// which <see cref="Where"/> holds, get the values of <see cref="Sets"/> (evaluated for that element).
+/// </summary>
+internal sealed class CompiledElementChange
+{
+    public required FieldDefinition Collection { get; init; }
+    public string? Id { get; init; }
+    public FieldDefinition? IdField { get; init; }
+    public CompiledExpression? Where { get; init; }
+    public required IReadOnlyList<CompiledDetermination> Sets { get; init; }
+
+    /// <summary>
+    /// Whether the element is picked: true, false, or unknown (a <see cref="Where"/> that reads an unknown fact). An id names
+    /// an element of the household file: an element without an id is not that element.
+    /// </summary>
+    public FactValue Picks(EvaluationFrame frame, EntityInstance element)
+    {
+        if (IdField is { } f)
+        {
+            var v = element.Values[f.Slot];
+            return FactValue.Bool(!v.IsUnknown && string.Equals(v.AsText, Id, StringComparison.Ordinal));
+        }
+        return Where!.Evaluate(frame, element);
+    }
 }
 
 internal sealed class CompiledCost

@@ -379,11 +379,53 @@ internal static class RuleSetCompiler
             var value = ConditionCompiler.Compile(s.Value, env, target.Field.Type, null, bag);
             if (value is not null) sets.Add(new CompiledDetermination(target, value));
         }
+        var elementSets = new List<CompiledElementChange>();
+        foreach (var e in d.Change.Elements)
+            if (CompileElementChange(e, env, bag) is { } compiled) elementSets.Add(compiled);
         var costs = new List<(StepCost, CompiledExpression)>();
         foreach (var c in d.StepCosts)
             if (ConditionCompiler.Compile(c.Amount, env, FactType.Money, null, bag) is { } amount) costs.Add((c, amount));
         if (bag.Items.Count > errors) return null;
-        return new CompiledDeviation { Index = index, Definition = d, Allowed = allowed, Rule = -1, Sets = sets, Until = until, Costs = costs };
+        return new CompiledDeviation { Index = index, Definition = d, Allowed = allowed, Rule = -1, Sets = sets, ElementSets = elementSets, Until = until, Costs = costs };
+    }
+
+    /// <summary>
+    /// An element change, type-checked: the collection exists, 'id' needs a text 'id' fact on the element, 'where' is a
+    /// yes/no condition on the element, and each fact set is a fact of the element with a value of its type.
+    /// </summary>
+    private static CompiledElementChange? CompileElementChange(ElementChange e, ConditionEnvironment env, DiagnosticBag bag)
+    {
+        var collections = env.Schema.Household.Fields.Where(f => f.Type.Kind == FactKind.List).Select(f => f.Name).ToList();
+        if (!env.Schema.Household.TryGetField(e.Collection, out var collection) || collection.Type.Kind != FactKind.List)
+        {
+            bag.Report(DiagnosticCatalog.ElementCollectionUnknown, e.CollectionLocation, $"'{e.Collection}' is not a collection of the household; an element change names one of {string.Join(", ", collections)}{Suggest.Hint(e.Collection, collections)}.");
+            return null;
+        }
+        var entity = env.Schema.GetEntity(collection.Type.EntityName!);
+        var errors = bag.Items.Count;
+        FieldDefinition? idField = null;
+        CompiledExpression? where = null;
+        if (e.Id is not null)
+        {
+            if (!entity.TryGetField("id", out var f) || f.Type.Kind != FactKind.Text)
+                bag.Report(DiagnosticCatalog.ElementIdWithoutIdFact, e.IdLocation, $"'id: {e.Id}' picks an element of {e.Collection} by its id, but a {entity.Name} has no text fact 'id'; declare {entity.Name}.id under 'facts' (type: text) and give each element its id in the household, or pick with 'where: <condition>'.");
+            else
+                idField = f;
+        }
+        else
+        {
+            where = ConditionCompiler.Compile(e.Where!, env, FactType.Boolean, entity, bag);
+        }
+        var sets = new List<CompiledDetermination>();
+        foreach (var s in e.Sets)
+        {
+            var target = ResolveTarget(s.Target, s.Location, entity, env.Schema, bag);
+            if (target is null) continue;
+            var value = ConditionCompiler.Compile(s.Value, env, target.Field.Type, entity, bag);
+            if (value is not null) sets.Add(new CompiledDetermination(target, value));
+        }
+        if (bag.Items.Count > errors) return null;
+        return new CompiledElementChange { Collection = collection, Id = e.Id, IdField = idField, Where = where, Sets = sets };
     }
 
     private static CompiledDeviation? CompileDeviation(DeviationDefinition d, int index, List<CompiledRule> rules, ConditionEnvironment env, DiagnosticBag bag)

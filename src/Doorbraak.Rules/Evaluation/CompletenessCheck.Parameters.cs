@@ -70,6 +70,11 @@ internal static partial class CompletenessCheck
             Add(d.Allowed, d.Id);
             Add(d.ParameterValue, d.Id);
             foreach (var s in d.Sets) Add(s.Value, d.Id);
+            foreach (var e in d.ElementSets)
+            {
+                Add(e.Where, d.Id);
+                foreach (var s in e.Sets) Add(s.Value, d.Id);
+            }
             Add(d.Until, d.Id);
             foreach (var c in d.Costs) Add(c.Amount, d.Id);
         }

@@ -17,6 +17,9 @@ internal sealed class EvaluationSession
 {
     private readonly Dictionary<ProjectionChanges, Reprojection> _reprojections = new();
     private readonly Dictionary<int, bool> _allowed = new();
+
+    /// <summary>Each step's <c>limits.until</c> evaluated for this household (by deviation index).</summary>
+    internal Dictionary<int, UntilOutcome> Untils { get; } = new();
     private readonly Dictionary<int, List<FactRead>> _allowedUnknowns = new();
     private readonly MissingFacts _missing = new();
     private readonly List<(string Id, CompiledExpression Expression, UnknownCause Cause)> _undecidedWithoutFacts = new();

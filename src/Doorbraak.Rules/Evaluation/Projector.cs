@@ -116,6 +116,9 @@ internal sealed class ProjectionRun
     /// <summary>Capture how each applied rule's condition was decided.</summary>
     public bool Trace { get; init; }
 
+    /// <summary>Facts of elements an intervention set (<c>change.elements</c>), with their values: rules do not undo them.</summary>
+    public Dictionary<(EntityInstance, int), FactValue>? Pinned { get; init; }
+
     public EvaluationFrame Frame => Projection.Frame;
 
     /// <summary>Whether the rule runs in this projection: not set aside, valid on the date, and in the goal's cone when one is given.</summary>
@@ -182,8 +185,10 @@ internal static class Projector
                 if (s.Target.Field == plan.RoleField) frame.ForgetRoles();
             }
         }
+        var pinned = PinElements(plan, frame, changes);
         return new ProjectionRun
         {
+            Pinned = pinned,
             Plan = plan,
             Projection = new Projection { Household = household, Frame = frame },
             Changes = changes,
@@ -191,6 +196,40 @@ internal static class Projector
             Writers = detailed ? new Dictionary<(EntityInstance, int), Written>() : null,
             Trace = trace,
         };
+    }
+
+    /// <summary>
+    /// An intervention's changes to elements (<c>change.elements</c>): each picked element gets its facts set before the
+    /// rules run, and they stay set (the values are kept in the run, so that a rule that determines them does not undo
+    /// them). An element whose pick is unknown (a <c>where</c> that reads an unknown fact, or no id) may or may not be
+    /// changed: a fact that the change would give another value becomes unknown, never silently kept or changed.
+    /// </summary>
+    private static Dictionary<(EntityInstance, int), FactValue>? PinElements(CompiledRuleSet plan, EvaluationFrame frame, ProjectionChanges changes)
+    {
+        Dictionary<(EntityInstance, int), FactValue>? pinned = null;
+        foreach (var d in changes.Deviations)
+        {
+            if (!d.IsIntervention || d.ElementSets.Count == 0) continue;
+            foreach (var change in d.ElementSets)
+            {
+                foreach (var element in frame.Household.Collections[change.Collection.Slot])
+                {
+                    var picks = change.Picks(frame, element);
+                    if (picks.IsFalse) continue;
+                    // All values first, on the element as it was, so that one set does not feed another.
+                    var values = change.Sets.Select(s => s.Value.Evaluate(frame, element)).ToArray();
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        var slot = change.Sets[i].Target.Field.Slot;
+                        var value = picks.IsTrue || values[i] == element.Values[slot] ? values[i] : FactValue.Unknown;
+                        element.Values[slot] = value;
+                        (pinned ??= new())[(element, slot)] = value;
+                    }
+                    if (change.Sets.Any(s => s.Target.Field == plan.RoleField)) frame.ForgetRoles();
+                }
+            }
+        }
+        return pinned;
     }
 
     /// <summary>One rule, for the household or each element of its collection, when it runs in this projection.</summary>
@@ -227,7 +266,7 @@ internal static class Projector
         var settled = false;
         for (var pass = 0; pass <= rules.Count + 1 && !settled; pass++)
         {
-            var scratch = new ProjectionRun { Plan = plan, Projection = new Projection { Household = household, Frame = frame }, Changes = run.Changes, Date = run.Date, Writers = null, Trace = false };
+            var scratch = new ProjectionRun { Plan = plan, Projection = new Projection { Household = household, Frame = frame }, Changes = run.Changes, Date = run.Date, Writers = null, Trace = false, Pinned = run.Pinned };
             foreach (var r in rules) RunRule(scratch, r);
             foreach (var w in scratch.Projection.Writes) original.TryAdd((w.Instance, w.Field.Slot), w.Before);
             var now = scratch.Projection.Writes.Select(w => (w.Instance, w.Field.Slot, w.After)).ToList();
@@ -345,6 +384,8 @@ internal static class Projector
             if (target is null) continue;
             var value = det.Value.Decide(frame, element, out var valueUnknowns);
             value = ApplyDeviations(rule, det, value, frame, element, changes);
+            // A fact of an element an intervention set stays as the intervention set it.
+            if (run.Pinned is { } pinned && pinned.TryGetValue((target, det.Target.Field.Slot), out var kept)) value = kept;
             var before = target.Values[det.Target.Field.Slot];
             target.Values[det.Target.Field.Slot] = value;
             if (det.Target.Field == plan.RoleField) frame.ForgetRoles();

@@ -30,7 +30,16 @@ internal static partial class ProposalFinder
         foreach (var d in session.RuleSet.Deviations)
         {
             if (Concerned(session, d, collisions).Count == 0) continue;
-            if (session.IsAllowed(d)) allowed.Add(d);
+            if (session.IsAllowed(d))
+            {
+                // A step whose 'until' is already met is not needed; one whose 'until' is unknown is tried with its
+                // maximum, and the facts that would say when it ends are asked.
+                var until = Until(session, d);
+                if (until is { State: UntilState.Met }) continue;
+                if (until is { State: UntilState.Unknown }) session.AddMissing(until.Unknowns, d.Id);
+                allowed.Add(d);
+                AskElementPicks(session, d);
+            }
             else if (session.AllowedIsUnknown(d)) open.Add(d);
         }
         foreach (var d in open)
@@ -86,6 +95,23 @@ internal static partial class ProposalFinder
             if (concerned.Contains(c.Result.Id) || !before.IsUnknown) return true;
         }
         return session.NewlyUndecided(with.Reprojection.Projection) && (without is null || !session.NewlyUndecided(without.Reprojection.Projection));
+    }
+
+    /// <summary>
+    /// An allowed intervention that changes elements picked by a condition: the unknown facts that condition reads for an
+    /// element are asked, since the answer decides whether that element (a debt, say) is changed.
+    /// </summary>
+    private static void AskElementPicks(EvaluationSession session, CompiledDeviation d)
+    {
+        foreach (var change in d.ElementSets)
+        {
+            if (change.Where is not { } where) continue;
+            foreach (var element in session.Base.Household.Collections[change.Collection.Slot])
+            {
+                var v = where.Decide(session.Base.Frame, element, out var unknowns);
+                if (v.IsUnknown) session.AddMissing(unknowns, d.Id);
+            }
+        }
     }
 
     /// <summary>Whether an outcome would be kept as a proposal: it resolves a collision, makes no rule undecided and stays within its amount limit.</summary>
@@ -172,7 +198,12 @@ internal static partial class ProposalFinder
             if (concerned.Count == 0 || proposed.Contains(d.Id)) continue;
             NotProposedReason reason;
             string message;
-            if (!ctx.IsAllowed(d))
+            if (ctx.IsAllowed(d) && Until(ctx, d) is { State: UntilState.Met })
+            {
+                reason = NotProposedReason.UntilMet;
+                message = words.Format("engine.not-proposed.until-met", ("until", d.Definition.Limits.Until!.Text.Trim()));
+            }
+            else if (!ctx.IsAllowed(d))
             {
                 var allowed = d.Allowed!;
                 var v = allowed.Decide(ctx.Base.Frame, null, out var unknowns);
@@ -249,7 +280,7 @@ internal static partial class ProposalFinder
     internal static int DeviationMonths(EvaluationSession ctx, IEnumerable<CompiledDeviation> set)
     {
         var horizon = ctx.Options.HorizonMonths;
-        var months = set.Select(d => d.Definition.Limits.Months ?? horizon).DefaultIfEmpty(horizon).Min();
+        var months = set.Select(d => StepMonths(ctx, d)).DefaultIfEmpty(horizon).Min();
         return Math.Min(months, horizon);
     }
 
@@ -288,7 +319,7 @@ internal static partial class ProposalFinder
             {
                 var v = amount.Decide(ctx.Base.Frame);
                 decimal? value = v.IsUnknown ? null : decimal.Round(v.AsDecimal, 2, MidpointRounding.AwayFromZero);
-                var stepMonths = Math.Min(d.Definition.Limits.Months ?? horizon, horizon);
+                var stepMonths = StepMonths(ctx, d);
                 lines.Add(new CostLine(d.Id, def.Title ?? d.Definition.Title, def.Payer, 0, value)
                 {
                     IllustrativeParameters = ctx.IllustrativeIn([amount], [], ctx.Base),
@@ -345,7 +376,7 @@ internal static partial class ProposalFinder
         var defs = t.Deviations.Select(d => d.Definition).ToList();
         var (mandate, amount) = ResolveMandate(ctx, t.Deviations, t.Reprojection.Projection);
         var months = cost.DeviationMonths;
-        var limits = Limits(defs, lang);
+        var limits = Limits(defs, lang, ctx, t.Deviations);
         var basis = t.Deviations.Select(d => Basis(plan, d, lang)).ToList();
         var review = defs.SelectMany(d => d.Review).Distinct().OrderBy(r => r.Months * 31 + r.Days).Select(r => FactValue.FormatDuration(r.Months, r.Days)).ToList();
         var member = FocusMember(ctx, t.Reprojection.Projection);
@@ -380,14 +411,19 @@ internal static partial class ProposalFinder
     /// <summary>The illustrative parameters a proposal's figures rest on: its cost lines, the deviated rules, and the deviations' own expressions.</summary>
     internal static IReadOnlyList<string> Illustrative(EvaluationSession ctx, CompiledDeviation[] set, Projection with, CostComparison cost)
     {
-        var expressions = set.SelectMany(d => new[] { d.ParameterValue }.Concat(d.Sets.Select(x => x.Value)));
+        var expressions = set.SelectMany(d => new[] { d.ParameterValue }.Concat(d.Sets.Select(x => x.Value)).Concat(d.ElementSets.SelectMany(e => e.Sets.Select(x => x.Value))));
         // An intervention deviates from no rule (Rule < 0): only its own expressions count.
         return ctx.IllustrativeIn(expressions, set.Where(d => d.Rule >= 0).Select(d => d.Rule), ctx.Base, with)
             .Concat(cost.Items.SelectMany(i => i.IllustrativeParameters))
             .Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
-    internal static DeviationLimitsResult Limits(IReadOnlyList<DeviationDefinition> defs, ReportLanguage lang)
+    /// <summary>
+    /// The limits of a set of steps in words. With the session and the compiled steps, a step's <c>until</c> is read for
+    /// this household: when it is met within the maximum, the duration is cut to that month and the text says when;
+    /// otherwise the text says it is not met within the maximum, or that it is unknown (and which facts are missing).
+    /// </summary>
+    internal static DeviationLimitsResult Limits(IReadOnlyList<DeviationDefinition> defs, ReportLanguage lang, EvaluationSession? ctx = null, IReadOnlyList<CompiledDeviation>? steps = null)
     {
         int? duration = defs.Select(d => d.Limits.DurationMonths).Where(m => m is not null).DefaultIfEmpty(null).Min();
         decimal? amount = defs.Select(d => d.Limits.Amount).Where(a => a is not null).DefaultIfEmpty(null).Min();
@@ -402,10 +438,19 @@ internal static partial class ProposalFinder
         int? max = defs.Select(d => d.Limits.MaxMonths).Where(m => m is not null).DefaultIfEmpty(null).Min();
         if (until is not null) parts.Insert(0, words.Format("engine.proposal.limits.until", ("until", until)));
         if (max is { } mx && duration is null) parts.Add(words.Format("engine.proposal.limits.duration", ("months", words.Months(mx))));
+        UntilOutcome? outcome = null;
+        string? note = null;
+        if (ctx is not null && steps?.FirstOrDefault(s => s.Until is not null) is { } withUntil)
+        {
+            outcome = Until(ctx, withUntil);
+            note = UntilNote(ctx, withUntil);
+            if (note is not null && until is not null) parts[0] += $" ({note})";
+            if (outcome is { State: UntilState.MetWithin } && (duration is null || outcome.Months < duration)) duration = outcome.Months;
+        }
         var amountParameter = defs.Select(d => d.Limits.AmountParameter).FirstOrDefault(a => a is not null);
         if (amount is null && amountParameter is not null) parts.Add(words.Format("engine.proposal.limits.amount-parameter", ("parameter", amountParameter)));
         var text = parts.Count == 0 ? words["engine.proposal.limits.none"] : words.Join(parts);
-        return new DeviationLimitsResult(duration ?? max, amount, per, times, text) { Until = until };
+        return new DeviationLimitsResult(duration ?? max, amount, per, times, text) { Until = until, UntilMetOn = outcome?.State == UntilState.MetWithin ? outcome.MetOn : null, UntilNote = note };
     }
 
     /// <summary>The member the deviation is about: the first member affected by the collisions it resolves, or the applicant.</summary>

@@ -79,6 +79,12 @@ internal static partial class UnusedFacts
             Add(d.Allowed);
             Add(d.ParameterValue);
             foreach (var s in d.Sets) Add(s.Value);
+            foreach (var e in d.ElementSets)
+            {
+                Add(e.Where);
+                if (e.IdField is { } idField) read.Add(idField);
+                foreach (var s in e.Sets) Add(s.Value);
+            }
             Add(d.Until);
             foreach (var c in d.Costs) Add(c.Amount);
             if (d.Fact is { } f) read.Add(f);

@@ -44,6 +44,7 @@ public static class PackSetInspection
                 Goals = plan.Goals.Select(g => Goal(g.Definition)).ToList(),
                 Collisions = merged.Collisions.Select(Collision).ToList(),
                 Deviations = plan.Deviations.Where(d => !d.IsIntervention).Select(d => Deviation(d.Definition)).ToList(),
+                Interventions = plan.Deviations.Where(d => d.IsIntervention).Select(d => Intervention(d.Definition)).ToList(),
                 Costs = plan.Costs.Select(c => Cost(c.Definition)).ToList(),
                 Kpis = merged.Kpis.Select(Kpi).ToList(),
                 Parameters = plan.Parameters.Definitions.Select(Parameter).ToList(),
@@ -82,6 +83,7 @@ public static class PackSetInspection
                 Goals = p.Goals.Select(Goal).ToList(),
                 Collisions = p.Collisions.Select(Collision).ToList(),
                 Deviations = p.Deviations.Select(Deviation).ToList(),
+                Interventions = p.Interventions.Select(Intervention).ToList(),
                 Costs = p.Costs.Select(Cost).ToList(),
                 Kpis = p.Kpis.Select(Kpi).ToList(),
                 Parameters = p.Parameters.Select(Parameter).ToList(),
@@ -185,13 +187,40 @@ public static class PackSetInspection
                 new PeriodView(d.Change.Postpone.Months, d.Change.Postpone.Days), d.Change.Fact, d.Change.SpreadMonths),
             Basis = Cite(d.Basis),
             Allowed = Condition(d.Allowed),
-            Limits = new DeviationLimitsView(d.Limits.DurationMonths, d.Limits.DurationDays, d.Limits.Amount, d.Limits.AmountPer, d.Limits.Times),
+            Limits = Limits(d.Limits),
             Mandate = d.Mandate,
             DeclaredMandate = d.DeclaredMandate ?? d.Mandate,
             Document = d.Document,
             Review = d.Review.Select(r => new PeriodView(r.Months, r.Days)).ToList(),
             Motivation = d.Motivation,
             CostNote = d.CostNote,
+        });
+
+        private DeviationLimitsView Limits(DeviationLimits l) => new(l.DurationMonths, l.DurationDays, l.Amount, l.AmountPer, l.Times)
+        {
+            Until = Condition(l.Until),
+            MaxMonths = l.MaxMonths,
+            AmountParameter = l.AmountParameter,
+        };
+
+        private InterventionView Intervention(DeviationDefinition d) => Once(d, () => new InterventionView
+        {
+            Id = d.Id, PackId = d.PackId, Title = d.Title, Location = d.Location, Open = Open(d), Overrides = Overrides(d),
+            Action = d.Action ?? "overig",
+            Basis = Cite(d.Basis),
+            Allowed = Condition(d.Allowed),
+            Sets = Determinations(d.Change.Sets),
+            Elements = d.Change.Elements.Select(e => new ElementChangeView(e.Collection, e.Id, Condition(e.Where), Determinations(e.Sets))).ToList(),
+            Resolves = d.Resolves,
+            Limits = Limits(d.Limits),
+            Mandate = d.Mandate,
+            MandateSteps = d.Ladder.Select(s => new MandateStepView(s.UpTo, s.UpToParameter, s.Role)).ToList(),
+            Decider = d.Decider,
+            Deliver = d.Deliver,
+            Costs = d.StepCosts.Select(c => new InterventionCostView(c.Payer, Required(c.Amount), c.Once, c.Title)).ToList(),
+            Document = d.Document,
+            Review = d.Review.Select(r => new PeriodView(r.Months, r.Days)).ToList(),
+            Motivation = d.Motivation,
         });
 
         private CostView Cost(CostDefinition d) => Once(d, () => new CostView

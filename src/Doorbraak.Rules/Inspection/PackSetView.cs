@@ -29,6 +29,9 @@ public sealed class PackSetView
     /// <summary>Deviations in force.</summary>
     public required IReadOnlyList<DeviationView> Deviations { get; init; }
 
+    /// <summary>Interventions in force: actions within the law, re-projected and ranked with the deviations.</summary>
+    public IReadOnlyList<InterventionView> Interventions { get; init; } = [];
+
     /// <summary>Costs in force.</summary>
     public required IReadOnlyList<CostView> Costs { get; init; }
 
@@ -64,6 +67,10 @@ public sealed class PackSetView
     /// <summary>The deviation with this id, or null.</summary>
     /// <param name="id">The deviation's id.</param>
     public DeviationView? Deviation(string id) => Deviations.FirstOrDefault(d => d.Id == id);
+
+    /// <summary>The intervention with this id, or null.</summary>
+    /// <param name="id">The intervention's id.</param>
+    public InterventionView? Intervention(string id) => Interventions.FirstOrDefault(d => d.Id == id);
 
     /// <summary>The parameter with this id, or null.</summary>
     /// <param name="id">The parameter's id.</param>
@@ -131,6 +138,9 @@ public sealed class PackView
     /// <summary>Deviations this pack declares.</summary>
     public required IReadOnlyList<DeviationView> Deviations { get; init; }
 
+    /// <summary>Interventions this pack declares.</summary>
+    public IReadOnlyList<InterventionView> Interventions { get; init; } = [];
+
     /// <summary>Costs this pack declares.</summary>
     public required IReadOnlyList<CostView> Costs { get; init; }
 
@@ -154,7 +164,7 @@ public sealed class PackView
 
     /// <summary>Every item with an id this pack declares.</summary>
     public IEnumerable<PackItemView> Items =>
-        Parameters.Cast<PackItemView>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis).Concat(Situations);
+        Parameters.Cast<PackItemView>().Concat(Rules).Concat(Goals).Concat(Collisions).Concat(Deviations).Concat(Costs).Concat(Kpis).Concat(Situations).Concat(Interventions);
 
     /// <summary><c>id version</c>.</summary>
     public override string ToString() => $"{Id} {Version}";
@@ -507,6 +517,15 @@ public sealed class DeviationLimitsView
 
     /// <summary>How often per household, or null.</summary>
     public int? Times { get; }
+
+    /// <summary>The event it lasts until (<c>until</c>), or null; <see cref="MaxMonths"/> is then its longest duration.</summary>
+    public ConditionView? Until { get; init; }
+
+    /// <summary>Longest duration in months with <see cref="Until"/> (<c>max</c>), or null.</summary>
+    public int? MaxMonths { get; init; }
+
+    /// <summary>The money parameter that gives the amount limit (instead of <see cref="Amount"/>), or null.</summary>
+    public string? AmountParameter { get; init; }
 }
 
 /// <summary>A documented deviation from a rule, with its basis and who may decide.</summary>

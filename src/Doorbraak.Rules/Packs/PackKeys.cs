@@ -95,7 +95,9 @@ internal static class PackKeys
         "id!", "title!", "action!", "basis!", "allowed", "change!", "resolves", "limits", "mandate!", "decider", "deliver", "costs",
         "document", "review", "motivation", "open", "overrides");
 
-    public static readonly MappingKeys InterventionChange = new("intervention change", "intervention/change", "set!");
+    public static readonly MappingKeys InterventionChange = new("intervention change", "intervention/change", "set?", "elements?");
+
+    public static readonly MappingKeys ElementChange = new("element change", "elementChange", "collection!", "id?", "where?", "set!");
 
     public static readonly MappingKeys InterventionCost = new("intervention cost", "interventionCost", "payer!", "monthly?", "once?", "title");
 
@@ -116,6 +118,6 @@ internal static class PackKeys
         MappingKeys.Age, Sections, Manifest, Requirement, Valid, Citation, Open, Overrides, Fact, Parameter, ParameterValue, Rule, Consequence,
         Goal, Collision, Deviation, Limits, Change, Spread, Cost, Kpi, KpiNorm, Situation, Test, Expect, WaitsFor,
         Indicator, IndicatorReference, IndicatorFigure, Scale, ScaleDomain, Norm, BudgetLine, BudgetAmount,
-        Intervention, InterventionChange, InterventionCost, Role, Authority, MandateStep, Mandates, ProposalDetails,
+        Intervention, InterventionChange, ElementChange, InterventionCost, Role, Authority, MandateStep, Mandates, ProposalDetails,
     ];
 }

@@ -191,6 +191,19 @@ internal sealed record DeviationChange(ChangeKind Kind, SourceLocation Location)
     public (int Months, int Days) Postpone { get; init; }
     public string? Fact { get; init; }
     public int SpreadMonths { get; init; }
+
+    /// <summary>An intervention's changes to elements of a collection (<c>elements:</c>): a debt's status or amount, by id or by a condition.</summary>
+    public IReadOnlyList<ElementChange> Elements { get; init; } = [];
+}
+
+/// <summary>
+/// One change of an intervention to the elements of a collection: the elements picked by <see cref="Id"/> (an element
+/// whose <c>id</c> fact is that text) or by <see cref="Where"/> (a condition on the element) get the facts of <see cref="Sets"/>.
+/// </summary>
+internal sealed record ElementChange(string Collection, string? Id, ConditionSource? Where, IReadOnlyList<Determination> Sets, SourceLocation Location)
+{
+    public SourceLocation CollectionLocation { get; init; } = Location;
+    public SourceLocation IdLocation { get; init; } = Location;
 }
 
 internal sealed record DeviationLimits(int? DurationMonths, int? DurationDays, decimal? Amount, string AmountPer, int? Times)

@@ -136,6 +136,16 @@ public sealed record DeviationLimitsResult(int? DurationMonths, decimal? MaxAmou
 {
     /// <summary>The event it lasts until (<c>limits.until</c>), as written; <see cref="DurationMonths"/> is then its maximum.</summary>
     public string? Until { get; init; }
+
+    /// <summary>
+    /// The date on which <see cref="Until"/> is first met for this household, checked at the start of each month within the
+    /// maximum (with <c>peildatum</c> moved along); the step lasts until the day before, and <see cref="DurationMonths"/>
+    /// is cut to it. Null when it is not met within the maximum, unknown, or there is no <see cref="Until"/>.
+    /// </summary>
+    public DateOnly? UntilMetOn { get; init; }
+
+    /// <summary>Where <see cref="Until"/> stands for this household, in words: met on a date, not within the maximum, or unknown (with the facts missing).</summary>
+    public string? UntilNote { get; init; }
 }
 
 /// <summary>Cost of the current lawful route against the route with the proposal, over a horizon.</summary>

@@ -86,6 +86,9 @@ public enum NotProposedReason
     /// <summary>It resolves none of the collisions, on its own or in a combination.</summary>
     [JsonStringEnumMemberName("resolves-nothing")]
     ResolvesNothing,
+    /// <summary>Its <c>limits.until</c> is already met on the peildatum: the event it would last until has come, so it is not needed.</summary>
+    [JsonStringEnumMemberName("until-met")]
+    UntilMet,
 }
 
 /// <summary>What the regisseur (or whoever holds the mandate) decided on a proposal.</summary>

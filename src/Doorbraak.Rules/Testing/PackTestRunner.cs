@@ -153,6 +153,7 @@ public static class PackTestRunner
         NotProposedReason.OverAmountLimit => "over-amount-limit",
         NotProposedReason.BecomesUndecided => "becomes-undecided",
         NotProposedReason.HingesOnUnknown => "hinges-on-unknown",
+        NotProposedReason.UntilMet => "until-met",
         _ => "resolves-nothing",
     };
 
@@ -214,7 +215,7 @@ public static class PackTestRunner
         var dot = path.LastIndexOf('.');
         if (dot < 0)
         {
-            problem = $"'{path}' is not a fact path; write huishouden.x, aanvrager.x or leden[id].x";
+            problem = $"'{path}' is not a fact path; write huishouden.x, aanvrager.x, leden[id].x or schulden[1].x";
             return default;
         }
         var head = path[..dot];
@@ -222,8 +223,9 @@ public static class PackTestRunner
         EntityInstance? target = null;
         if (head == "huishouden") target = projection.Household;
         else if (FactSchema.RoleSelectors.Contains(head)) target = projection.Frame.MemberWithRole(head, plan.RoleField, plan.MembersField);
-        else if (head.StartsWith("leden[", StringComparison.Ordinal) && head.EndsWith(']'))
-            target = projection.Household.Collections[plan.MembersField.Slot].FirstOrDefault(m => m.Key == head);
+        else if (head.EndsWith(']'))
+            // leden[id], schulden[1], voorzieningen[2]: an element of a collection by the key results use.
+            target = projection.Household.Collections.SelectMany(c => c).FirstOrDefault(m => m.Key == head);
         if (target is null)
         {
             problem = $"'{head}' names no entity of this household";

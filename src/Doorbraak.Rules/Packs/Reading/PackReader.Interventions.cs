@@ -23,17 +23,17 @@ internal static partial class PackReader
         if (r.Mapping("change", required: true) is { } cm)
         {
             var cr = new MappingReader(cm, ctx.Bag, "an intervention's 'change'", PackKeys.InterventionChange);
+            var sets = new List<Determination>();
             if (cr.Has("set"))
             {
-                var sets = ReadDeterminations(cr, "set", ctx);
+                sets = ReadDeterminations(cr, "set", ctx);
                 if (sets.Count == 0 && cr.Node("set") is YMapping { Entries.Count: 0 })
                     ctx.Bag.Report(DiagnosticCatalog.SetNamesNoFact, cr.At("set"), "'set' names no fact; write set: { huishouden.x: <expression> } with the facts the intervention changes.");
-                if (sets.Count > 0) change = new DeviationChange(ChangeKind.Set, cm.Start) { Sets = sets };
             }
-            else
-            {
-                cr.ReportMissing("set");
-            }
+            var elements = ReadElementChanges(cr, ctx);
+            if (!cr.Has("set") && !cr.Has("elements"))
+                ctx.Bag.Report(DiagnosticCatalog.MissingKey, cm.Start, "An intervention's 'change' needs 'set' (facts of the household or a role) or 'elements' (facts of a debt, member or provision), or both.");
+            if (sets.Count > 0 || elements.Count > 0) change = new DeviationChange(ChangeKind.Set, cm.Start) { Sets = sets, Elements = elements };
         }
         var limits = ReadLimits(r, ctx);
         var (mandate, ladder) = ReadMandateForm(r, ctx);
@@ -78,6 +78,55 @@ internal static partial class PackReader
             Deliver = r.TextList("deliver"),
         };
         return WithLayering(intervention, r, ctx);
+    }
+
+    /// <summary>
+    /// <c>change.elements</c>: each picks elements of a collection by <c>id</c> or by <c>where</c> (exactly one) and sets
+    /// facts of those elements, named without a prefix (<c>status</c>, <c>bedrag</c>).
+    /// </summary>
+    private static List<ElementChange> ReadElementChanges(MappingReader cr, ItemContext ctx)
+    {
+        var list = new List<ElementChange>();
+        if (cr.Node("elements") is not { } node) return list;
+        if (node is not YSequence seq || seq.Items.Count == 0)
+        {
+            ctx.Bag.Report(DiagnosticCatalog.ElementChangeShape, node.Start, "'elements' is a list of changes, each { collection: schulden, id: <id> or where: <condition>, set: { status: \"regeling\" } }.");
+            return list;
+        }
+        foreach (var item in seq.Items)
+        {
+            if (item is not YMapping im)
+            {
+                ctx.Bag.Report(DiagnosticCatalog.ElementChangeShape, item.Start, "Each entry of 'elements' is a mapping: { collection: schulden, where: soort = \"toeslagen\", set: { status: \"regeling\" } }.");
+                continue;
+            }
+            var er = new MappingReader(im, ctx.Bag, "an element change", PackKeys.ElementChange);
+            var collection = er.Text("collection", required: true);
+            var id = er.Text("id");
+            var where = er.Expression("where");
+            if (er.Has("id") == er.Has("where"))
+            {
+                ctx.Bag.Report(DiagnosticCatalog.ElementChangeShape, er.Has("id") ? er.At("id") : im.Start, er.Has("id")
+                    ? "An element change gives both 'id' and 'where'; give one: 'id' picks the element whose id fact is that text, 'where' every element for which the condition holds."
+                    : "An element change must say which elements it changes: 'id: <id>' (the element whose id fact is that text) or 'where: <condition>' (every element for which it holds).");
+                continue;
+            }
+            var sets = ReadDeterminations(er, "set", ctx);
+            var bad = false;
+            foreach (var s in sets.Where(s => s.Target.Contains('.')))
+            {
+                ctx.Bag.Report(DiagnosticCatalog.ElementChangeShape, s.Location, $"An element change sets facts of the element itself, named without a prefix: write '{s.Target[(s.Target.LastIndexOf('.') + 1)..]}', not '{s.Target}' (facts of the household go under change.set).");
+                bad = true;
+            }
+            if (sets.Count == 0 && er.Node("set") is YMapping { Entries.Count: 0 })
+            {
+                ctx.Bag.Report(DiagnosticCatalog.SetNamesNoFact, er.At("set"), "'set' names no fact; write set: { status: \"regeling\" } with the facts of the element the intervention changes.");
+                bad = true;
+            }
+            if (collection is null || bad || sets.Count == 0 || (id is null && where is null)) continue;
+            list.Add(new ElementChange(collection, id, where, sets, im.Start) { CollectionLocation = er.At("collection"), IdLocation = er.At("id") });
+        }
+        return list;
     }
 
     /// <summary>Exactly one of <c>once</c> and <c>monthly</c>; the amount and whether it is one-off.</summary>
