@@ -211,11 +211,11 @@ internal static class Ops
     /// </summary>
     public static FactValue AgeCompare(FactValue wholeYears, FactValue birth, FactValue on, FactValue age)
     {
-        if (age.IsUnknown) return FactValue.Unknown;
+        // Unknown when any part is: the age in whole years and the birth date are known together in a household read
+        // by the engine, and the reference interpreter treats every argument alike.
+        if (age.IsUnknown || wholeYears.IsUnknown || birth.IsUnknown || on.IsUnknown) return FactValue.Unknown;
         var years = age.AsDecimal;
-        if (years == decimal.Truncate(years))
-            return wholeYears.IsUnknown ? FactValue.Unknown : FactValue.Number(decimal.Compare(wholeYears.AsDecimal, years));
-        if (birth.IsUnknown || on.IsUnknown) return FactValue.Unknown;
+        if (years == decimal.Truncate(years)) return FactValue.Number(decimal.Compare(wholeYears.AsDecimal, years));
         var months = years * 12;
         var whole = decimal.Round(months);
         if (Math.Abs(months - whole) < 0.000001m) months = whole;
