@@ -49,16 +49,19 @@ internal static class CostBudget
     {
         var items = Estimate(set, options.CostListLength);
         long total = 0;
+        var over = false;
         foreach (var item in items)
         {
             total = CostEstimate.Add(total, item.Cost);
-            if (item.Cost > options.MaxRuleCost)
-                bag.Report(DiagnosticCatalog.RuleCostExceeded, item.Location,
-                    $"The {item.Kind} '{item.Id}' costs an estimated {Steps(item.Cost)} steps per household (each list counted as {options.CostListLength} elements); " +
-                    $"the limit is {options.MaxRuleCost:N0}. Each nested 'any/all/none/count/sum ... where' over a list multiplies the work by the list's length: " +
-                    "nest fewer quantifiers (determine an intermediate fact per member with for_each and test that), or raise PackLoadOptions.MaxRuleCost.");
+            if (item.Cost <= options.MaxRuleCost) continue;
+            over = true;
+            bag.Report(DiagnosticCatalog.RuleCostExceeded, item.Location,
+                $"The {item.Kind} '{item.Id}' costs an estimated {Steps(item.Cost)} steps per household (each list counted as {options.CostListLength} elements); " +
+                $"the limit is {options.MaxRuleCost:N0}. Each nested 'any/all/none/count/sum ... where' over a list multiplies the work by the list's length: " +
+                "nest fewer quantifiers (determine an intermediate fact per member with for_each and test that), or raise PackLoadOptions.MaxRuleCost.");
         }
-        if (total > options.MaxPackSetCost && items.Count > 0)
+        // The set's budget is reported only when no item is over its own: one bomb gives one error.
+        if (!over && total > options.MaxPackSetCost && items.Count > 0)
         {
             var top = items.OrderByDescending(i => i.Cost).Take(3).ToList();
             bag.Report(DiagnosticCatalog.PackSetCostExceeded, top[0].Location,

@@ -27,6 +27,7 @@ public sealed class CostBudgetTests
     public void Seven_nested_quantifiers_over_members_are_refused_at_load_with_the_place_and_the_estimate()
     {
         var error = TestPacks.SingleError("DBR1310", Pack(Rule("r.bom", SevenNested)));
+        TestPacks.Load(Pack(Rule("r.bom", SevenNested))).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Should().ContainSingle("one bomb is one error, not also the set's budget");
         error.Location.File.Should().EndWith("rules.yaml");
         (error.Location.Line, error.Location.Column).Should().Be((13, 14), "the place of the rule's applies expression");
         // Innermost 'inkomen > 999999' is 3 steps; each level is 2 + 10 x (1 + inner): 42, 432, 4,332, ... 43,333,332; 'true' is 1 more.

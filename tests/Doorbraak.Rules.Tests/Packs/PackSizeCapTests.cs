@@ -42,7 +42,7 @@ public sealed class PackSizeCapTests : IDisposable
         errors.Should().ContainSingle(string.Join("\n", errors)).Which.Code.Should().Be("DBR1312");
         var error = errors[0];
         error.Location.File.Should().Be(_dir);
-        error.Message.Should().Contain("a pack may hold at most 4,194,304 bytes").And.Contain("PackLoadOptions.MaxPackBytes");
+        error.Message.Should().Contain("a pack may hold at most 2,097,152 bytes").And.Contain("PackLoadOptions.MaxPackBytes");
     }
 
     [Fact]

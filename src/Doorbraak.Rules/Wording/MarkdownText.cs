@@ -1,0 +1,49 @@
+using System.Text;
+
+namespace Doorbraak.Rules.Wording;
+
+/// <summary>
+/// Pack and household text written into Markdown as text (issue #20, links in pack texts): HTML's &lt; and &gt; become
+/// entities (<c>&lt;script&gt;</c> is shown, never run), and the characters that make links, images, emphasis, code and
+/// table cells are backslash-escaped, so <c>[x](javascript:alert(1))</c> in a title is shown as written and never becomes a
+/// link. A newline becomes a space, and a line-start marker (<c>#</c>, <c>&gt;</c>, <c>-</c>, <c>+</c>, <c>=</c>, <c>1.</c>) is
+/// escaped, so a text cannot start a heading, quote or list. Linked into the CLI and Monitoring, like the wording table.
+/// </summary>
+internal static class MarkdownText
+{
+    /// <summary>Text of several lines (a motivation, a summary): each line escaped, the line breaks kept.</summary>
+    public static string EscapeLines(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : string.Join("\n", text.Replace("\r", "").Split('\n').Select(Escape));
+
+    /// <summary>The text, safe to put anywhere in a Markdown line or table cell.</summary>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var ch in text)
+        {
+            switch (ch)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '\r': break;
+                case '\n': sb.Append(' '); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|':
+                    sb.Append('\\').Append(ch);
+                    break;
+                default: sb.Append(ch); break;
+            }
+        }
+        // A marker at the start would make the line a heading, list or setext underline.
+        var start = 0;
+        while (start < sb.Length && sb[start] == ' ') start++;
+        if (start < sb.Length && sb[start] is '#' or '-' or '+' or '=') sb.Insert(start, '\\');
+        else
+        {
+            var digits = start;
+            while (digits < sb.Length && char.IsAsciiDigit(sb[digits])) digits++;
+            if (digits > start && digits < sb.Length && sb[digits] == '.') sb.Insert(digits, '\\');
+        }
+        return sb.ToString();
+    }
+}
