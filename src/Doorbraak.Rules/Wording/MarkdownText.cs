@@ -7,7 +7,7 @@ namespace Doorbraak.Rules.Wording;
 /// entities (<c>&lt;script&gt;</c> is shown, never run), and the characters that make links, images, emphasis, code and
 /// table cells are backslash-escaped, so <c>[x](javascript:alert(1))</c> in a title is shown as written and never becomes a
 /// link. A newline becomes a space, and a line-start marker (<c>#</c>, <c>&gt;</c>, <c>-</c>, <c>+</c>, <c>=</c>, <c>1.</c>) is
-/// escaped, so a text cannot start a heading, quote or list. Linked into the CLI and Monitoring, like the wording table.
+/// escaped, so a text cannot start a heading or list. Linked into the CLI and Monitoring, like the wording table.
 /// </summary>
 internal static class MarkdownText
 {
@@ -34,15 +34,23 @@ internal static class MarkdownText
                 default: sb.Append(ch); break;
             }
         }
-        // A marker at the start would make the line a heading, list or setext underline.
+        // A marker at the start would make the line a heading, list item or setext underline: '#', '- ', '+ ', '1. ', '1) ',
+        // or a line of only '-' or '='. Other leading characters (such as the 6 of 67.25) stay as they are.
         var start = 0;
         while (start < sb.Length && sb[start] == ' ') start++;
-        if (start < sb.Length && sb[start] is '#' or '-' or '+' or '=') sb.Insert(start, '\\');
-        else
+        bool SpaceOrEnd(int i) => i >= sb.Length || sb[i] == ' ';
+        if (start < sb.Length)
         {
-            var digits = start;
-            while (digits < sb.Length && char.IsAsciiDigit(sb[digits])) digits++;
-            if (digits > start && digits < sb.Length && sb[digits] == '.') sb.Insert(digits, '\\');
+            var first = sb[start];
+            var rest = sb.ToString(start, sb.Length - start).TrimEnd();
+            if (first == '#' || (first is '-' or '+' && SpaceOrEnd(start + 1)) || (first is '-' or '=' && rest.All(c => c == first)))
+                sb.Insert(start, '\\');
+            else
+            {
+                var digits = start;
+                while (digits < sb.Length && char.IsAsciiDigit(sb[digits])) digits++;
+                if (digits > start && digits < sb.Length && sb[digits] is '.' or ')' && SpaceOrEnd(digits + 1)) sb.Insert(digits, '\\');
+            }
         }
         return sb.ToString();
     }
