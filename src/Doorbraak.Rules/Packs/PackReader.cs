@@ -24,7 +24,7 @@ internal static partial class PackReader
 
     /// <summary>The message of DBR1312: a pack's files together are over <see cref="YamlLimits.MaxPackBytes"/>.</summary>
     internal static string TooLarge(long bytes, YamlLimits limits) =>
-        $"The pack's files hold {(bytes > limits.MaxPackBytes ? "more than " : "")}{limits.MaxPackBytes:N0} bytes together{(bytes > limits.MaxPackBytes ? $" ({bytes:N0} read)" : "")}; a pack may hold at most {limits.MaxPackBytes:N0} bytes. " +
+        $"The pack's files hold {(bytes > limits.MaxPackBytes ? "more than " : "")}{limits.MaxPackBytes:N0} bytes together{(bytes > limits.MaxPackBytes ? $" ({bytes:N0} found)" : "")}; a pack may hold at most {limits.MaxPackBytes:N0} bytes. " +
         "Remove what the pack does not need, split it into packs that require each other, or raise PackLoadOptions.MaxPackBytes.";
 
     public static PackDefinition? Read(string root, IReadOnlyList<PackFile> files, DiagnosticBag bag, YamlLimits limits)

@@ -4,8 +4,9 @@ namespace Doorbraak.Rules.Wording;
 
 /// <summary>
 /// Pack and household text written into Markdown as text (issue #20, links in pack texts): HTML's &lt; and &gt; become
-/// entities (<c>&lt;script&gt;</c> is shown, never run), and the characters that make links, images, emphasis, code and
-/// table cells are backslash-escaped, so <c>[x](javascript:alert(1))</c> in a title is shown as written and never becomes a
+/// entities (<c>&lt;script&gt;</c> is shown, never run), and the characters that make links, images, code, emphasis with <c>*</c> and
+/// table cells are backslash-escaped (<c>_</c> is left alone: ids such as <c>pw.aow_leeftijd</c> are common in pack text, and it
+/// makes no link or element), so <c>[x](javascript:alert(1))</c> in a title is shown as written and never becomes a
 /// link. A newline becomes a space, and a line-start marker (<c>#</c>, <c>&gt;</c>, <c>-</c>, <c>+</c>, <c>=</c>, <c>1.</c>) is
 /// escaped, so a text cannot start a heading or list. Linked into the CLI and Monitoring, like the wording table.
 /// </summary>
@@ -28,7 +29,7 @@ internal static class MarkdownText
                 case '>': sb.Append("&gt;"); break;
                 case '\r': break;
                 case '\n': sb.Append(' '); break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|':
+                case '\\' or '`' or '*' or '[' or ']' or '|':
                     sb.Append('\\').Append(ch);
                     break;
                 default: sb.Append(ch); break;

@@ -14,7 +14,7 @@ public sealed class MarkdownTextTests
     [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
     [InlineData("<https://example.org>", "&lt;https://example.org&gt;")]
     [InlineData("a | b", "a \\| b")]
-    [InlineData("`code` en *nadruk* en _ook_", "\\`code\\` en \\*nadruk\\* en \\_ook\\_")]
+    [InlineData("`code` en *nadruk* en pw.aow_leeftijd", "\\`code\\` en \\*nadruk\\* en pw.aow_leeftijd")]
     [InlineData("regel een\nregel twee", "regel een regel twee")]
     [InlineData("# kop", "\\# kop")]
     [InlineData("- lijst", "\\- lijst")]
