@@ -60,6 +60,8 @@ public static class Api
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         MaxDepth = 32,
+        // A key written twice ("date" twice) is refused as malformed JSON (400), also inside the household (issue #20).
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>Maps the API endpoints.</summary>
@@ -172,7 +174,7 @@ public static class Api
             // The message names the place (path, line, position), never the values.
             var where = ex.Path is { Length: > 0 } p ? $" bij {p}" : "";
             return SampleHost.Problems.Problem(400, "malformed-json", "De aanvraag is geen geldige JSON.",
-                $"De JSON kan niet gelezen worden{where} (regel {ex.LineNumber + 1}, positie {ex.BytePositionInLine + 1}): controleer haakjes, aanhalingstekens en veldnamen.");
+                $"De JSON kan niet gelezen worden{where} (regel {ex.LineNumber + 1}, positie {ex.BytePositionInLine + 1}): controleer haakjes, aanhalingstekens en veldnamen, en dat geen veld twee keer voorkomt.");
         }
         if (req is null)
             return SampleHost.Problems.Problem(400, "malformed-json", "De aanvraag is leeg.", "Stuur een JSON-object.");

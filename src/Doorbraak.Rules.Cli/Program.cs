@@ -55,9 +55,7 @@ public static class Program
             if (problems.Count > 0)
             {
                 foreach (var p in problems.Distinct()) context.Err.WriteLine($"doorbraak: {p}");
-                var command = parse.CommandResult.Command;
-                var name = command is RootCommand ? "doorbraak" : $"doorbraak {command.Name}";
-                context.Err.WriteLine($"Run '{name} --help' for usage.");
+                context.Err.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
                 return ExitUsage;
             }
         }
@@ -74,7 +72,7 @@ public static class Program
         catch (UsageException ex)
         {
             context.Err.WriteLine($"doorbraak: {ex.Message}");
-            context.Err.WriteLine($"Run 'doorbraak {parse.CommandResult.Command.Name} --help' for usage.");
+            context.Err.WriteLine($"Run '{CommandPath(parse)} --help' for usage.");
             return ExitUsage;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CliException)
@@ -132,6 +130,14 @@ public static class Program
         root.Add(SignCommand.BuildSign(context));
         root.Add(SignCommand.BuildVerify(context));
         return root;
+    }
+
+    /// <summary>The command as typed, such as <c>doorbraak new pack</c>, for the "Run ... --help" line.</summary>
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var r = parse.CommandResult; r is not null && r.Command is not RootCommand; r = r.Parent as CommandResult) names.Insert(0, r.Command.Name);
+        return string.Join(' ', names.Prepend("doorbraak"));
     }
 }
 

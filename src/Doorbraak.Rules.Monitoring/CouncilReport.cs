@@ -1,3 +1,4 @@
+using Doorbraak.Rules.Wording;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -343,7 +344,7 @@ public static partial class CouncilReport
 
     private static string H(string s) => WebUtility.HtmlEncode(s);
 
-    private static string Md(string s) => s.Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Md(string s) => MarkdownText.EscapeLines(s);
 
-    private static string Cell(string s) => Md(s).Replace("|", "\\|").Replace("\n", " ");
+    private static string Cell(string s) => MarkdownText.Escape(s);
 }

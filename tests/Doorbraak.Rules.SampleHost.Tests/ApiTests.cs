@@ -198,6 +198,29 @@ public sealed class ApiTests(SampleHostFactory factory) : IClassFixture<SampleHo
     }
 
     [Fact]
+    public async Task A_request_key_written_twice_is_400_not_silently_the_last_one()
+    {
+        // Issue #20: '"date"' twice was accepted, the last value winning; a request must mean one thing.
+        var household = JsonSerializer.Serialize(Scenario.S1Object);
+        var body = $"{{\"household\": {household}, \"date\": \"{Scenario.Date}\", \"date\": \"2020-01-01\"}}";
+        var response = await _client.PostAsync("/api/evaluate", new StringContent(body, Encoding.UTF8, "application/json"));
+        var problem = await Problem(response, HttpStatusCode.BadRequest, "malformed-json");
+        problem.GetProperty("detail").GetString().Should().Contain("twee keer").And.NotContain("2020-01-01");
+
+        var once = $"{{\"household\": {household}, \"date\": \"{Scenario.Date}\"}}";
+        (await _client.PostAsync("/api/evaluate", new StringContent(once, Encoding.UTF8, "application/json"))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_key_written_twice_inside_the_household_is_400()
+    {
+        var body = $"{{\"household\": {{\"huur\": 780, \"huur\": 1, \"leden\": []}}, \"date\": \"{Scenario.Date}\"}}";
+        var response = await _client.PostAsync("/api/evaluate", new StringContent(body, Encoding.UTF8, "application/json"));
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
     public async Task Unknown_request_field_is_400()
     {
         var response = await _client.PostAsync("/api/evaluate", SampleHostFactory.Json(new { household = Scenario.S1Object, date = Scenario.Date, bsn = "123456789" }));

@@ -28,9 +28,10 @@ internal static class DocsCommand
 
     private static int Run(string[] dirs, string outDir, CliContext context)
     {
+        var full = context.FullPath(outDir);
+        if (File.Exists(full)) throw new UsageException($"'--out {outDir}' is a file; give the folder to write the pages to.");
         var set = Common.LoadPacks(dirs, context);
         if (set is null) return Program.ExitFailed;
-        var full = context.FullPath(outDir);
         Directory.CreateDirectory(full);
         var merged = set.Inspect();
         foreach (var pack in merged.Packs)
@@ -211,7 +212,7 @@ internal static class DocsCommand
                 {
                     sb.AppendLine("Motivation template:");
                     sb.AppendLine();
-                    foreach (var line in d.Motivation.TrimEnd().Split('\n')) sb.AppendLine("> " + line.TrimEnd());
+                    foreach (var line in d.Motivation.TrimEnd().Split('\n')) sb.AppendLine("> " + Esc(line.TrimEnd()));
                     sb.AppendLine();
                 }
             }
@@ -470,7 +471,8 @@ internal static class DocsCommand
 
     internal static string Anchor(string id) => id.ToLowerInvariant().Replace('.', '-').Replace(':', '-').Replace(' ', '-');
 
-    private static string Esc(string text) => text.Replace("|", "\\|").Replace("\r", "").Replace("\n", " ");
+    /// <summary>Pack text as Markdown text: no links, HTML or emphasis from the pack (issue #20).</summary>
+    private static string Esc(string text) => Wording.MarkdownText.Escape(text);
 
     private static string Code(string text) => text.Replace("`", "'").Replace("|", "\\|").Replace("\n", " ").Trim();
 }

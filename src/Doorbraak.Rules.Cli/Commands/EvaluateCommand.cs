@@ -79,6 +79,9 @@ internal static class EvaluateCommand
         if (batch && !Directory.Exists(full) && !File.Exists(full))
             throw new CliException($"the household file '{input}' does not exist.");
 
+        if (outFile is not null && Directory.Exists(context.FullPath(outFile)))
+            throw new UsageException($"'--out {outFile}' is a folder; give the file to write, such as {Path.Combine(outFile, "resultaat.json")}.");
+
         var set = Common.LoadPacks(packDirs, context);
         if (set is null) return Program.ExitFailed;
         var engine = new DoorbraakEngine(set) { Backend = backend };

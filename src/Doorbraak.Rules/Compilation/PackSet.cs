@@ -18,6 +18,29 @@ public sealed class PackLoadOptions
     public int MaxEvents { get; init; } = 100_000;
 
     /// <summary>
+    /// The most bytes all files of one pack may hold together (DBR1312); reading stops once a pack is over it.
+    /// <value>Default: 2 MiB (the national pack is about 0.2 MiB; three valid files just under 1 MiB took 16 s or more to load).</value>
+    /// </summary>
+    public long MaxPackBytes { get; init; } = 2L * 1024 * 1024;
+
+    /// <summary>The most YAML files one pack may have (DBR1313). <value>Default: 500.</value></summary>
+    public int MaxPackFiles { get; init; } = 500;
+
+    /// <summary>
+    /// The cost budget of one rule (or goal, collision, cost, deviation): its estimated steps of work for one household,
+    /// where a quantifier or aggregate over a list costs its body once per element and lists are counted as
+    /// <see cref="CostListLength"/> elements, so nested quantifiers multiply (DBR1310). The shipped packs' most expensive item is
+    /// about 1,000 steps; four nested quantifiers over a list are about 43,000, five about 433,000. <value>Default: 100,000.</value>
+    /// </summary>
+    public long MaxRuleCost { get; init; } = 100_000;
+
+    /// <summary>The cost budget of the whole pack set: the sum of every item's estimate (DBR1311). The shipped packs together are about 7,400. <value>Default: 1,000,000.</value></summary>
+    public long MaxPackSetCost { get; init; } = 1_000_000;
+
+    /// <summary>How many elements each list (members, debts, provisions) is counted as in the cost estimate. <value>Default: 10.</value></summary>
+    public int CostListLength { get; init; } = 10;
+
+    /// <summary>
     /// Refuse every pack that is not signed (pack.jws, see <see cref="PackSignatures"/>) by one of <see cref="TrustedKeys"/>,
     /// or whose files changed since it was signed. <value>Default: false.</value>
     /// </summary>
@@ -29,7 +52,7 @@ public sealed class PackLoadOptions
     /// <summary>Functions the host adds to the condition language.</summary>
     public IList<IConditionFunction> Functions { get; } = new List<IConditionFunction>();
 
-    internal YamlLimits Limits => new(MaxFileBytes, MaxDepth, MaxEvents);
+    internal YamlLimits Limits => new(MaxFileBytes, MaxDepth, MaxEvents, MaxPackBytes, MaxPackFiles);
 }
 
 /// <summary>
@@ -95,6 +118,8 @@ public sealed partial class PackSet
         CompiledRuleSet? plan = null;
         // Compiled also when a pack failed to read: the packs that read cleanly are checked too, so one load reports all.
         if (merged is not null) plan = RuleSetCompiler.Compile(merged, functions, bag);
+        // The cost budget (issue #20): a rule whose estimated work per household is too large is refused at load.
+        if (plan is not null) CostBudget.Check(plan, options, bag);
         var sorted = bag.Items.OrderBy(d => d.Location.File, StringComparer.Ordinal).ThenBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
         if (plan is null || bag.HasErrors) return (null, sorted);
         return (new PackSet(plan, sorted), sorted);

@@ -329,7 +329,7 @@ public static class PlanExport
             : words.Format("plan.step.deviation", ("id", s.Id))));
     }
 
-    private static string Md(string s) => s.Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Md(string s) => MarkdownText.EscapeLines(s);
 
-    private static string Cell(string s) => Md(s).Replace("|", "\\|").Replace("\n", " ");
+    private static string Cell(string s) => MarkdownText.Escape(s);
 }

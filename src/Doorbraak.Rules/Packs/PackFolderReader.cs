@@ -19,21 +19,34 @@ internal static class PackFolderReader
 
     private const int MaxLinkHops = 40;
 
-    public static IReadOnlyList<PackFile> Read(string folder, DiagnosticBag bag, YamlLimits limits)
+    public static IReadOnlyList<PackFile> Read(string folder, DiagnosticBag bag, YamlLimits limits) => Read(folder, bag, limits, out _);
+
+    /// <summary>Reads the pack's files; <paramref name="tooLarge"/> says the pack went over its byte cap (reported as DBR1312) and was not read to the end.</summary>
+    public static IReadOnlyList<PackFile> Read(string folder, DiagnosticBag bag, YamlLimits limits, out bool tooLarge)
     {
         var root = Path.GetFullPath(folder);
         var files = new List<PackFile>();
-        Walk(root, "", 0, folder, files, bag, limits);
+        var state = new ReadState();
+        Walk(root, "", 0, folder, files, bag, limits, state);
+        if (state.Over) bag.Report(DiagnosticCatalog.PackTooLarge, new SourceLocation(folder, 1, 1), PackReader.TooLarge(state.Bytes, limits));
+        tooLarge = state.Over;
         return files;
     }
 
-    private static void Walk(string root, string rel, int depth, string display, List<PackFile> files, DiagnosticBag bag, YamlLimits limits)
+    /// <summary>The bytes read so far from one pack folder; reading stops once they are over <see cref="YamlLimits.MaxPackBytes"/>.</summary>
+    private sealed class ReadState
+    {
+        public long Bytes;
+        public bool Over;
+    }
+
+    private static void Walk(string root, string rel, int depth, string display, List<PackFile> files, DiagnosticBag bag, YamlLimits limits, ReadState state)
     {
         var dir = new DirectoryInfo(rel.Length == 0 ? root : Path.Combine(root, rel));
         var entries = dir.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
         foreach (var entry in entries)
         {
-            if (files.Count > PackReader.MaxFilesPerPack) return;
+            if (files.Count > limits.MaxPackFiles || state.Over) return;
             var name = entry.Name;
             // Hidden names are not part of the pack: editors' swap files, .git, and a ConfigMap's '..data' and '..<timestamp>'
             // folders (their files are reached through the links at the top of the mount).
@@ -63,7 +76,7 @@ internal static class PackFolderReader
                     bag.Report(DiagnosticCatalog.PackFileNotRegular, at, $"'{entryRel}' is a link to a {KindName(kind)}, not to a regular file; a pack file must be an ordinary file. Remove it from the pack folder.");
                     continue;
                 }
-                ReadOne(Path.Combine(root, resolved), entryRel, at, files, bag, limits);
+                ReadOne(Path.Combine(root, resolved), entryRel, at, files, bag, limits, state);
                 continue;
             }
             var own = Kind(entry.FullName);
@@ -74,7 +87,7 @@ internal static class PackFolderReader
                     bag.Report(DiagnosticCatalog.LimitExceeded, at, $"The folder '{entryRel}' is nested more than {MaxFolderDepth} levels below the pack folder; flatten the pack.");
                     continue;
                 }
-                Walk(root, entryRel, depth + 1, display, files, bag, limits);
+                Walk(root, entryRel, depth + 1, display, files, bag, limits, state);
                 continue;
             }
             if (!isYaml) continue;
@@ -83,7 +96,7 @@ internal static class PackFolderReader
                 bag.Report(DiagnosticCatalog.PackFileNotRegular, at, $"'{entryRel}' is a {KindName(own)}, not a regular file; a pack file must be an ordinary file. Remove it from the pack folder.");
                 continue;
             }
-            ReadOne(entry.FullName, entryRel, at, files, bag, limits);
+            ReadOne(entry.FullName, entryRel, at, files, bag, limits, state);
         }
     }
 
@@ -100,17 +113,21 @@ internal static class PackFolderReader
             return null;
         }
         var files = new List<PackFile>();
-        ReadOne(Path.Combine(Path.GetFullPath(folder), resolved), PackSignatures.FileName, at, files, bag, new YamlLimits(MaxFileBytes: 256 * 1024));
+        ReadOne(Path.Combine(Path.GetFullPath(folder), resolved), PackSignatures.FileName, at, files, bag, new YamlLimits(MaxFileBytes: 256 * 1024), new ReadState());
         return files.Count == 1 ? files[0].Content : null;
     }
 
     private static bool IsYamlName(string name) =>
         name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal);
 
-    /// <summary>Reads at most MaxFileBytes + 1 bytes: a file that grows, or lies about its size, cannot make the read unbounded.</summary>
-    private static void ReadOne(string path, string rel, SourceLocation at, List<PackFile> files, DiagnosticBag bag, YamlLimits limits)
+    /// <summary>
+    /// Reads at most MaxFileBytes + 1 bytes, and no more than the pack's remaining byte budget + 1: a file that grows, or
+    /// lies about its size, cannot make the read unbounded, and a pack of many large files stops being read at the cap.
+    /// </summary>
+    private static void ReadOne(string path, string rel, SourceLocation at, List<PackFile> files, DiagnosticBag bag, YamlLimits limits, ReadState state)
     {
         var max = limits.MaxFileBytes;
+        var remaining = Math.Max(0, limits.MaxPackBytes - state.Bytes);
         var stated = new FileInfo(path).Length;
         if (stated > max)
         {
@@ -118,7 +135,14 @@ internal static class PackFolderReader
             bag.Report(DiagnosticCatalog.LimitExceeded, at, $"The file is {stated:N0} bytes; a pack file may be at most {max:N0} bytes. Split it into several files.");
             return;
         }
-        var buffer = new byte[Math.Min(max + 1, 64 * 1024)];
+        if (stated > remaining)
+        {
+            state.Bytes += stated;
+            state.Over = true;
+            return;
+        }
+        var limit = (int)Math.Min(max, remaining);
+        var buffer = new byte[Math.Min(limit + 1, 64 * 1024)];
         var total = 0;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan))
         {
@@ -126,8 +150,8 @@ internal static class PackFolderReader
             {
                 if (total == buffer.Length)
                 {
-                    if (buffer.Length > max) break;
-                    Array.Resize(ref buffer, (int)Math.Min((long)max + 1, (long)buffer.Length * 2));
+                    if (buffer.Length > limit) break;
+                    Array.Resize(ref buffer, (int)Math.Min((long)limit + 1, (long)buffer.Length * 2));
                 }
                 var n = stream.Read(buffer, total, buffer.Length - total);
                 if (n == 0) break;
@@ -137,6 +161,12 @@ internal static class PackFolderReader
         if (total > max)
         {
             bag.Report(DiagnosticCatalog.LimitExceeded, at, $"The file is more than {max:N0} bytes; a pack file may be at most {max:N0} bytes. Split it into several files.");
+            return;
+        }
+        state.Bytes += total;
+        if (total > limit)
+        {
+            state.Over = true;
             return;
         }
         Array.Resize(ref buffer, total);

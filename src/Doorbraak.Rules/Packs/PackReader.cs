@@ -11,7 +11,6 @@ namespace Doorbraak.Rules.Packs;
 /// <summary>Reads the files of one pack into a <see cref="PackDefinition"/>, collecting every problem.</summary>
 internal static partial class PackReader
 {
-    public const int MaxFilesPerPack = 500;
 
     private static readonly string[] Levels = ["national", "regional", "municipal"];
     private static readonly string[] Entities = [FactSchema.HouseholdEntity, FactSchema.MemberEntity, FactSchema.DebtEntity, FactSchema.ProvisionEntity];
@@ -22,6 +21,11 @@ internal static partial class PackReader
 
     [GeneratedRegex("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$")]
     private static partial Regex ParameterIdPattern();
+
+    /// <summary>The message of DBR1312: a pack's files together are over <see cref="YamlLimits.MaxPackBytes"/>.</summary>
+    internal static string TooLarge(long bytes, YamlLimits limits) =>
+        $"The pack's files hold {(bytes > limits.MaxPackBytes ? "more than " : "")}{limits.MaxPackBytes:N0} bytes together{(bytes > limits.MaxPackBytes ? $" ({bytes:N0} found)" : "")}; a pack may hold at most {limits.MaxPackBytes:N0} bytes. " +
+        "Remove what the pack does not need, split it into packs that require each other, or raise PackLoadOptions.MaxPackBytes.";
 
     public static PackDefinition? Read(string root, IReadOnlyList<PackFile> files, DiagnosticBag bag, YamlLimits limits)
     {
@@ -34,9 +38,15 @@ internal static partial class PackReader
             bag.Report(DiagnosticCatalog.PackSourceEmpty, rootLoc, "The pack is empty: a pack folder needs at least a pack.yaml with the manifest.");
             return null;
         }
-        if (ordered.Count > MaxFilesPerPack)
+        if (ordered.Count > limits.MaxPackFiles)
         {
-            bag.Report(DiagnosticCatalog.LimitExceeded, rootLoc, $"The pack has {ordered.Count} files; at most {MaxFilesPerPack} are allowed.");
+            bag.Report(DiagnosticCatalog.PackTooManyFiles, rootLoc, $"The pack has more than {limits.MaxPackFiles:N0} files; at most {limits.MaxPackFiles:N0} are allowed. Merge small files, split the pack into packs that require each other, or raise PackLoadOptions.MaxPackFiles.");
+            return null;
+        }
+        var totalBytes = ordered.Sum(f => (long)f.Content.Length);
+        if (totalBytes > limits.MaxPackBytes)
+        {
+            bag.Report(DiagnosticCatalog.PackTooLarge, rootLoc, TooLarge(totalBytes, limits));
             return null;
         }
 

@@ -79,8 +79,9 @@ public abstract class PolicyPackSource
                 return null;
             }
             // Only regular files inside the folder, each read bounded by bytes read (PackFolderReader).
-            var files = PackFolderReader.Read(Folder, bag, limits);
-            return files;
+            // A pack over its byte cap (DBR1312) is not read further.
+            var files = PackFolderReader.Read(Folder, bag, limits, out var tooLarge);
+            return tooLarge ? null : files;
         }
 
         internal override byte[]? ReadSignature(DiagnosticBag bag) => Directory.Exists(Folder) ? PackFolderReader.ReadSignature(Folder, bag) : null;
@@ -91,10 +92,17 @@ public abstract class PolicyPackSource
         internal override IReadOnlyList<PackFile>? ReadFiles(DiagnosticBag bag, YamlLimits limits)
         {
             var files = new List<PackFile>();
+            long total = 0;
             foreach (var name in assembly.GetManifestResourceNames())
             {
                 if (!name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(".yaml", StringComparison.Ordinal)) continue;
                 using var stream = assembly.GetManifestResourceStream(name)!;
+                total += stream.Length;
+                if (total > limits.MaxPackBytes)
+                {
+                    bag.Report(DiagnosticCatalog.PackTooLarge, new SourceLocation(Name, 1, 1), PackReader.TooLarge(total, limits));
+                    return null;
+                }
                 if (stream.Length > limits.MaxFileBytes)
                 {
                     bag.Report(DiagnosticCatalog.LimitExceeded, new SourceLocation(name, 1, 1), $"The resource is {stream.Length:N0} bytes; a pack file may be at most {limits.MaxFileBytes:N0} bytes.");

@@ -104,6 +104,10 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PackFileChanged = new("DBR1303", E, "A pack file was changed, added or removed after the pack was signed");
     public static readonly DiagnosticDescriptor OverrideWithoutRequires = new("DBR1304", E, "An override names a pack its own pack does not require");
     public static readonly DiagnosticDescriptor LinkSchemeNotAllowed = new("DBR1305", E, "A link is not an http or https address");
+    public static readonly DiagnosticDescriptor RuleCostExceeded = new("DBR1310", E, "A rule's estimated work per household is over the cost budget");
+    public static readonly DiagnosticDescriptor PackSetCostExceeded = new("DBR1311", E, "The pack set's estimated work per household is over the cost budget");
+    public static readonly DiagnosticDescriptor PackTooLarge = new("DBR1312", E, "A pack's files together are larger than the limit");
+    public static readonly DiagnosticDescriptor PackTooManyFiles = new("DBR1313", E, "A pack has more files than the limit");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");

@@ -7,7 +7,7 @@ using YamlDotNet.Core.Events;
 namespace Doorbraak.Rules.Source.Yaml;
 
 /// <summary>Limits that protect the host from oversized or hostile pack files.</summary>
-internal sealed record YamlLimits(int MaxFileBytes = 1024 * 1024, int MaxDepth = 32, int MaxEvents = 100_000)
+internal sealed record YamlLimits(int MaxFileBytes = 1024 * 1024, int MaxDepth = 32, int MaxEvents = 100_000, long MaxPackBytes = 2L * 1024 * 1024, int MaxPackFiles = 500)
 {
     public static YamlLimits Default { get; } = new();
 }
