@@ -4,12 +4,24 @@ using Doorbraak.Rules.Benchmarks;
 // --quick: agreement check on 20,000 households, then the side-by-side comparison with Stopwatch medians (under a minute).
 // --full:  agreement check on all 1,000,000 households, the 1M batch on one core and on all cores, then every BenchmarkDotNet class.
 // anything else goes to BenchmarkDotNet's switcher, e.g. --filter *Applicability* --job short.
+// --agreement N: the agreement check alone.
 // --differential N: N generated households through the compiled and the NRules backend; exit 1 on the first difference.
 var diff = Array.IndexOf(args, "--differential");
 if (diff >= 0)
 {
     var count = diff + 1 < args.Length && int.TryParse(args[diff + 1], out var n) ? n : 100_000;
     return Differential.Run(Fixture.Load(Fixture.National), count, Console.Out);
+}
+
+// --agreement N: only the agreement check of the four implementations on N households (exit 1 on the first mismatch).
+var agree = Array.IndexOf(args, "--agreement");
+if (agree >= 0)
+{
+    var count = agree + 1 < args.Length && long.TryParse(args[agree + 1], out var n) ? n : 10_000;
+    var counts = Agreement.Check(Fixture.NationalSet, HouseholdGenerator.DefaultSeed, count, Console.Out);
+    if (counts is null) return 1;
+    Console.WriteLine($"all implementations agree on {count:N0} households; applies: " + string.Join(", ", NationalRules.Ids.Select((id, i) => $"{id} {counts[i]:N0}")));
+    return 0;
 }
 
 var quick = args.Contains("--quick");
