@@ -5,6 +5,7 @@ using Doorbraak.Rules.Benchmarks;
 // --full:  agreement check on all 1,000,000 households, the 1M batch on one core and on all cores, then every BenchmarkDotNet class.
 // anything else goes to BenchmarkDotNet's switcher, e.g. --filter *Applicability* --job short.
 // --agreement N: the agreement check alone.
+// --alloc-profile: which types the simple and heaviest evaluations and the batch allocate (GC AllocationTick sampling).
 // --differential N: N generated households through the compiled and the NRules backend; exit 1 on the first difference.
 var diff = Array.IndexOf(args, "--differential");
 if (diff >= 0)
@@ -24,13 +25,18 @@ if (agree >= 0)
     return 0;
 }
 
+if (args.Contains("--alloc-profile")) return AllocationProfile.Run(Console.Out);
+
 var quick = args.Contains("--quick");
 var full = args.Contains("--full");
-var rest = args.Where(a => a is not "--quick" and not "--full").ToArray();
+// --only applicability,evaluate,batch,interactive,alloc,scaling: the agreement check, then only those sections (quick or full).
+var onlyAt = Array.IndexOf(args, "--only");
+IReadOnlySet<string>? only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1].Split(',').ToHashSet() : null;
+var rest = args.Where((a, i) => a is not "--quick" and not "--full" and not "--only" && (onlyAt < 0 || i != onlyAt + 1)).ToArray();
 
 if (quick || full)
 {
-    var ok = Runner.Run(full, Console.Out);
+    var ok = Runner.Run(full, Console.Out, only);
     if (!ok) return 1;
     if (full)
     {
