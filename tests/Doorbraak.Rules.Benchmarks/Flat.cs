@@ -24,6 +24,11 @@ public sealed class FlatMember
     public bool CommercieleHuurder { get; init; }
     public bool WmoMelding { get; init; }
     public bool EigenKrachtToereikend { get; init; }
+    public bool InInrichting { get; init; }
+    public bool StudiefinancieringOfBbl { get; init; }
+    public bool EigenHuurcontractZelfdeVerhuurder { get; init; }
+    public bool WmoAlleenRolstoel { get; init; }
+    public bool VoortzettingBesloten { get; init; }
 }
 
 public sealed class FlatDebt
@@ -34,6 +39,8 @@ public sealed class FlatDebt
     public decimal Maandbedrag { get; init; }
     public bool Fraude { get; init; }
     public bool OnherroepelijkBestraft { get; init; }
+    public bool Opzet { get; init; }
+    public bool BenadelingOverheid { get; init; }
 }
 
 public sealed class FlatHousehold
@@ -45,9 +52,10 @@ public sealed class FlatHousehold
     /// <summary>The first member with role partner, or null.</summary>
     public FlatMember? Partner { get; init; }
     public bool SchuldhulpAangevraagd { get; init; }
-    public bool EerderSchuldhulp { get; init; }
-    public DateTime EerdereSchuldhulpEinde { get; init; }
-    public DateTime Peildatum { get; init; }
+    /// <summary>huishouden.beleid_weigert_na_eerder_traject (pack default false; a local rule or the host sets it).</summary>
+    public bool BeleidWeigertNaEerderTraject { get; init; }
+    /// <summary>huishouden.terugvordering_bedrag is known and zero (generated households leave it unknown).</summary>
+    public bool TerugvorderingBedragNul { get; init; }
 
     /// <summary>Converts a generated household (all facts the conditions read are set).</summary>
     public static FlatHousehold From(Household h, DateOnly date)
@@ -69,6 +77,11 @@ public sealed class FlatHousehold
             CommercieleHuurder = m.Facts.Get("commerciele_huurder").AsBool,
             WmoMelding = m.Facts.Get("wmo_melding").AsBool,
             EigenKrachtToereikend = m.Facts.Get("eigen_kracht_toereikend").AsBool,
+            InInrichting = Bool(m.Facts, "in_inrichting"),
+            StudiefinancieringOfBbl = Bool(m.Facts, "studiefinanciering_of_bbl"),
+            EigenHuurcontractZelfdeVerhuurder = Bool(m.Facts, "eigen_huurcontract_zelfde_verhuurder"),
+            WmoAlleenRolstoel = Bool(m.Facts, "wmo_alleen_rolstoel"),
+            VoortzettingBesloten = Bool(m.Facts, "voortzetting_besloten"),
         }).ToArray();
         return new FlatHousehold
         {
@@ -81,13 +94,17 @@ public sealed class FlatHousehold
                 Maandbedrag = d.MonthlyAmount ?? 0,
                 Fraude = d.Fraud!.Value,
                 OnherroepelijkBestraft = d.Facts.Get("onherroepelijk_bestraft").AsBool,
+                Opzet = d.Facts.Get("opzet").AsBool,
+                BenadelingOverheid = d.Facts.Get("benadeling_overheid").AsBool,
             }).ToArray(),
             Aanvrager = leden.First(m => m.Rol == "aanvrager"),
             Partner = leden.FirstOrDefault(m => m.Rol == "partner"),
             SchuldhulpAangevraagd = h.Facts.Get("schuldhulp_aangevraagd").AsBool,
-            EerderSchuldhulp = h.Facts.Get("eerder_schuldhulp").AsBool,
-            EerdereSchuldhulpEinde = h.Facts.Get("eerdere_schuldhulp_einde").AsDate.ToDateTime(TimeOnly.MinValue),
-            Peildatum = date.ToDateTime(TimeOnly.MinValue),
+            BeleidWeigertNaEerderTraject = Bool(h.Facts, "beleid_weigert_na_eerder_traject"),
+            TerugvorderingBedragNul = h.Facts.Get("terugvordering_bedrag") is { IsUnknown: false } t && t.AsDecimal == 0,
         };
     }
+
+    /// <summary>A boolean fact whose pack default is false: unknown reads as false, as the engine fills in the default.</summary>
+    private static bool Bool(FactBag facts, string name) => facts.Get(name) is { IsUnknown: false } v && v.AsBool;
 }

@@ -87,6 +87,8 @@ public static class HouseholdGenerator
                 MonthlyAmount = rng.Next(100) < 60 ? 10 + rng.Next(30) * 5 : 0,
             };
             debt.Facts.Set("onherroepelijk_bestraft", FactValue.Bool(fraud && rng.Next(100) < 50));
+            debt.Facts.Set("opzet", FactValue.Bool(fraud && rng.Next(100) < 70));
+            debt.Facts.Set("benadeling_overheid", FactValue.Bool(fraud && rng.Next(100) < 90));
             h.Debts.Add(debt);
         }
         var problematic = debtCount >= 3 || (debtCount > 0 && rng.Next(100) < 30);
@@ -96,6 +98,8 @@ public static class HouseholdGenerator
         h.Facts.Set("schuldhulp_aangevraagd", FactValue.Bool(requested));
         h.Facts.Set("eerder_schuldhulp", FactValue.Bool(earlier));
         h.Facts.Set("eerdere_schuldhulp_einde", FactValue.Date(date.AddDays(-30 - rng.Next(10 * 365))));
+        // The national pack asks whether local policy refuses after an earlier trajectory (a local rule may also derive it).
+        h.Facts.Set("beleid_weigert_na_eerder_traject", FactValue.Bool(earlier && rng.Next(100) < 40));
         h.Facts.Set("meewerken_schuldhulp", FactValue.Bool(rng.Next(100) < 80));
         h.Facts.Set("dringende_redenen", FactValue.Bool(rng.Next(100) < 10));
         h.Facts.Set("weigert_inlichtingen", FactValue.Bool(anyFraud && rng.Next(100) < 20));
@@ -135,6 +139,11 @@ public static class HouseholdGenerator
         m.Facts.Set("vervolgzorg_geregeld", FactValue.Bool(rng.Next(100) < 50));
         m.Facts.Set("wmo_melding", FactValue.Bool(rng.Next(100) < 10));
         m.Facts.Set("eigen_kracht_toereikend", FactValue.Bool(rng.Next(100) < 50));
+        m.Facts.Set("in_inrichting", FactValue.Bool(adult && rng.Next(100) < 2));
+        m.Facts.Set("studiefinanciering_of_bbl", FactValue.Bool(student && rng.Next(100) < 85));
+        m.Facts.Set("eigen_huurcontract_zelfde_verhuurder", FactValue.Bool(role == "overig" && rng.Next(100) < 15));
+        m.Facts.Set("wmo_alleen_rolstoel", FactValue.Bool(m.WmoSupport == true && rng.Next(100) < 15));
+        m.Facts.Set("voortzetting_besloten", FactValue.Bool(m.YouthCare == true && rng.Next(100) < 20));
         return m;
     }
 }

@@ -52,9 +52,14 @@ public sealed class PeerNRules
 /// <summary>What the peer's rules share.</summary>
 internal static class NationalRuleHelpers
 {
-    public static bool Bijstand2167(FlatHousehold h, NationalParameters p) => h.Aanvrager.HeeftBijstand && h.Aanvrager.Leeftijd >= 21 && h.Aanvrager.Leeftijd < p.AowLeeftijd;
+    public static bool Age21Aow(FlatMember m, NationalParameters p) => m.Leeftijd >= 21 && m.Leeftijd < p.AowLeeftijd;
 
-    public static bool Sharer(FlatMember m) => m.Leeftijd >= 27 && !m.Student && !(m.Rol == "overig" && m.CommercieleHuurder);
+    public static bool HasPartner(FlatHousehold h) => h.Leden.Any(m => m.Rol == "partner");
+
+    public static int Kostendelers(FlatHousehold h) => h.Leden.Count(HandWritten.Kostendeler);
+
+    /// <summary>huishouden.aow_leeftijd_bereikt (determined when the applicant has bijstand; every reader checks that first).</summary>
+    public static bool AowBereikt(FlatHousehold h, NationalParameters p) => h.Aanvrager.Leeftijd >= p.AowLeeftijd || h.Leden.Any(m => m.Rol == "partner" && m.Leeftijd >= p.AowLeeftijd);
 
     public static void Set(PeerNRules.Applied a, int bit) => a.Mask |= 1 << bit;
 
@@ -71,7 +76,8 @@ public sealed class Alleenstaande : Rule
     public override void Define()
     {
         FlatHousehold h = null!; NationalParameters p = null!; PeerNRules.Applied a = null!;
-        When().Match(() => p).Match(() => h, x => NationalRuleHelpers.Bijstand2167(x, p) && !x.Leden.Any(m => m.Rol == "partner") && !x.Leden.Any(m => m.Rol != "aanvrager" && NationalRuleHelpers.Sharer(m))).Match(() => a);
+        When().Match(() => p).Match(() => h, x => x.Aanvrager.HeeftBijstand && NationalRuleHelpers.Age21Aow(x.Aanvrager, p) && !NationalRuleHelpers.HasPartner(x)
+            && !x.Aanvrager.InInrichting && NationalRuleHelpers.Kostendelers(x) == 0 && !NationalRuleHelpers.AowBereikt(x, p)).Match(() => a);
         Then().Do(_ => NationalRuleHelpers.Set(a, 0));
     }
 }
@@ -82,8 +88,8 @@ public sealed class Gehuwden : Rule
     public override void Define()
     {
         FlatHousehold h = null!; NationalParameters p = null!; PeerNRules.Applied a = null!;
-        When().Match(() => p).Match(() => h, x => NationalRuleHelpers.Bijstand2167(x, p) && x.Partner != null && x.Partner.Leeftijd >= 21 && x.Partner.Leeftijd < p.AowLeeftijd
-            && !x.Leden.Any(m => m.Rol != "aanvrager" && m.Rol != "partner" && NationalRuleHelpers.Sharer(m))).Match(() => a);
+        When().Match(() => p).Match(() => h, x => x.Aanvrager.HeeftBijstand && NationalRuleHelpers.Age21Aow(x.Aanvrager, p) && NationalRuleHelpers.HasPartner(x)
+            && NationalRuleHelpers.Age21Aow(x.Partner!, p) && !x.Aanvrager.InInrichting && NationalRuleHelpers.Kostendelers(x) == 0 && !NationalRuleHelpers.AowBereikt(x, p)).Match(() => a);
         Then().Do(_ => NationalRuleHelpers.Set(a, 1));
     }
 }
@@ -93,8 +99,9 @@ public sealed class Jongere : Rule
 {
     public override void Define()
     {
-        FlatHousehold h = null!; PeerNRules.Applied a = null!;
-        When().Match(() => h, x => x.Aanvrager.HeeftBijstand && x.Aanvrager.Leeftijd >= 18 && x.Aanvrager.Leeftijd < 21 && x.Leden.Length == 1).Match(() => a);
+        FlatHousehold h = null!; NationalParameters p = null!; PeerNRules.Applied a = null!;
+        When().Match(() => p).Match(() => h, x => x.Aanvrager.HeeftBijstand && x.Aanvrager.Leeftijd >= 18 && x.Aanvrager.Leeftijd < 21 && !NationalRuleHelpers.HasPartner(x)
+            && !x.Aanvrager.InInrichting && !NationalRuleHelpers.AowBereikt(x, p)).Match(() => a);
         Then().Do(_ => NationalRuleHelpers.Set(a, 2));
     }
 }
@@ -105,7 +112,7 @@ public sealed class Kostendelersnorm : Rule
     public override void Define()
     {
         FlatHousehold h = null!; NationalParameters p = null!; PeerNRules.Applied a = null!;
-        When().Match(() => p).Match(() => h, x => NationalRuleHelpers.Bijstand2167(x, p) && x.Leden.Any(m => m.Rol != "aanvrager" && m.Rol != "partner" && NationalRuleHelpers.Sharer(m))).Match(() => a);
+        When().Match(() => p).Match(() => h, x => x.Aanvrager.HeeftBijstand && NationalRuleHelpers.Age21Aow(x.Aanvrager, p) && NationalRuleHelpers.Kostendelers(x) >= 1).Match(() => a);
         Then().Do(_ => NationalRuleHelpers.Set(a, 3));
     }
 }
@@ -116,7 +123,8 @@ public sealed class Zoektermijn : Rule
     public override void Define()
     {
         FlatHousehold h = null!; PeerNRules.Applied a = null!;
-        When().Match(() => h, x => x.Aanvrager.HeeftBijstand && x.Aanvrager.Leeftijd < 27 && !x.Aanvrager.ZoektermijnUitzondering).Match(() => a);
+        When().Match(() => h, x => x.Aanvrager.HeeftBijstand && x.Aanvrager.Leeftijd < 27 && !x.Aanvrager.ZoektermijnUitzondering
+            && (!NationalRuleHelpers.HasPartner(x) || x.Partner!.Leeftijd < 27)).Match(() => a);
         Then().Do(_ => NationalRuleHelpers.Set(a, 4));
     }
 }
@@ -127,7 +135,8 @@ public sealed class Verrekening : Rule
     public override void Define()
     {
         FlatHousehold h = null!; PeerNRules.Applied a = null!;
-        When().Match(() => h, x => x.Aanvrager.HeeftBijstand && x.Schulden.Any(d => d.Schuldeiser == "gemeente" && d.Soort == "terugvordering")).Match(() => a);
+        When().Match(() => h, x => x.Aanvrager.HeeftBijstand && x.Schulden.Any(d => d.Schuldeiser == "gemeente" && (d.Soort == "terugvordering" || d.Soort == "boete"))
+            && !x.TerugvorderingBedragNul).Match(() => a);
         Then().Do(_ => NationalRuleHelpers.Set(a, 5));
     }
 }
@@ -171,7 +180,7 @@ public sealed class EigenBijdrage : Rule
     public override void Define()
     {
         FlatHousehold h = null!; PeerNRules.Applied a = null!;
-        When().Match(() => h, x => x.Leden.Any(m => m.WmoOndersteuning)).Match(() => a);
+        When().Match(() => h, x => x.Leden.Any(m => m.WmoOndersteuning && m.Leeftijd >= 18 && !m.WmoAlleenRolstoel)).Match(() => a);
         Then().Do(_ => NationalRuleHelpers.Set(a, 9));
     }
 }
@@ -182,7 +191,7 @@ public sealed class EindeJeugdhulp18 : Rule
     public override void Define()
     {
         FlatHousehold h = null!; PeerNRules.Applied a = null!;
-        When().Match(() => h, x => x.Leden.Any(m => m.Jeugdhulp && m.Leeftijd < 18)).Match(() => a);
+        When().Match(() => h, x => x.Leden.Any(m => m.Jeugdhulp && m.Leeftijd < 21 && !m.VoortzettingBesloten)).Match(() => a);
         Then().Do(_ => NationalRuleHelpers.Set(a, 10));
     }
 }
@@ -193,9 +202,8 @@ public sealed class WeigeringEerdereSchuldhulp : Rule
 {
     public override void Define()
     {
-        FlatHousehold h = null!; NationalParameters p = null!; PeerNRules.Applied a = null!;
-        When().Match(() => p).Match(() => h, x => x.SchuldhulpAangevraagd && x.EerderSchuldhulp
-            && x.EerdereSchuldhulpEinde.AddMonths(p.WachttermijnMonths).AddDays(p.WachttermijnDays) > x.Peildatum).Match(() => a);
+        FlatHousehold h = null!; PeerNRules.Applied a = null!;
+        When().Match(() => h, x => x.SchuldhulpAangevraagd && x.BeleidWeigertNaEerderTraject).Match(() => a);
         Then().Do(ctx => NationalRuleHelpers.Refuse(ctx, a, 11));
     }
 }
@@ -207,8 +215,7 @@ public sealed class WeigeringFraude : Rule
     public override void Define()
     {
         FlatHousehold h = null!; PeerNRules.Applied a = null!;
-        When().Match(() => h, x => x.SchuldhulpAangevraagd && x.Schulden.Any(d => d.Fraude && d.OnherroepelijkBestraft)).Match(() => a);
+        When().Match(() => h, x => x.SchuldhulpAangevraagd && x.Schulden.Any(d => d.Fraude && d.Opzet && d.BenadelingOverheid && d.OnherroepelijkBestraft)).Match(() => a);
         Then().Do(ctx => NationalRuleHelpers.Refuse(ctx, a, 12));
     }
 }
-

@@ -17,9 +17,7 @@ public sealed class PeerRulesEngine
     public PeerRulesEngine(NationalParameters p)
     {
         var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "nl-sociaal-domein.workflow.json"))
-            .Replace("{{pw.aow_leeftijd}}", p.AowLeeftijd.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{{wgs.wachttermijn.months}}", p.WachttermijnMonths.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .Replace("{{wgs.wachttermijn.days}}", p.WachttermijnDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            .Replace("{{pw.aow_leeftijd}}", p.AowLeeftijd.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var workflows = JsonSerializer.Deserialize<Workflow[]>(json)!;
         _engine = new RulesEngine.RulesEngine(workflows, new ReSettings { CustomTypes = [typeof(FlatHousehold), typeof(FlatMember), typeof(FlatDebt)] });
         _bits = workflows[0].Rules.Select(r => Array.IndexOf(NationalRules.Ids, r.RuleName)).ToArray();

@@ -187,8 +187,11 @@ internal sealed class ParameterTable
         var values = new FactValue[_definitions.Length];
         for (var i = 0; i < values.Length; i++)
         {
-            foreach (var v in _definitions[i].Values)
+            // Indexed, not foreach: an IReadOnlyList's enumerator is a boxed object per parameter per evaluation.
+            var periods = _definitions[i].Values;
+            for (var k = 0; k < periods.Count; k++)
             {
+                var v = periods[k];
                 if (v.From <= date && (v.To is null || date <= v.To.Value))
                 {
                     values[i] = v.Value;

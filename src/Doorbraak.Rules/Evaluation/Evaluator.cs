@@ -62,20 +62,47 @@ internal static class Evaluator
 
     private static List<DeterminationResult> Determinations(EvaluationSession ctx)
     {
-        var list = new List<DeterminationResult>();
+        var list = new List<DeterminationResult>(ctx.Base.Writes.Count);
         foreach (var w in ctx.Base.Writes)
         {
             var def = w.Rule.Definition;
             var law = def.Kind == RuleKind.Rule;
-            list.Add(new DeterminationResult(def.Id, law ? StatementSource.Law : StatementSource.Practice, def.Title, def.Citation.ToString(), def.Citation.Url, w.Path,
+            var texts = RuleTexts.Of(def, ctx.Lang);
+            list.Add(new DeterminationResult(def.Id, law ? StatementSource.Law : StatementSource.Practice, def.Title, texts.Citation, def.Citation.Url, w.Path,
                 ctx.Options.Redact ? Texts.Redacted : w.After.ToString(), ctx.Options.Redact ? Texts.Redacted : w.Before.ToString(), ExplainRule(ctx, w))
             {
                 Force = def.Force,
-                ForceText = Texts.Force(def, ctx.Lang),
-                Grondslag = Texts.Grondslag(def, ctx.Lang),
+                ForceText = texts.Force,
+                Grondslag = texts.Grondslag,
             });
         }
         return list;
+    }
+
+    /// <summary>
+    /// The texts of a rule that are the same for every household (citation, force, grondslag, the lead of an explanation
+    /// about the household, the closing remarks), made once per rule and language instead of once per written fact.
+    /// </summary>
+    private sealed record RuleTexts(string Citation, string? Force, string? Grondslag, string HouseholdLead, string Extra)
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleDefinition, RuleTexts?[]> Cache = new();
+
+        public static RuleTexts Of(RuleDefinition def, ReportLanguage lang)
+        {
+            var slots = Cache.GetValue(def, static _ => new RuleTexts?[Enum.GetValues<ReportLanguage>().Length]);
+            var i = (int)lang;
+            if (Volatile.Read(ref slots[i]) is { } hit) return hit;
+            var words = Texts.Of(lang);
+            var force = Texts.Force(def, lang);
+            var extra = def.Explain is { } e && lang == ReportLanguage.Dutch ? " " + e.Trim() : "";
+            if (force is not null) extra += words.Format("engine.rule.force", ("force", force));
+            var texts = new RuleTexts(def.Citation.ToString(), force, Texts.Grondslag(def, lang), Lead(words, def, ""), extra);
+            Volatile.Write(ref slots[i], texts);
+            return texts;
+        }
+
+        public static string Lead(WordingTable words, RuleDefinition def, string who) =>
+            words.Format(def.Kind == RuleKind.Rule ? "engine.rule.law-says" : "engine.rule.experience-shows", ("citation", def.Citation), ("title", def.Title), ("who", who));
     }
 
     public static readonly Explanation None = new("", StatementSource.None, [], []);
@@ -87,16 +114,14 @@ internal static class Evaluator
         var lang = ctx.Lang;
         var law = def.Kind == RuleKind.Rule;
         var words = Texts.Of(lang);
-        var who = w.Instance == ctx.Base.Household ? "" : words.Format("engine.rule.for-member", ("member", w.Instance.Key));
-        var lead = words.Format(law ? "engine.rule.law-says" : "engine.rule.experience-shows", ("citation", def.Citation), ("title", def.Title), ("who", who));
+        var texts = RuleTexts.Of(def, lang);
+        var lead = w.Instance == ctx.Base.Household ? texts.HouseholdLead : RuleTexts.Lead(words, def, words.Format("engine.rule.for-member", ("member", w.Instance.Key)));
         var because = w.Trace is { Clauses.Count: > 0 } t
             ? words.Format("engine.rule.because", ("conditions", words.Join(t.Clauses.Select(c => words.Format("engine.rule.condition", ("condition", c.Clause), ("outcome", Texts.Outcome(c.Outcome, lang)))))))
             : "";
         var set = words.Format("engine.rule.sets", ("path", w.Path), ("value", ctx.Show(w.After)))
             + (w.Before.IsUnknown ? "." : words.Format("engine.rule.was", ("value", ctx.Show(w.Before))));
-        var extra = def.Explain is { } e && lang == ReportLanguage.Dutch ? " " + e.Trim() : "";
-        if (Texts.Force(def, lang) is { } force) extra += words.Format("engine.rule.force", ("force", force));
-        return new Explanation(lead + because + set + extra, law ? StatementSource.Law : StatementSource.Practice,
+        return new Explanation(lead + because + set + texts.Extra, law ? StatementSource.Law : StatementSource.Practice,
             w.Trace?.Clauses.Select(c => new ConditionOutcome(c.Clause, Texts.Outcome(c.Outcome, lang))).ToList() ?? [],
             w.Trace?.Reads.Select(r => new FactUsed($"{r.Instance.Key}.{r.Field.Name}", ctx.Show(r.Value))).ToList() ?? []);
     }

@@ -73,7 +73,19 @@ internal sealed class ProjectionChanges : IEquatable<ProjectionChanges>
 internal sealed record RuleTrace(IReadOnlyList<(string Clause, FactValue Outcome)> Clauses, IReadOnlyList<FactRead> Reads);
 
 /// <summary>One value a rule wrote.</summary>
-internal sealed record Written(CompiledRule Rule, EntityInstance Instance, FieldDefinition Field, FactValue Before, FactValue After, string Path, RuleTrace? Trace);
+internal sealed record Written(CompiledRule Rule, EntityInstance Instance, FieldDefinition Field, FactValue Before, FactValue After, RuleTrace? Trace)
+{
+    private string? _path;
+
+    /// <summary>Where the value was written, <c>huishouden.bijstandsnorm</c> or <c>leden[zoon].kostendeler</c>; formatted when a result asks for it.</summary>
+    public string Path => _path ??= $"{Instance.Key}.{Field.Name}";
+
+    /// <summary>Equal when the positional members are (the formatted path is a cache, not part of the value).</summary>
+    public bool Equals(Written? other) =>
+        other is not null && Rule == other.Rule && Instance == other.Instance && Field == other.Field && Before == other.Before && After == other.After && Trace == other.Trace;
+
+    public override int GetHashCode() => HashCode.Combine(Rule, Instance, Field, Before, After, Trace);
+}
 
 /// <summary>A rule whose condition was unknown, with the unknown facts it read.</summary>
 internal sealed record Undecided(CompiledRule Rule, EntityInstance? Element, IReadOnlyList<FactRead> UnknownReads);
@@ -389,8 +401,7 @@ internal static class Projector
             var before = target.Values[det.Target.Field.Slot];
             target.Values[det.Target.Field.Slot] = value;
             if (det.Target.Field == plan.RoleField) frame.ForgetRoles();
-            var path = $"{target.Key}.{det.Target.Field.Name}";
-            var written = new Written(rule, target, det.Target.Field, before, value, path, trace);
+            var written = new Written(rule, target, det.Target.Field, before, value, trace);
             projection.Writes.Add(written);
             if (writers is not null && value.IsUnknown && valueUnknowns is { Count: > 0 }) projection.UnknownValues.Add((written, valueUnknowns));
             if (writers is not null)

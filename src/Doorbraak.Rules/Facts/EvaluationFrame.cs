@@ -4,19 +4,39 @@ namespace Doorbraak.Rules.Facts;
 internal sealed class EntityInstance
 {
     public EntityInstance(EntitySchema schema, string key, string? id = null)
+        : this(schema, id)
+    {
+        _key = key;
+    }
+
+    /// <summary>
+    /// An element of a collection, named <c>collection[id]</c> (or <c>collection[position]</c> without an id) only when a
+    /// result or a message asks for its key, so building a frame formats no names.
+    /// </summary>
+    public EntityInstance(EntitySchema schema, string collection, int position, string? id)
+        : this(schema, id)
+    {
+        _collection = collection;
+        _position = position;
+    }
+
+    private EntityInstance(EntitySchema schema, string? id)
     {
         Schema = schema;
-        Key = key;
         Id = id;
         Values = new FactValue[schema.ScalarCount];
         Collections = new EntityInstance[schema.CollectionCount][];
         for (var i = 0; i < Collections.Length; i++) Collections[i] = [];
     }
 
+    private string? _key;
+    private readonly string? _collection;
+    private readonly int _position;
+
     public EntitySchema Schema { get; }
 
     /// <summary>How the entity is named in results: <c>huishouden</c>, <c>leden[zoon]</c>, <c>schulden[2]</c>.</summary>
-    public string Key { get; }
+    public string Key => _key ??= Id is not null ? $"{_collection}[{Id}]" : $"{_collection}[{_position}]";
 
     /// <summary>The element's own id where it has one (a member's <c>id</c>), else null.</summary>
     public string? Id { get; }
@@ -28,7 +48,7 @@ internal sealed class EntityInstance
     /// <summary>A deep copy (for re-projection).</summary>
     public EntityInstance Clone()
     {
-        var copy = new EntityInstance(Schema, Key, Id);
+        var copy = _key is null ? new EntityInstance(Schema, _collection!, _position, Id) : new EntityInstance(Schema, _key, Id);
         Array.Copy(Values, copy.Values, Values.Length);
         for (var i = 0; i < Collections.Length; i++)
         {

@@ -7,26 +7,93 @@ namespace Doorbraak.Rules;
 /// <threadsafety>Not thread-safe while being filled; treat as read-only once handed to the engine.</threadsafety>
 public sealed class FactBag
 {
-    private readonly SortedDictionary<string, FactValue> _values = new(StringComparer.Ordinal);
+    // Sorted by name (ordinal) in two parallel arrays: a household has a few dozen facts, so a binary search is as fast
+    // as a hash lookup, enumeration allocates nothing per entry, and the engine walks the names in order against its
+    // compiled schema (FrameBuilder) without looking each one up.
+    private string[] _names = [];
+    private FactValue[] _values = [];
+    private int _count;
 
     /// <summary>All known facts, ordered by name.</summary>
-    public IEnumerable<KeyValuePair<string, FactValue>> Values => _values;
+    public IEnumerable<KeyValuePair<string, FactValue>> Values
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++) yield return new KeyValuePair<string, FactValue>(_names[i], _values[i]);
+        }
+    }
+
+    /// <summary>How many facts are set.</summary>
+    internal int Count => _count;
+
+    /// <summary>The name of the <paramref name="i"/>-th fact in name order.</summary>
+    internal string NameAt(int i) => _names[i];
+
+    /// <summary>The value of the <paramref name="i"/>-th fact in name order.</summary>
+    internal FactValue ValueAt(int i) => _values[i];
 
     /// <summary>Sets a fact; <see cref="FactValue.Unknown"/> removes it.</summary>
     public void Set(string name, FactValue value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (value.IsUnknown) _values.Remove(name);
-        else _values[name] = value;
+        var i = IndexOf(name);
+        if (value.IsUnknown)
+        {
+            if (i < 0) return;
+            _count--;
+            Array.Copy(_names, i + 1, _names, i, _count - i);
+            Array.Copy(_values, i + 1, _values, i, _count - i);
+            _names[_count] = null!;
+            _values[_count] = default;
+            return;
+        }
+        if (i >= 0)
+        {
+            _values[i] = value;
+            return;
+        }
+        i = ~i;
+        if (_count == _names.Length)
+        {
+            var size = Math.Max(8, _count * 2);
+            Array.Resize(ref _names, size);
+            Array.Resize(ref _values, size);
+        }
+        Array.Copy(_names, i, _names, i + 1, _count - i);
+        Array.Copy(_values, i, _values, i + 1, _count - i);
+        _names[i] = name;
+        _values[i] = value;
+        _count++;
     }
 
     /// <summary>The fact's value, or unknown.</summary>
-    public FactValue Get(string name) => _values.TryGetValue(name, out var v) ? v : FactValue.Unknown;
+    public FactValue Get(string name) => IndexOf(name) is var i and >= 0 ? _values[i] : FactValue.Unknown;
 
-    internal decimal? Decimal(string name) => _values.TryGetValue(name, out var v) ? v.AsDecimal : null;
-    internal bool? Bool(string name) => _values.TryGetValue(name, out var v) ? v.AsBool : null;
-    internal DateOnly? Date(string name) => _values.TryGetValue(name, out var v) ? v.AsDate : null;
-    internal string? Text(string name) => _values.TryGetValue(name, out var v) ? v.AsText : null;
+    private bool TryGetValue(string name, out FactValue value)
+    {
+        var i = IndexOf(name);
+        value = i >= 0 ? _values[i] : default;
+        return i >= 0;
+    }
+
+    private int IndexOf(string name)
+    {
+        int lo = 0, hi = _count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var c = string.CompareOrdinal(_names[mid], name);
+            if (c == 0) return mid;
+            if (c < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return ~lo;
+    }
+
+    internal decimal? Decimal(string name) => TryGetValue(name, out var v) ? v.AsDecimal : null;
+    internal bool? Bool(string name) => TryGetValue(name, out var v) ? v.AsBool : null;
+    internal DateOnly? Date(string name) => TryGetValue(name, out var v) ? v.AsDate : null;
+    internal string? Text(string name) => TryGetValue(name, out var v) ? v.AsText : null;
     internal void Money(string name, decimal? value) => Set(name, value is { } d ? FactValue.Money(d) : FactValue.Unknown);
     internal void Number(string name, decimal? value) => Set(name, value is { } d ? FactValue.Number(d) : FactValue.Unknown);
     internal void Bool(string name, bool? value) => Set(name, value is { } b ? FactValue.Bool(b) : FactValue.Unknown);
