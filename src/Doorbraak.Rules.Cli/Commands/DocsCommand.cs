@@ -354,16 +354,30 @@ internal static class DocsCommand
         sb.AppendLine("<a id=\"open\"></a>");
         sb.AppendLine("## Left open for local packs");
         sb.AppendLine();
-        sb.AppendLine("A local pack that requires this one may replace these items with `overrides: { pack: " + pack.Id + ", basis: ... }`, citing its own legal basis; everything else is fixed.");
+        sb.AppendLine("A local pack that requires this one may replace these items with `overrides: { pack: " + pack.Id + ", basis: ... }`, citing its own legal basis, and its mandaatbesluit (`mandates:`) may set the mandate of a deviation or intervention left `open` (a municipal pack's setting goes before a regional pack's); everything else is fixed.");
         sb.AppendLine();
         sb.AppendLine("| item | kind | open to | basis | filled in by (loaded packs) |");
         sb.AppendLine("|---|---|---|---|---|");
         foreach (var item in open)
         {
-            var current = merged.Packs.Where(p => p.Id != pack.Id).SelectMany(p => p.Items).LastOrDefault(i => i.Id == item.Id && i.Overrides?.Pack == pack.Id);
-            sb.AppendLine($"| [`{item.Id}`](#{Anchor(item.Id)}) {Esc(item.Title)} | {KindOf(item)} | {Esc(item.Open!.To)} | {Esc(item.Open.Basis)} | {(current is null ? "-" : $"`{current.PackId}`")} |");
+            sb.AppendLine($"| [`{item.Id}`](#{Anchor(item.Id)}) {Esc(item.Title)} | {KindOf(item)} | {Esc(item.Open!.To)} | {Esc(item.Open.Basis)} | {FilledInBy(item, pack, merged)} |");
         }
         sb.AppendLine();
+    }
+
+    /// <summary>
+    /// Which loaded packs fill in an open item: the pack that overrides it, and the pack whose mandaatbesluit
+    /// (<c>mandates:</c>) set its mandate (the most local one), with the mandate it set.
+    /// </summary>
+    internal static string FilledInBy(PackItemView item, PackView pack, PackSetView merged)
+    {
+        var parts = new List<string>();
+        var current = merged.Packs.Where(p => p.Id != pack.Id).SelectMany(p => p.Items).LastOrDefault(i => i.Id == item.Id && i.Overrides?.Pack == pack.Id);
+        if (current is not null) parts.Add($"`{current.PackId}` (override)");
+        var (mandate, setBy) = merged.Deviation(item.Id) is { } d ? (d.Mandate, d.MandateSetBy)
+            : merged.Interventions.FirstOrDefault(i => i.Id == item.Id) is { } iv ? (Mandate(iv), iv.MandateSetBy) : ("", null);
+        if (setBy is not null) parts.Add($"`{setBy}` (mandaatbesluit: {mandate})");
+        return parts.Count == 0 ? "-" : string.Join("; ", parts);
     }
 
     private static string KindOf(PackItemView item) => item switch

@@ -99,7 +99,10 @@ internal static partial class ProposalFinder
         var def = d.Definition;
         var (mandate, _) = ResolveMandate(ctx, [d], p);
         return new ProposalStep(d.Id, def.IsIntervention ? ProposalStepKind.Intervention : ProposalStepKind.Deviation, def.Title, def.Action,
-            d.Rule >= 0 ? ctx.RuleSet.Rules[d.Rule].Id : null, mandate, def.Decider, def.MandateBasis?.ToString());
+            d.Rule >= 0 ? ctx.RuleSet.Rules[d.Rule].Id : null, mandate, def.Decider, def.MandateBasis?.ToString())
+        {
+            MandateSetBy = def.MandateSetBy,
+        };
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public sealed class InterventionView : PackItemView
     /// <summary>A mandate ladder by amount (empty when the mandate is one role or <c>open</c>).</summary>
     public required IReadOnlyList<MandateStepView> MandateSteps { get; init; }
 
+    /// <summary>The id of the pack whose mandaatbesluit (<c>mandates:</c>) set the mandate, or null when none did.</summary>
+    public string? MandateSetBy { get; init; }
+
     /// <summary><c>gemeente</c>, or the authority that decides: then a proposal with it is a request.</summary>
     public required string Decider { get; init; }
 

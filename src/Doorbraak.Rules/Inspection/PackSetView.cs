@@ -557,6 +557,9 @@ public sealed class DeviationView : PackItemView
     /// </summary>
     public string DeclaredMandate { get; init; } = "";
 
+    /// <summary>The id of the pack whose mandaatbesluit (<c>mandates:</c>) set <see cref="Mandate"/>, or null when none did.</summary>
+    public string? MandateSetBy { get; init; }
+
     /// <summary>What to document.</summary>
     public required IReadOnlyList<string> Document { get; init; }
 

@@ -340,11 +340,14 @@ internal sealed record DeviationDefinition(string Id, string PackId, SourceLocat
     /// <summary>A mandate ladder by amount (empty: <see cref="Mandate"/> is a role id or <c>open</c>).</summary>
     public IReadOnlyList<MandateStep> Ladder { get; init; } = [];
 
-    /// <summary>The mandaatbesluit of a later pack that set the mandate, if one did.</summary>
     /// <summary>The mandate as the defining pack wrote it, kept when a later pack's mandaatbesluit sets <c>Mandate</c>.</summary>
     public string? DeclaredMandate { get; init; }
 
+    /// <summary>The mandaatbesluit of a later pack that set the mandate, if one did.</summary>
     public Citation? MandateBasis { get; init; }
+
+    /// <summary>The id of the pack whose mandaatbesluit set the mandate, if one did.</summary>
+    public string? MandateSetBy { get; init; }
 
     /// <summary><c>gemeente</c>, or an authority id: then the proposal is a request to that authority.</summary>
     public string Decider { get; init; } = Mandates.Municipality;

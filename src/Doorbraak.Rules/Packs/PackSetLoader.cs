@@ -236,16 +236,7 @@ internal static class PackSetLoader
             }
         }
 
-        foreach (var p in ordered)
-        {
-            foreach (var a in p.MandateAssignments)
-            {
-                if (items.TryGetValue(a.Target, out var target) && target is DeviationDefinition d && d.PackId != a.PackId)
-                    items[a.Target] = d with { DeclaredMandate = d.DeclaredMandate ?? d.Mandate, Mandate = a.Mandate, Ladder = a.Ladder, MandateBasis = a.Basis, MandateLocation = a.Location };
-                else
-                    bag.Report(DiagnosticCatalog.MandateTargetUnknown, a.Location, $"The mandaatbesluit of {a.PackId} sets the mandate of '{a.Target}', but no earlier pack defines a deviation or intervention with that id{Suggest.Hint(a.Target, items.Values.OfType<DeviationDefinition>().Where(x => x.PackId != a.PackId).Select(x => x.Id))}.");
-            }
-        }
+        ApplyMandates(ordered, items, bag);
 
         var roles = new Dictionary<string, RoleDefinition>(StringComparer.Ordinal);
         var authorities = new Dictionary<string, AuthorityDefinition>(StringComparer.Ordinal);
@@ -278,6 +269,57 @@ internal static class PackSetLoader
         ForceFit.Check(merged, bag);
         return Errors(bag) > baseline ? null : merged;
     }
+
+    /// <summary>How local a pack's level is: a municipal pack's mandaatbesluit goes before a regional one's, which goes before a national one's.</summary>
+    private static int Locality(string level) => level switch { "municipal" => 2, "regional" => 1, _ => 0 };
+
+    /// <summary>
+    /// Applies the packs' mandaatbesluiten (<c>mandates:</c>). Per item the most local setting wins: a municipal pack's
+    /// before a regional pack's (a municipality in a region loads both; its own mandaatbesluit decides its items, the
+    /// regional one the rest). Two packs of the same level that set one item's mandate differently are refused with both
+    /// places, so that the result never depends on the order the pack folders are given in.
+    /// </summary>
+    private static void ApplyMandates(List<PackDefinition> ordered, Dictionary<string, PackItem> items, DiagnosticBag bag)
+    {
+        var levels = ordered.ToDictionary(p => p.Manifest.Id, p => p.Manifest.Level, StringComparer.Ordinal);
+        var byTarget = new Dictionary<string, List<MandateAssignment>>(StringComparer.Ordinal);
+        foreach (var p in ordered)
+            foreach (var a in p.MandateAssignments)
+            {
+                if (items.TryGetValue(a.Target, out var target) && target is DeviationDefinition d && d.PackId != a.PackId)
+                {
+                    if (!byTarget.TryGetValue(a.Target, out var list)) byTarget[a.Target] = list = [];
+                    list.Add(a);
+                }
+                else
+                    bag.Report(DiagnosticCatalog.MandateTargetUnknown, a.Location, $"The mandaatbesluit of {a.PackId} sets the mandate of '{a.Target}', but no earlier pack defines a deviation or intervention with that id{Suggest.Hint(a.Target, items.Values.OfType<DeviationDefinition>().Where(x => x.PackId != a.PackId).Select(x => x.Id))}.");
+            }
+        foreach (var (targetId, list) in byTarget)
+        {
+            // The most local level wins; within it the pack id decides which (equal) setting is named as the source.
+            var top = list.Max(a => Locality(levels[a.PackId]));
+            var winners = list.Where(a => Locality(levels[a.PackId]) == top).OrderBy(a => a.PackId, StringComparer.Ordinal).ToList();
+            var conflict = winners.FirstOrDefault(a => !SameMandate(a, winners[0]));
+            if (conflict is not null)
+            {
+                bag.Report(DiagnosticCatalog.MandateSetTwice, conflict.Location,
+                    $"The mandaatbesluiten of {winners[0].PackId} ({winners[0].Location}: {MandateText(winners[0])}) and {conflict.PackId} ({conflict.Location}: {MandateText(conflict)}) " +
+                    $"both set the mandate of '{targetId}', and both are {levels[conflict.PackId]} packs, so neither goes first. " +
+                    $"Load only the pack of the municipality or region you work for, or make the two settings the same.");
+                continue;
+            }
+            var w = winners[0];
+            var d = (DeviationDefinition)items[targetId];
+            items[targetId] = d with { DeclaredMandate = d.DeclaredMandate ?? d.Mandate, Mandate = w.Mandate, Ladder = w.Ladder, MandateBasis = w.Basis, MandateLocation = w.Location, MandateSetBy = w.PackId };
+        }
+    }
+
+    private static bool SameMandate(MandateAssignment a, MandateAssignment b) =>
+        a.Mandate == b.Mandate && a.Ladder.Select(s => (s.UpTo, s.UpToParameter, s.Role)).SequenceEqual(b.Ladder.Select(s => (s.UpTo, s.UpToParameter, s.Role)));
+
+    private static string MandateText(MandateAssignment a) => a.Ladder.Count == 0
+        ? a.Mandate
+        : string.Join(", ", a.Ladder.Select(s => s.UpTo is { } u ? $"up to {u} {s.Role}" : s.UpToParameter is { } p ? $"up to {p} {s.Role}" : $"above that {s.Role}"));
 
     /// <summary>
     /// A parameter update (<c>adds_to</c>): the earlier pack's parameter with the added periods. A period is only added:

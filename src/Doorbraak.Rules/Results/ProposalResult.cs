@@ -91,7 +91,14 @@ public enum ProposalStepKind
 /// <param name="Mandate">The role that decides this step (after a mandate ladder), or <c>open</c>.</param>
 /// <param name="Decider"><c>gemeente</c>, or the authority that decides it (then it is a request).</param>
 /// <param name="MandateBasis">The mandaatbesluit that set the mandate, when a later pack set it.</param>
-public sealed record ProposalStep(string Id, ProposalStepKind Kind, string Title, string? Action, string? Rule, string Mandate, string Decider, string? MandateBasis);
+public sealed record ProposalStep(string Id, ProposalStepKind Kind, string Title, string? Action, string? Rule, string Mandate, string Decider, string? MandateBasis)
+{
+    /// <summary>
+    /// The id of the pack whose mandaatbesluit set the mandate (the most local one when a municipal and a regional pack
+    /// both set it), or null when the defining pack's own mandate applies.
+    /// </summary>
+    public string? MandateSetBy { get; init; }
+}
 
 /// <summary>A request to an authority outside the municipality (it decides; the regisseur asks).</summary>
 /// <param name="Authority">The authority id.</param>

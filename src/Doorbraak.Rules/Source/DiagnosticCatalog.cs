@@ -97,6 +97,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ElementChangeShape = new("DBR1160", E, "An intervention's element change does not say which elements it changes, or names their facts with a prefix");
     public static readonly DiagnosticDescriptor ElementCollectionUnknown = new("DBR1161", E, "An intervention's element change names a collection the household does not have");
     public static readonly DiagnosticDescriptor ElementIdWithoutIdFact = new("DBR1162", E, "An intervention's element change picks by 'id', but the collection's elements have no 'id' fact");
+    public static readonly DiagnosticDescriptor MandateSetTwice = new("DBR1165", E, "Two mandaatbesluiten of the same level set one item's mandate differently");
     // DBR13xx: reading pack folders and hardening limits.
     public static readonly DiagnosticDescriptor PackFileNotRegular = new("DBR1300", E, "A pack file is not a regular file inside the pack folder");
     public static readonly DiagnosticDescriptor PackUnsigned = new("DBR1301", E, "Signed packs are required and the pack has no signature");

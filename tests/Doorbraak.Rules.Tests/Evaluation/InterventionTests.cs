@@ -261,14 +261,14 @@ public class InterventionTests
 /// <summary>A local pack on top of the intervention pack.</summary>
 internal static class TestPacksFor
 {
-    public static PolicyPackSource Local(string content) => PolicyPackSource.FromFiles("lokaal", new Dictionary<string, string>
+    public static PolicyPackSource Local(string content, string folder = "lokaal", string id = "test.lokaal", string level = "municipal") => PolicyPackSource.FromFiles(folder, new Dictionary<string, string>
     {
-        ["pack.yaml"] = """
-            id: test.lokaal
+        ["pack.yaml"] = $$"""
+            id: {{id}}
             version: 1.0.0
             title: Lokaal
             jurisdiction: GM0000
-            level: municipal
+            level: {{level}}
             valid: { from: 2000-01-01 }
             requires: [{ pack: test.interventies }]
             """,
