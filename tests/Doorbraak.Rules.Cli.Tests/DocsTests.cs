@@ -63,8 +63,47 @@ public class DocsTests
         var opened = section.Split('\n').Where(l => l.StartsWith("| [`", StringComparison.Ordinal)).ToList();
         opened.Should().Contain(l => l.Contains("`afw.kostendelersnorm-tijdelijk-buiten-beschouwing`") && l.Contains("| deviation | regio |"),
             "the kostendelersnorm deviation is open to regions and municipalities (Pw 18 lid 1)");
-        opened.Should().Contain(l => l.Contains("| deviation | gemeente |") && l.EndsWith("| - |"), "an open item no loaded pack fills in says so");
+        opened.Should().Contain(l => l.Contains("| parameter | gemeente |") && l.EndsWith("| - |"), "an open item no loaded pack fills in says so");
+        opened.Where(l => l.Contains("| deviation | gemeente |")).Should().OnlyContain(l => l.Contains("`gemeente.vlaardingen` (mandaatbesluit: "),
+            "Vlaardingen's mandaatbesluit sets the mandate of every deviation the national pack leaves open, and that fills it in");
         File.ReadAllText(Path.Combine(temp.Path, "gemeente-vlaardingen.md")).Should().NotContain("## Left open for local packs", "Vlaardingen leaves nothing open");
+    }
+
+    private static List<string> OpenRows(string md)
+    {
+        var section = md[md.IndexOf("## Left open for local packs", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 5, StringComparison.Ordinal)];
+        return section.Split('\n').Where(l => l.StartsWith("| [`", StringComparison.Ordinal)).ToList();
+    }
+
+    [Fact]
+    public void Docs_count_a_mandaatbesluit_as_filling_in_an_open_mandate_and_name_its_pack()
+    {
+        using var temp = new TempDir();
+        var run = Cli.Run("docs", Repo.National, Repo.Hbel, "--out", temp.Path);
+        run.Code.Should().Be(0, run.ToString());
+        var md = File.ReadAllText(Path.Combine(temp.Path, "nl-sociaal-domein.md"));
+        OpenRows(md).Should().Contain(l => l.Contains("`afw.verrekening-opschorten`") && l.EndsWith("| `regio.hbel` (mandaatbesluit: consulent) |"));
+        OpenRows(md).Should().Contain(l => l.Contains("`int.tijdelijke-huur-in-plaats-van-opvang`") && l.EndsWith("| `regio.hbel` (mandaatbesluit: regisseur) |"));
+        md.Should().Contain("- Mandate: open (in the loaded set: consulent, set by the mandaatbesluit of `regio.hbel`)");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Docs_name_the_municipal_mandaatbesluit_before_the_regional_one_whatever_the_folder_order(bool municipalFirst)
+    {
+        using var temp = new TempDir();
+        var run = municipalFirst
+            ? Cli.Run("docs", Repo.Vlaardingen, Repo.Hbel, Repo.National, "--out", temp.Path)
+            : Cli.Run("docs", Repo.National, Repo.Hbel, Repo.Vlaardingen, "--out", temp.Path);
+        run.Code.Should().Be(0, run.ToString());
+        var rows = OpenRows(File.ReadAllText(Path.Combine(temp.Path, "nl-sociaal-domein.md")));
+        // Both mandaatbesluiten set this one; the municipal pack's setting goes first.
+        rows.Should().Contain(l => l.Contains("`afw.terugvordering-dringende-redenen`") && l.EndsWith("| `gemeente.vlaardingen` (mandaatbesluit: manager) |"));
+        // HBEL replaces the kostendelersnorm deviation; Vlaardingen's mandaatbesluit still sets its mandate.
+        rows.Should().Contain(l => l.Contains("`afw.kostendelersnorm-tijdelijk-buiten-beschouwing`") && l.EndsWith("| `regio.hbel` (override); `gemeente.vlaardingen` (mandaatbesluit: teamleider) |"));
+        File.ReadAllText(Path.Combine(temp.Path, "regio-hbel.md")).Should().Contain("- Mandate: regisseur (in the loaded set: teamleider, set by the mandaatbesluit of `gemeente.vlaardingen`)");
     }
 
     [Fact]

@@ -195,7 +195,7 @@ internal static class DocsCommand
                 sb.AppendLine($"- Deviates from: {Link(d.Deviates, merged)}");
                 sb.AppendLine($"- Change: {Change(d.Change)}");
                 sb.AppendLine($"- Basis: {Cite(d.Basis)}{(d.Basis.Kind is null ? "" : $" ({d.Basis.Kind})")}");
-                sb.AppendLine($"- Mandate: {d.Mandate}");
+                sb.AppendLine($"- Mandate: {d.Mandate}{MandateSetBy(d.Id, merged)}");
                 sb.AppendLine($"- Limits: {Limits(d.Limits)}");
                 sb.AppendLine($"- Review: {(d.Review.Count == 0 ? "P6M, P12M (default)" : string.Join(", ", d.Review.Select(r => Iso(r.Months, r.Days))))}");
                 if (d.CostNote is not null) sb.AppendLine($"- Cost: {Esc(d.CostNote.Trim())}");
@@ -275,7 +275,7 @@ internal static class DocsCommand
             sb.AppendLine($"- Change: {InterventionChange(i)}");
             if (i.Resolves.Count > 0) sb.AppendLine($"- Aims at: {string.Join(", ", i.Resolves.Select(g => Link(g, merged)))}");
             sb.AppendLine($"- Basis: {Cite(i.Basis)}{(i.Basis.Kind is null ? "" : $" ({i.Basis.Kind})")}");
-            sb.AppendLine($"- Mandate: {Mandate(i)}");
+            sb.AppendLine($"- Mandate: {Mandate(i)}{MandateSetBy(i.Id, merged)}");
             if (i.Decider != "gemeente")
                 sb.AppendLine($"- Decided by: {Esc(i.Decider)} (a request; deliver: {(i.Deliver.Count == 0 ? "-" : Esc(string.Join("; ", i.Deliver)))})");
             sb.AppendLine($"- Limits: {Limits(i.Limits)}");
@@ -379,6 +379,12 @@ internal static class DocsCommand
         if (setBy is not null) parts.Add($"`{setBy}` (mandaatbesluit: {mandate})");
         return parts.Count == 0 ? "-" : string.Join("; ", parts);
     }
+
+    /// <summary>" (in the loaded set: ... set by the mandaatbesluit of `pack`)" when a loaded pack's mandaatbesluit set the mandate.</summary>
+    private static string MandateSetBy(string id, PackSetView merged) =>
+        merged.Deviation(id) is { MandateSetBy: { } d } dv ? $" (in the loaded set: {dv.Mandate}, set by the mandaatbesluit of `{d}`)"
+        : merged.Interventions.FirstOrDefault(i => i.Id == id) is { MandateSetBy: { } p } iv ? $" (in the loaded set: {Mandate(iv)}, set by the mandaatbesluit of `{p}`)"
+        : "";
 
     private static string KindOf(PackItemView item) => item switch
     {
