@@ -99,6 +99,23 @@ public class EvaluateTests
     }
 
     [Fact]
+    public void With_a_regional_and_a_municipal_mandaatbesluit_the_municipal_one_sets_the_mandate_in_either_folder_order()
+    {
+        static List<string> Steps(params string[] packs)
+        {
+            var run = Cli.Run(["evaluate", Repo.S1, "--packs", .. packs, "--date", "2026-03-01", "--format", "json"]);
+            run.Code.Should().Be(0, run.ToString());
+            using var doc = JsonDocument.Parse(run.Out);
+            return doc.RootElement.GetProperty("proposals").EnumerateArray().SelectMany(p => p.GetProperty("steps").EnumerateArray())
+                .Select(s => $"{s.GetProperty("id").GetString()} {s.GetProperty("mandate").GetString()} {s.GetProperty("mandateSetBy").GetString()}").ToList();
+        }
+        var regionFirst = Steps(Repo.National, Repo.Hbel, Repo.Vlaardingen);
+        var municipalFirst = Steps(Repo.Vlaardingen, Repo.Hbel, Repo.National);
+        regionFirst.Should().NotBeEmpty().And.OnlyContain(s => s.EndsWith(" gemeente.vlaardingen", StringComparison.Ordinal), "Vlaardingen's mandaatbesluit sets the kostendelersnorm mandate, and a municipal pack goes before HBEL");
+        municipalFirst.Should().Equal(regionFirst);
+    }
+
+    [Fact]
     public void English_on_request()
     {
         var run = Cli.Run(S1("--lang", "en"));
