@@ -12,8 +12,7 @@ app.MapPost("/plan", (Household household, DateOnly date, IDoorbraakPlanner plan
 {
     var @case = planner.OpenCase(household, date, caseReference: "Z-2026-001");
     var proposal = @case.Result.Proposals[0]; // in practice: the one the regisseur chose
-    // The national pack leaves mandates open to the local mandaatbesluit; without a local pack the college decides itself.
-    var mandate = proposal.MandateFallback ?? proposal.Mandate;
+    var mandate = proposal.MandateFallback ?? proposal.Mandate; // mandate open, no local mandaatbesluit: the college itself
     @case.Decide(new DecisionRequest(proposal.Id, DecisionOutcome.Accepted, "College van B&W", mandate, "Besproken in het doorbraakoverleg."));
     return Results.Content(PlanExport.ToHtml(@case.Assemble()), "text/html");
 });
