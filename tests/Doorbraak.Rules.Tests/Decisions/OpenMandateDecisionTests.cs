@@ -96,6 +96,12 @@ public class OpenMandateDecisionTests
         var refused = planner.TryDecide(household, result, Accept(National, "teamleider"));
         refused.Refusal!.Diagnostic.Code.Should().Be("DBR4012");
         refused.Refusal.Diagnostic.Location.File.Replace('\\', '/').Should().EndWith("deviations/participatiewet.yaml");
+        // At the 'mandate: open' of that deviation in the national pack.
+        var lines = File.ReadAllLines(Path.Combine(Dir("nl-sociaal-domein"), "deviations", "participatiewet.yaml"));
+        var entry = Array.FindIndex(lines, l => l.Contains($"id: {National}", StringComparison.Ordinal));
+        var mandateLine = Array.FindIndex(lines, entry, l => l.StartsWith("    mandate: open", StringComparison.Ordinal)) + 1;
+        refused.Refusal.Diagnostic.Location.Line.Should().Be(mandateLine);
+        refused.Refusal.Diagnostic.Location.Column.Should().Be("    mandate: ".Length + 1);
         planner.TryDecide(household, result, Accept(National, "college")).Succeeded.Should().BeTrue();
     }
 
