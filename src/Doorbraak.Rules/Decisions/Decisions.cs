@@ -155,7 +155,7 @@ public sealed class DecisionException : Exception
     /// <summary>Why the decision was refused.</summary>
     public DecisionRefusalCode Code => Refusal.Code;
 
-    /// <summary>The problem, with a DBR40xx code from the catalogue (see docs/diagnostics.md); it has no place in a file.</summary>
+    /// <summary>The problem, with a DBR40xx code from the catalogue (see docs/diagnostics.md); it has no place in a file, except DBR4012 (at the pack's <c>mandate: open</c>).</summary>
     public Diagnostic Diagnostic => Refusal.Diagnostic;
 }
 
