@@ -12,7 +12,8 @@ app.MapPost("/plan", (Household household, DateOnly date, IDoorbraakPlanner plan
 {
     var @case = planner.OpenCase(household, date, caseReference: "Z-2026-001");
     var proposal = @case.Result.Proposals[0]; // in practice: the one the regisseur chose
-    @case.Decide(new DecisionRequest(proposal.Id, DecisionOutcome.Accepted, "T. Leider", proposal.Mandate, "Besproken in het doorbraakoverleg."));
+    var mandate = proposal.MandateFallback ?? proposal.Mandate; // mandate open, no local mandaatbesluit: the college itself
+    @case.Decide(new DecisionRequest(proposal.Id, DecisionOutcome.Accepted, "College van B&W", mandate, "Besproken in het doorbraakoverleg."));
     return Results.Content(PlanExport.ToHtml(@case.Assemble()), "text/html");
 });
 app.Run();

@@ -63,7 +63,7 @@ public class EvaluateTests
         run.Out.Should().Contain("Wat de wet bepaalt").And.Contain("Botsingen").And.Contain("Voorstellen")
             .And.Contain("Kostendelersnorm duwt volwassen kind de deur uit")
             .And.Contain("Grondslag: Participatiewet art. 18 lid 1")
-            .And.Contain("Mandaat: teamleider")
+            .And.Contain("Mandaat: open, niet vastgelegd in een lokaal mandaatbesluit; besluit: het bevoegde bestuursorgaan zelf, mandaat 'college'")
             .And.Contain("Motivering (concept)");
         run.Out.Should().NotContain("\u001b[");
     }
@@ -120,7 +120,7 @@ public class EvaluateTests
     {
         var run = Cli.Run(S1("--lang", "en"));
         run.Code.Should().Be(0, run.ToString());
-        run.Out.Should().Contain("Collisions").And.Contain("Proposals").And.Contain("Mandate: teamleider");
+        run.Out.Should().Contain("Collisions").And.Contain("Proposals").And.Contain("Mandate: open, not set by a local mandaatbesluit; decided by: the competent body itself, mandate 'college'");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class ExplainTests
     {
         var run = Cli.Run(S1("--proposal", "afw.kostendelersnorm-tijdelijk-buiten-beschouwing", "--lang", "en"));
         run.Code.Should().Be(0, run.ToString());
-        run.Out.Should().Contain("Basis: Participatiewet art. 18 lid 1").And.Contain("Mandate: teamleider").And.Contain("Resolves");
+        run.Out.Should().Contain("Basis: Participatiewet art. 18 lid 1").And.Contain("Mandate: open, not set by a local mandaatbesluit; decided by: the competent body itself, mandate 'college'").And.Contain("Resolves");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ var result = evaluator.Evaluate(household, referenceDate);
 Console.WriteLine($"Collisions: {result.Collisions.Count}");
 foreach (var c in result.Collisions) Console.WriteLine($"  - {c.Id}: {c.Title} [{string.Join(", ", c.Rules)}]");
 Console.WriteLine($"Proposals: {result.Proposals.Count}");
-foreach (var p in result.Proposals) Console.WriteLine($"  - {p.Id}: {p.Title} (mandate: {p.Mandate}; resolves {string.Join(", ", p.Resolves)})");
+foreach (var p in result.Proposals) Console.WriteLine($"  - {p.Id}: {p.Title} (mandate: {p.Mandate}{(p.MandateFallback is { } f ? $", decided by: {f}" : "")}; resolves {string.Join(", ", p.Resolves)})");
 if (result.Proposals.Count == 0)
 {
     Console.Error.WriteLine("FAIL: expected at least one proposal for the example household.");
@@ -43,14 +43,26 @@ if (result.Proposals.Count == 0)
 
 var planner = provider.GetRequiredService<DoorbraakPlanner>();
 var first = result.Proposals[0];
-var decision = planner.Decide(household, result, new DecisionRequest(first.Id, DecisionOutcome.Accepted, "teamleider-01", first.Mandate,
+// Only the national pack is loaded: its mandates are open (a local mandaatbesluit sets them), so the college decides itself.
+if (first.MandateFallback != "college")
+{
+    Console.Error.WriteLine($"FAIL: expected the open mandate of {first.Id} to fall back to the college, got '{first.MandateFallback}' (mandate '{first.Mandate}').");
+    return 1;
+}
+var lower = planner.TryDecide(household, result, new DecisionRequest(first.Id, DecisionOutcome.Accepted, "teamleider-01", "teamleider", "Zonder mandaatbesluit."));
+if (lower.Succeeded || lower.Refusal.Diagnostic.Code != "DBR4012")
+{
+    Console.Error.WriteLine("FAIL: a teamleider decided on a mandate no mandaatbesluit delegated.");
+    return 1;
+}
+var decision = planner.Decide(household, result, new DecisionRequest(first.Id, DecisionOutcome.Accepted, "college-01", "college",
     "Besproken in het doorbraakoverleg; afwijken voorkomt dakloosheid en is proportioneel."));
 var plan = planner.Assemble(household, result, [decision], new PlanDetails { CaseReference = "EMBED-TEST-1" });
 var markdown = PlanExport.ToMarkdown(plan);
 Console.WriteLine($"Doorbraakplan: {markdown.Split('\n').Length} lines of Markdown, {PlanExport.ToJson(plan).Length} chars of JSON; decision: {decision.Outcome}");
 // The instrumented planner (Hosting) records the same decision.
 var instrumented = provider.GetRequiredService<IDoorbraakPlanner>();
-var again = instrumented.Decide(household, result, new DecisionRequest(first.Id, DecisionOutcome.Accepted, "teamleider-01", first.Mandate,
+var again = instrumented.Decide(household, result, new DecisionRequest(first.Id, DecisionOutcome.Accepted, "college-01", "college",
     "Besproken in het doorbraakoverleg; afwijken voorkomt dakloosheid en is proportioneel."));
 Console.WriteLine($"Instrumented planner: {again.Outcome}, plan with {instrumented.Assemble(household, result, [again], new PlanDetails { CaseReference = "EMBED-TEST-2" }).Decisions.Count} decision(s)");
 

@@ -112,7 +112,7 @@ internal static class TextReport
             w.WriteLine($"     {t["cli.report.basis"]}: {b.Citation}{(b.Kind is null ? "" : $" ({b.Kind})")}{(b.Url is null ? "" : " " + b.Url)} — {of}");
             if (b.ForceText is not null) w.WriteLine($"       {b.Rule}: {b.ForceText}{(b.Grondslag is null ? "" : $" ({t["cli.report.grondslag"]}: {b.Grondslag})")}");
         }
-        w.WriteLine($"     {t["cli.report.mandate"]}: {p.Mandate}");
+        w.WriteLine($"     {t["cli.report.mandate"]}: {(p.MandateFallback is { } body ? t.Format("cli.report.mandate-open", ("role", body)) : p.Mandate)}");
         w.WriteLine($"     {t["cli.report.limits"]}: {p.Limits.Text}");
         if (p.Review.Count > 0) w.WriteLine($"     {t["cli.report.review-after"]}: {string.Join(", ", p.Review)}");
         var c = p.Cost;

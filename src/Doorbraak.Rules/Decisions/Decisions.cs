@@ -12,7 +12,7 @@ public sealed record AgreedAction(string Description, string Owner, DateOnly? Du
 /// <param name="ProposalId">The proposal id from the evaluation result.</param>
 /// <param name="Outcome">Accepted, changed or rejected.</param>
 /// <param name="DecidedBy">Who decided (a name or staff id, kept by the host).</param>
-/// <param name="Mandate">The decider's mandate level: consulent, regisseur, teamleider, manager, directeur or college.</param>
+/// <param name="Mandate">The decider's mandate level: consulent, regisseur, teamleider, manager, directeur or college (or a role the packs declare). For a proposal whose mandate is <c>open</c> (<see cref="ProposalResult.MandateFallback"/>) only the competent body may decide: <c>college</c>.</param>
 /// <param name="Motivation">Why; required.</param>
 public sealed record DecisionRequest(string ProposalId, DecisionOutcome Outcome, string DecidedBy, string Mandate, string Motivation)
 {
@@ -54,7 +54,7 @@ public sealed record DecisionRequest(string ProposalId, DecisionOutcome Outcome,
 /// <param name="Outcome">accepted, changed or rejected.</param>
 /// <param name="DecidedBy">Who decided.</param>
 /// <param name="Mandate">Their mandate level.</param>
-/// <param name="RequiredMandate">The mandate the proposal needs.</param>
+/// <param name="RequiredMandate">The mandate the proposal needs (for an open mandate no local pack set: the competent body, <c>college</c>).</param>
 /// <param name="Motivation">The motivation.</param>
 /// <param name="Basis">The legal bases (citations).</param>
 /// <param name="Limits">The limits in words.</param>
@@ -155,7 +155,7 @@ public sealed class DecisionException : Exception
     /// <summary>Why the decision was refused.</summary>
     public DecisionRefusalCode Code => Refusal.Code;
 
-    /// <summary>The problem, with a DBR40xx code from the catalogue (see docs/diagnostics.md); it has no place in a file.</summary>
+    /// <summary>The problem, with a DBR40xx code from the catalogue (see docs/diagnostics.md); it has no place in a file, except DBR4012 (at the pack's <c>mandate: open</c>).</summary>
     public Diagnostic Diagnostic => Refusal.Diagnostic;
 }
 
@@ -164,8 +164,8 @@ internal static class DecisionRefusals
 {
     public static DecisionRefusal Create(DecisionRefusalCode code, string message) => Create(code, Descriptor(code), message);
 
-    public static DecisionRefusal Create(DecisionRefusalCode code, DiagnosticDescriptor descriptor, string message) =>
-        new(code, descriptor.At(SourceLocation.None, message));
+    public static DecisionRefusal Create(DecisionRefusalCode code, DiagnosticDescriptor descriptor, string message, SourceLocation? location = null) =>
+        new(code, descriptor.At(location ?? SourceLocation.None, message));
 
     private static DiagnosticDescriptor Descriptor(DecisionRefusalCode code) => code switch
     {

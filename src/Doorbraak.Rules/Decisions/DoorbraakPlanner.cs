@@ -98,6 +98,17 @@ public sealed class DoorbraakPlanner
         var mandate = levels.FirstOrDefault(l => string.Equals(l, request.Mandate?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (mandate is null)
             return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.UnknownMandate, Refusal("plan.refusal.unknown-mandate", ("mandate", request.Mandate), ("levels", string.Join(", ", levels))));
+        // An open mandate that no loaded local pack set is delegated to nobody: the competent body itself decides.
+        var required = proposal.Mandate == Mandates.Open ? ProposalFinder.CompetentBody(ruleSet.Packs) : null;
+        if (request.Outcome != DecisionOutcome.Rejected && required is not null && ruleSet.Packs.RoleRank(mandate) < required.Rank)
+        {
+            var open = proposal.Steps.FirstOrDefault(s => s.Mandate == Mandates.Open)?.Id ?? proposal.Id;
+            var where = ruleSet.Deviations.FirstOrDefault(d => d.Id == open)?.Definition is { } def
+                ? (def.MandateLocation == SourceLocation.None ? def.Location : def.MandateLocation) : SourceLocation.None;
+            return DecisionAttempt.Refused(DecisionRefusals.Create(DecisionRefusalCode.Mandate, DiagnosticCatalog.MandateNotDelegated,
+                Refusal("plan.refusal.mandate-not-delegated", ("step", open), ("location", where == SourceLocation.None ? open : where.ToString()),
+                    ("title", required.Title), ("role", required.Id), ("mandate", mandate)), where));
+        }
         if (request.Outcome != DecisionOutcome.Rejected && ruleSet.Packs.RoleRank(mandate) < ruleSet.Packs.RoleRank(proposal.Mandate))
             return Refuse(DecisionRefusalCode.Mandate, DiagnosticCatalog.MandateTooLow, Refusal("plan.refusal.mandate-too-low", ("needed", proposal.Mandate), ("mandate", mandate)));
 
@@ -149,7 +160,7 @@ public sealed class DoorbraakPlanner
             foreach (var r in proposal.Review)
                 if (FactValue.TryParseDuration(r, out var rm, out var rd)) reviews.Add(FactValue.AddDuration(start, rm, rd));
         }
-        var decision = new RecordedDecision(proposal.Id, proposal.Deviations, proposal.Title, request.Outcome, request.DecidedBy, mandate, proposal.Mandate,
+        var decision = new RecordedDecision(proposal.Id, proposal.Deviations, proposal.Title, request.Outcome, request.DecidedBy, mandate, required?.Id ?? proposal.Mandate,
             request.Motivation.Trim(), proposal.Basis.Select(b => b.Citation).ToList(), proposal.Limits.Text,
             request.Outcome == DecisionOutcome.Rejected || requestOnly ? null : start, end, reviews, _time.GetUtcNow(), request.ReasonForDifference, request.Actions, facts)
         {

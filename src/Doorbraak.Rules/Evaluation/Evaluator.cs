@@ -31,26 +31,11 @@ internal static class Evaluator
         var result = new EvaluationResult(determinations, goals, collisions.Select(c => c.Result).ToList(), session.MissingFacts, proposals, audit)
         {
             NotProposed = notProposed,
-            Completeness = WithOpenMandates(session, CompletenessCheck.Of(session, collisions), proposals),
+            Completeness = CompletenessCheck.Of(session, collisions),
             UnusedFacts = UnusedFacts.Of(session),
         };
         EvaluationProvenance.Attach(result, EvaluationProvenance.Create(session));
         return result;
-    }
-
-    /// <summary>
-    /// A proposal whose mandate is still <c>open</c> (the national pack leaves it to a local mandaatbesluit, and none set it)
-    /// cannot say who decides: each such step is a gap, so that a decision on it must acknowledge that.
-    /// </summary>
-    private static Completeness WithOpenMandates(EvaluationSession session, Completeness verdict, IReadOnlyList<ProposalResult> proposals)
-    {
-        var open = proposals.SelectMany(p => p.Steps.Where(s => s.Mandate == Mandates.Open).Select(s => (s.Id, Proposal: p.Id)))
-            .GroupBy(x => x.Id, StringComparer.Ordinal).ToList();
-        if (open.Count == 0) return verdict;
-        var words = Texts.Of(session.Lang);
-        var gaps = verdict.Gaps.Concat(open.Select(g => new Gap(GapKind.MandateNotSet, g.Key, words.Format("engine.gap.mandate-not-set", ("step", g.Key)),
-            g.Select(x => x.Proposal).Distinct().ToList()))).ToList();
-        return new Completeness(false, gaps);
     }
 
     /// <summary>Every goal with its state today and on <paramref name="projected"/> (the base projection or a re-projection).</summary>

@@ -90,6 +90,20 @@ internal static partial class ProposalFinder
         return (best ?? Mandates.Open, ladderAmount);
     }
 
+    /// <summary>
+    /// Who decides while a mandate is <c>open</c> and no loaded local pack sets it: nobody holds a mandate, so the
+    /// competent body itself decides (for the sociaal-domein laws the college). That is the top of the role ladder the
+    /// packs declare (the built-in ladder's <c>college</c> when none declares roles).
+    /// </summary>
+    internal static RoleDefinition CompetentBody(MergedPacks packs) => packs.Roles.MaxBy(r => r.Rank) ?? Mandates.DefaultRoles[^1];
+
+    /// <summary>"Mandaat niet vastgelegd: ... besluit het bevoegde bestuursorgaan zelf (College van ..., mandaat 'college')".</summary>
+    internal static string OpenMandateNote(MergedPacks packs, ReportLanguage lang)
+    {
+        var body = CompetentBody(packs);
+        return Texts.Format(lang, "engine.proposal.mandate-not-set", ("title", body.Title), ("role", body.Id));
+    }
+
     /// <summary>The rank used to order proposals by mandate: an open mandate after every role.</summary>
     private static int MandateRank(EvaluationSession ctx, string mandate) =>
         mandate == Mandates.Open ? int.MaxValue : ctx.RuleSet.Packs.RoleRank(mandate);

@@ -388,7 +388,8 @@ internal static partial class ProposalFinder
         var words = Texts.Of(lang);
         var request = Request(ctx, t.Deviations);
         if (request is not null) checklist.Insert(0, request.Text);
-        checklist.Add(mandate == Mandates.Open ? words["engine.proposal.mandate-not-set"] : words.Format(request is null ? "engine.proposal.checklist-mandate" : "engine.proposal.checklist-request-mandate", ("mandate", mandate)));
+        var openNote = mandate == Mandates.Open ? OpenMandateNote(plan.Packs, lang) : null;
+        checklist.Add(openNote ?? words.Format(request is null ? "engine.proposal.checklist-mandate" : "engine.proposal.checklist-request-mandate", ("mandate", mandate)));
         checklist.Add(words.Format("engine.proposal.checklist-review", ("review", string.Join(", ", review))));
         var reason = words.Format("engine.proposal.rank-reason", ("resolves", t.Resolves.Count), ("creates", t.Creates.Count),
             ("basis", words.Join(defs.Select(d => d.Basis.Kind ?? words["format.unknown"]).Distinct())), ("mandate", mandate),
@@ -403,7 +404,8 @@ internal static partial class ProposalFinder
             Steps = t.Deviations.Select(d => Step(ctx, d, t.Reprojection.Projection)).ToList(),
             Request = request,
             MandateAmount = amount,
-            MandateNote = mandate == Mandates.Open ? words["engine.proposal.mandate-not-set"] : null,
+            MandateNote = openNote,
+            MandateFallback = openNote is null ? null : CompetentBody(plan.Packs).Id,
             EndDate = ctx.Date.AddMonths(months).AddDays(-1),
         };
     }
@@ -490,7 +492,7 @@ internal static partial class ProposalFinder
                 "peildatum" or "ingangsdatum" => Texts.Date(start, lang),
                 "einddatum" => Texts.Date(end, lang),
                 "limieten" => limitsText,
-                "mandaat" => (mandate ?? def.Mandate) == Mandates.Open ? Texts.Of(lang)["engine.proposal.mandate-not-set"] : mandate ?? def.Mandate,
+                "mandaat" => (mandate ?? def.Mandate) == Mandates.Open ? OpenMandateNote(ctx.RuleSet.Packs, lang) : mandate ?? def.Mandate,
                 "lid" when name is not null => FactText(ctx, member, name),
                 BuiltInFacts.ApplicantRole when name is not null => FactText(ctx, ctx.Base.Frame.MemberWithRole(BuiltInFacts.ApplicantRole, ctx.RuleSet.RoleField, ctx.RuleSet.MembersField), name),
                 "huishouden" when name is not null => FactText(ctx, ctx.Base.Household, name),

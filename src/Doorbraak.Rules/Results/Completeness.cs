@@ -39,7 +39,4 @@ public enum GapKind
     /// <summary>A rule, goal, collision or deviation stays undecided for a reason other than a missing household fact.</summary>
     [JsonStringEnumMemberName("undecided")]
     Undecided,
-    /// <summary>A proposal's mandate is <c>open</c>: no local mandaatbesluit (<c>mandates:</c>) says who decides it.</summary>
-    [JsonStringEnumMemberName("mandate-not-set")]
-    MandateNotSet,
 }

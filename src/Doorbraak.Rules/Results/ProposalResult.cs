@@ -65,8 +65,18 @@ public sealed record ProposalResult(
     /// <summary>The amount a mandate ladder was read with (null: no ladder, or the amount rests on an unknown value).</summary>
     public decimal? MandateAmount { get; init; }
 
-    /// <summary>"mandaat niet vastgelegd" when <see cref="Mandate"/> is <c>open</c> and no local mandaatbesluit set it; null otherwise.</summary>
+    /// <summary>
+    /// "Mandaat niet vastgelegd: ... besluit het bevoegde bestuursorgaan zelf (...)" when <see cref="Mandate"/> is <c>open</c>
+    /// and no local mandaatbesluit set it; null otherwise.
+    /// </summary>
     public string? MandateNote { get; init; }
+
+    /// <summary>
+    /// Who may decide while <see cref="Mandate"/> is <c>open</c> and no loaded local pack sets it: the competent body itself,
+    /// the top of the packs' role ladder (<c>college</c>). A decision on this proposal needs that mandate. Null when the
+    /// mandate is set.
+    /// </summary>
+    public string? MandateFallback { get; init; }
 
     /// <summary>The last day the proposal applies when it starts on the reference date (its duration, or its maximum, or the horizon).</summary>
     public DateOnly? EndDate { get; init; }

@@ -158,6 +158,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EvaluatedWithOtherPacks = new("DBR4009", E, "The evaluation was made with other packs than the planner's");
     public static readonly DiagnosticDescriptor OtherHousehold = new("DBR4010", E, "The household is not the one evaluated, or changed since");
     public static readonly DiagnosticDescriptor IncompleteNotAcknowledged = new("DBR4011", E, "A decision on an incomplete result without acknowledging its gaps");
+    public static readonly DiagnosticDescriptor MandateNotDelegated = new("DBR4012", E, "A decision on a mandate no mandaatbesluit delegated, by someone other than the competent body");
     public static readonly DiagnosticDescriptor RequestIsNotADecision = new("DBR4100", E, "A request to another authority cannot be recorded as a decision taken");
 
     /// <summary>Codes that mean a document could not be read at all (rather than read and found wrong).</summary>

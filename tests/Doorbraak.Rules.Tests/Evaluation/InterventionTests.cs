@@ -96,7 +96,7 @@ public class InterventionTests
     }
 
     [Fact]
-    public void An_open_mandate_says_it_is_not_set_and_makes_the_result_incomplete()
+    public void An_open_mandate_says_it_is_not_set_and_that_the_college_decides()
     {
         var result = Evaluate(9500);
         var p = result.Proposals.Single(x => x.Id == "int.time-out");
@@ -105,8 +105,8 @@ public class InterventionTests
         p.Limits.Until.Should().Be("huishouden.heeft_woonruimte");
         p.Limits.Text.Should().Contain("tot huishouden.heeft_woonruimte").And.Contain("6 maanden");
         p.EndDate.Should().Be(new DateOnly(2026, 8, 31));
-        result.Completeness.Complete.Should().BeFalse();
-        result.Completeness.Gaps.Should().Contain(g => g.Kind == GapKind.MandateNotSet && g.Subject == "int.time-out" && g.Affects.Contains("int.time-out"));
+        p.MandateFallback.Should().Be("college");
+        result.Completeness.Gaps.Should().NotContain(g => g.Subject == "int.time-out");
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public class InterventionTests
         p.Mandate.Should().Be("teamleider");
         p.MandateNote.Should().BeNull();
         p.Steps.Single().MandateBasis.Should().Be("Mandaatbesluit test 2026 art. 3");
-        result.Completeness.Gaps.Should().NotContain(g => g.Kind == GapKind.MandateNotSet);
+        p.MandateFallback.Should().BeNull();
     }
 
     [Fact]
