@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Doorbraak.Rules.Hosting;
 using Doorbraak.Rules.Tests.Evaluation;
 using Microsoft.Extensions.DependencyInjection;
@@ -193,9 +194,11 @@ public class HotReloadTests
         failed.Should().NotBeNull();
         failed!.ToString().Should().Contain("did not load within 0.3 seconds");
 
-        // The gate is free: the next reload runs (and succeeds once loading works again).
+        // The gate is free: the next reload runs (and succeeds once loading works again). The limit goes back to the
+        // default so that a slow machine does not abandon this real load too.
         release.Set();
         provider.Loader = normal;
+        sp.GetRequiredService<IOptionsMonitor<DoorbraakRulesOptions>>().CurrentValue.ReloadTimeout = TimeSpan.FromSeconds(30);
         pack.Write("facts.yaml", MiniPack.Facts.Replace("value: 2002.13", "value: 2100.00"));
         (await provider.ReloadAsync()).Should().BeTrue();
         Norm(provider.Current).Should().Be("1050.00");
