@@ -7,6 +7,14 @@ using Doorbraak.Rules.Benchmarks;
 // --agreement N: the agreement check alone.
 // --alloc-profile: which types the simple and heaviest evaluations and the batch allocate (GC AllocationTick sampling).
 // --differential N: N generated households through the compiled and the NRules backend; exit 1 on the first difference.
+// --load-scaling [N,N,...]: pack load time for 1,000 / 4,000 / 8,800 facts, rules and parameters in one file (issue #20).
+var scaling = Array.IndexOf(args, "--load-scaling");
+if (scaling >= 0)
+{
+    var sizes = scaling + 1 < args.Length ? args[scaling + 1].Split(',').Select(int.Parse).ToArray() : null;
+    return LoadScaling.Run(Console.Out, sizes);
+}
+
 var diff = Array.IndexOf(args, "--differential");
 if (diff >= 0)
 {

@@ -238,12 +238,25 @@ internal static class RuleSetCompiler
     {
         blockades = [];
         var n = rules.Count;
+        // Edge a -> b when rule a determines a fact rule b reads. Found through an index of readers per fact, not by testing every
+        // pair of rules: the pairwise test made loading quadratic in the number of rules (issue #20).
+        var readers = new Dictionary<FieldDefinition, List<int>>();
+        for (var b = 0; b < n; b++)
+            foreach (var f in rules[b].Reads)
+            {
+                if (!readers.TryGetValue(f, out var list)) readers[f] = list = [];
+                list.Add(b);
+            }
         var edges = new List<int>[n];
+        var seen = new HashSet<int>();
         for (var a = 0; a < n; a++)
         {
-            edges[a] = new List<int>();
-            for (var b = 0; b < n; b++)
-                if (a != b && rules[a].Writes.Overlaps(rules[b].Reads)) edges[a].Add(b);
+            seen.Clear();
+            foreach (var w in rules[a].Writes)
+                if (readers.TryGetValue(w, out var list))
+                    foreach (var b in list)
+                        if (b != a) seen.Add(b);
+            edges[a] = [.. seen.Order()];
         }
         bool IsWait(int a, int b) => rules[b].WaitField is { } f && rules[a].Writes.Where(rules[b].Reads.Contains).All(x => x == f);
 

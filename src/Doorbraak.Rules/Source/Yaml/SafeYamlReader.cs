@@ -164,19 +164,13 @@ internal static class SafeYamlReader
                             diagnostics.Report(DiagnosticCatalog.YamlFeatureNotAllowed, keyScalar.Start, "Merge keys (<<) are not part of the pack format; write the keys out in full.");
                             return null;
                         }
-                        foreach (var e in map.Entries)
-                        {
-                            if (e.Key.Value == keyScalar.Value)
-                            {
-                                diagnostics.Report(DiagnosticCatalog.DuplicateKey, keyScalar.Start, $"The key '{keyScalar.Value}' appears twice in this mapping (first at line {e.Key.Start.Line}); remove or rename one.");
-                                break;
-                            }
-                        }
+                        if (map.FindKey(keyScalar.Value) is { } first)
+                            diagnostics.Report(DiagnosticCatalog.DuplicateKey, keyScalar.Start, $"The key '{keyScalar.Value}' appears twice in this mapping (first at line {first.Start.Line}); remove or rename one.");
                         pendingKeys.Push(keyScalar);
                     }
                     else
                     {
-                        map.Entries.Add(new KeyValuePair<YScalar, YNode>(key, completed));
+                        map.Add(key, completed);
                         pendingKeys.Push(null);
                     }
                 }

@@ -48,20 +48,47 @@ internal sealed class YScalar : YNode
 
 internal sealed class YMapping : YNode
 {
+    /// <summary>Above this many entries a mapping keeps an index of its keys, so that a lookup does not walk every entry.</summary>
+    private const int IndexFrom = 8;
+
+    private readonly List<KeyValuePair<YScalar, YNode>> _entries = new();
+
+    /// <summary>
+    /// The position of the first entry with each key, once the mapping is large. A pack's <c>facts:</c> or <c>parameters:</c>
+    /// mapping can hold thousands of keys; checking each new key against every earlier one made reading quadratic (issue #20).
+    /// </summary>
+    private Dictionary<string, int>? _index;
+
     public YMapping(SourceLocation start) : base(start) { }
 
-    public List<KeyValuePair<YScalar, YNode>> Entries { get; } = new();
+    /// <summary>The entries in document order.</summary>
+    public IReadOnlyList<KeyValuePair<YScalar, YNode>> Entries => _entries;
 
     public override string KindName => "a mapping (key: value)";
 
-    public YNode? this[string key]
+    /// <summary>Adds an entry (the reader has already reported a duplicate key; the first entry stays the one found).</summary>
+    public void Add(YScalar key, YNode value)
     {
-        get
+        _entries.Add(new KeyValuePair<YScalar, YNode>(key, value));
+        if (_index is not null) _index.TryAdd(key.Value, _entries.Count - 1);
+        else if (_entries.Count > IndexFrom)
         {
-            foreach (var e in Entries)
-                if (e.Key.Value == key) return e.Value;
-            return null;
+            _index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Count; i++) _index.TryAdd(_entries[i].Key.Value, i);
         }
+    }
+
+    /// <summary>The first key with this text, or null.</summary>
+    public YScalar? FindKey(string key) => IndexOf(key) is var i and >= 0 ? _entries[i].Key : null;
+
+    public YNode? this[string key] => IndexOf(key) is var i and >= 0 ? _entries[i].Value : null;
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null) return _index.TryGetValue(key, out var at) ? at : -1;
+        for (var i = 0; i < _entries.Count; i++)
+            if (_entries[i].Key.Value == key) return i;
+        return -1;
     }
 }
 

@@ -63,6 +63,28 @@ public sealed class SafeYamlReaderTests
     }
 
     [Fact]
+    public void In_a_large_mapping_a_duplicate_key_is_reported_with_its_first_line_and_lookups_find_the_first_entry()
+    {
+        // Past a few entries a mapping indexes its keys (issue #20: checking each key against all earlier ones was quadratic).
+        var sb = new StringBuilder();
+        for (var i = 0; i < 50; i++) sb.Append($"k{i}: {i}\n");
+        sb.Append("k7: dubbel\nk40: dubbel\n");
+        var (node, errors) = Read(sb.ToString());
+        node.Should().BeNull();
+        errors.Should().Equal(
+            "f.yaml:51:1: error DBR1005: The key 'k7' appears twice in this mapping (first at line 8); remove or rename one.",
+            "f.yaml:52:1: error DBR1005: The key 'k40' appears twice in this mapping (first at line 41); remove or rename one.");
+
+        var map = new YMapping(SourceLocation.None);
+        for (var i = 0; i < 20; i++) map.Add(new YScalar(SourceLocation.None, $"k{i}", YScalarStyle.Plain, 0), new YScalar(SourceLocation.None, $"{i}", YScalarStyle.Plain, 0));
+        map.Add(new YScalar(SourceLocation.None, "k3", YScalarStyle.Plain, 0), new YScalar(SourceLocation.None, "later", YScalarStyle.Plain, 0));
+        ((YScalar)map["k3"]!).Value.Should().Be("3");
+        ((YScalar)map["k19"]!).Value.Should().Be("19");
+        map["k20"].Should().BeNull();
+        map.Entries.Should().HaveCount(21);
+    }
+
+    [Fact]
     public void Duplicate_keys_in_nested_mappings_are_all_reported()
     {
         var (_, errors) = Read("a:\n  x: 1\n  x: 2\nb: { y: 1, y: 2 }\n");
