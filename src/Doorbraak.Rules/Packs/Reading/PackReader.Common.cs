@@ -143,4 +143,15 @@ internal static partial class PackReader
         }
         return item with { Open = open, Overrides = over };
     }
+
+    /// <summary>The entries of a list that must each be a mapping; an entry that is not is reported where it stands, with
+    /// <paramref name="example"/> saying how to write it, and skipped.</summary>
+    private static IEnumerable<YMapping> MappingsIn(YSequence seq, ItemContext ctx, string example, DiagnosticDescriptor? code = null)
+    {
+        foreach (var item in seq.Items)
+        {
+            if (item is YMapping m) yield return m;
+            else ctx.Bag.Report(code ?? DiagnosticCatalog.WrongValueKind, item.Start, example);
+        }
+    }
 }

@@ -70,13 +70,8 @@ internal static partial class PackReader
         var values = new List<ParameterValue>();
         if (r.Sequence("values", required: true) is { } seq && type is not null)
         {
-            foreach (var item in seq.Items)
+            foreach (var vm in MappingsIn(seq, ctx, "Each value is a mapping: { from: 2026-01-01, value: 1401.50, source: \"Normenbrief\" }."))
             {
-                if (item is not YMapping vm)
-                {
-                    ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each value is a mapping: { from: 2026-01-01, value: 1401.50, source: \"Normenbrief\" }.");
-                    continue;
-                }
                 var vr = new MappingReader(vm, ctx.Bag, "a parameter value", PackKeys.ParameterValue);
                 var from = vr.Date("from", required: true);
                 var to = vr.Date("to");

@@ -40,13 +40,8 @@ internal static partial class PackReader
         var costs = new List<StepCost>();
         if (r.Sequence("costs") is { } cs)
         {
-            foreach (var item in cs.Items)
+            foreach (var im in MappingsIn(cs, ctx, "Each cost of an intervention is a mapping: { payer: gemeente, once: 2500 } or { payer: gemeente, monthly: <expression> }."))
             {
-                if (item is not YMapping im)
-                {
-                    ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each cost of an intervention is a mapping: { payer: gemeente, once: 2500 } or { payer: gemeente, monthly: <expression> }.");
-                    continue;
-                }
                 var ir = new MappingReader(im, ctx.Bag, "an intervention's cost", PackKeys.InterventionCost);
                 var payer = ir.Text("payer", required: true);
                 var (amount, once) = ReadOnceOrMonthly(ir, ctx);
@@ -93,13 +88,8 @@ internal static partial class PackReader
             ctx.Bag.Report(DiagnosticCatalog.ElementChangeShape, node.Start, "'elements' is a list of changes, each { collection: schulden, id: <id> or where: <condition>, set: { status: \"regeling\" } }.");
             return list;
         }
-        foreach (var item in seq.Items)
+        foreach (var im in MappingsIn(seq, ctx, "Each entry of 'elements' is a mapping: { collection: schulden, where: soort = \"toeslagen\", set: { status: \"regeling\" } }.", DiagnosticCatalog.ElementChangeShape))
         {
-            if (item is not YMapping im)
-            {
-                ctx.Bag.Report(DiagnosticCatalog.ElementChangeShape, item.Start, "Each entry of 'elements' is a mapping: { collection: schulden, where: soort = \"toeslagen\", set: { status: \"regeling\" } }.");
-                continue;
-            }
             var er = new MappingReader(im, ctx.Bag, "an element change", PackKeys.ElementChange);
             var collection = er.Text("collection", required: true);
             var id = er.Text("id");

@@ -88,13 +88,8 @@ internal static partial class PackReader
     {
         var list = new List<Citation>();
         if (r.Sequence("clauses") is not { } seq) return list;
-        foreach (var item in seq.Items)
+        foreach (var cm in MappingsIn(seq, ctx, "Each clause is a mapping such as { law: Participatiewet, article: \"18 lid 1\", kind: individualisering }."))
         {
-            if (item is not YMapping cm)
-            {
-                ctx.Bag.Report(DiagnosticCatalog.WrongValueKind, item.Start, "Each clause is a mapping such as { law: Participatiewet, article: \"18 lid 1\", kind: individualisering }.");
-                continue;
-            }
             var clause = ReadCitationMapping(cm, "a clause", "clauses", ctx);
             if (clause.Kind is null || !BasisKinds.ClauseKinds.Contains(clause.Kind))
             {
