@@ -54,7 +54,7 @@ internal static class LoadScaling
     }
 
     /// <summary>The size caps raised so that every count fits in one file: this measures the algorithm, not the caps.</summary>
-    private static readonly PackLoadOptions Options = new() { MaxFileBytes = 8 << 20, MaxPackBytes = 16L << 20, MaxEvents = 2_000_000 };
+    private static readonly PackLoadOptions Options = new() { MaxFileBytes = 8 << 20, MaxPackBytes = 16L << 20, MaxEvents = 2_000_000, MaxItems = 100_000 };
 
     internal static Dictionary<string, string> Pack(string body) => new()
     {

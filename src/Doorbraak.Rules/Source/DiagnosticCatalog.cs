@@ -109,6 +109,7 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PackSetCostExceeded = new("DBR1311", E, "The pack set's estimated work per household is over the cost budget");
     public static readonly DiagnosticDescriptor PackTooLarge = new("DBR1312", E, "A pack's files together are larger than the limit");
     public static readonly DiagnosticDescriptor PackTooManyFiles = new("DBR1313", E, "A pack has more files than the limit");
+    public static readonly DiagnosticDescriptor TooManyItems = new("DBR1314", E, "A pack set has more rules and other items than the limit");
 
     // DBR20xx: expressions.
     public static readonly DiagnosticDescriptor ExpressionTooLong = new("DBR2001", E, "An expression is longer than the limit");

@@ -86,4 +86,30 @@ public sealed class PackSizeCapTests : IDisposable
         set.Should().BeNull();
         diagnostics.Should().ContainSingle(d => d.Code == "DBR1313");
     }
+
+    /// <summary>Rules that each test one fact: <paramref name="count"/> of them in one file.</summary>
+    private static string ManyRules(int count)
+    {
+        var sb = new StringBuilder("facts:\n  huishouden.x: { type: boolean, description: Een testfeit }\nrules:\n");
+        for (var i = 0; i < count; i++)
+            sb.Append($"  - {{ id: r.r{i:D4}, title: Regel {i}, law: {{ law: Testwet, article: \"{i}\" }}, domain: inkomen, applies: aanvrager.leeftijd >= {i % 90}, determines: {{ huishouden.x: true }} }}\n");
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void A_set_with_more_items_than_MaxItems_is_refused_as_DBR1314_at_the_first_item_over_it_before_compiling()
+    {
+        File.WriteAllText(Path.Combine(_dir, "pack.yaml"), Manifest());
+        File.WriteAllText(Path.Combine(_dir, "regels.yaml"), ManyRules(30));
+
+        PackSet.TryLoad([PolicyPackSource.FromDirectory(_dir)]).Set.Should().NotBeNull("30 rules are well within the default");
+        var (set, diagnostics) = PackSet.TryLoad([PolicyPackSource.FromDirectory(_dir)], new PackLoadOptions { MaxItems = 25 });
+
+        set.Should().BeNull();
+        var error = diagnostics.Should().ContainSingle(d => d.Severity == DiagnosticSeverity.Error).Which;
+        error.Code.Should().Be("DBR1314");
+        error.Location.File.Should().EndWith("regels.yaml");
+        error.Location.Line.Should().Be(29, "the 26th rule, the first over the limit, stands on line 29");
+        error.Message.Should().Contain("30 rules, goals, collisions, costs, deviations and interventions; at most 25 are allowed").And.Contain("PackLoadOptions.MaxItems");
+    }
 }
