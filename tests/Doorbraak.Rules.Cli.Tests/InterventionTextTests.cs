@@ -1,64 +1,8 @@
 namespace Doorbraak.Rules.Cli.Tests;
 
-/// <summary>Interventions in the CLI's text report, in explain and in <c>doorbraak docs</c>, on a small pack written to a temporary folder.</summary>
+/// <summary>Interventions in the CLI's text report, in explain and in <c>doorbraak docs</c>, on the small test pack tests/testpacks/interventies.</summary>
 public class InterventionTextTests
 {
-    private const string Manifest = """
-        id: test.interventies-cli
-        version: 1.0.0
-        title: Interventies (test)
-        jurisdiction: NL
-        format: 2
-        valid: { from: 2000-01-01 }
-        """;
-
-    private const string Content = """
-        facts:
-          schuld.id: { type: text, description: Kenmerk van de schuld }
-          huishouden.schuldhulp_geweigerd: { type: boolean, description: Schuldhulp is geweigerd, default: false }
-        authorities:
-          - { id: cjib, title: CJIB, law: Wet administratiefrechtelijke handhaving verkeersvoorschriften }
-        rules:
-          - id: shv.weigering
-            title: Geen schuldhulp bij een openstaande boete
-            law: { law: Testwet, article: "2" }
-            force: werkinstructie
-            domain: schulden
-            applies: any schulden where soort = "boete" and status = "open"
-            determines: { huishouden.schuldhulp_geweigerd: true }
-        goals:
-          - id: doel.schuldhulp
-            title: Schuldhulp mogelijk
-            domain: schulden
-            holds: not huishouden.schuldhulp_geweigerd
-        interventions:
-          - id: int.boete-regeling
-            title: Betalingsregeling voor de boete vragen
-            action: overig
-            basis: { law: Testwet, article: "3", kind: taak }
-            change:
-              elements:
-                - { collection: schulden, where: soort = "boete", set: { status: "regeling" } }
-            resolves: [doel.schuldhulp]
-            mandate: regisseur
-            decider: cjib
-            deliver: [overzicht van de schulden]
-          - id: int.boete-betalen
-            title: De boete betalen
-            action: betaling
-            basis: { law: Testverordening, article: "2", kind: budget }
-            change:
-              elements:
-                - { collection: schulden, id: cjib-1, set: { status: "betaald", bedrag: 0 } }
-            resolves: [doel.schuldhulp]
-            mandate:
-              - { up_to: 600, role: teamleider }
-              - { role: manager }
-            limits: { until: peildatum >= 2026-06-01, max: P6M }
-            costs:
-              - { payer: gemeente, once: 400 }
-        """;
-
     private const string Household = """
         leden:
           - { id: a, rol: aanvrager, geboren: 1980-05-01 }
@@ -68,10 +12,8 @@ public class InterventionTextTests
 
     private static (string Pack, string Household) Write(TempDir temp)
     {
-        var pack = Path.Combine(temp.Path, "interventies");
-        Directory.CreateDirectory(pack);
-        File.WriteAllText(Path.Combine(pack, "pack.yaml"), Manifest);
-        File.WriteAllText(Path.Combine(pack, "content.yaml"), Content);
+        // The test pack shared with the sample host's tests.
+        var pack = Path.Combine(Repo.Root, "tests", "testpacks", "interventies");
         var household = Path.Combine(temp.Path, "h.yaml");
         File.WriteAllText(household, Household);
         return (pack, household);

@@ -5,60 +5,11 @@ using Microsoft.AspNetCore.Hosting;
 namespace Doorbraak.Rules.SampleHost.Tests;
 
 /// <summary>
-/// The sample host on a small test pack with interventions (written to a temporary folder): a proposal shows its steps as
+/// The sample host on the small test pack with interventions (tests/testpacks/interventies): a proposal shows its steps as
 /// intervention or deviation, a request says what to ask, and the what-if page names the steps.
 /// </summary>
 public sealed class InterventionHostFactory : SampleHostFactory
 {
-    public const string Manifest = """
-        id: test.interventies-host
-        version: 1.0.0
-        title: Interventies (test)
-        jurisdiction: NL
-        format: 2
-        valid: { from: 2000-01-01 }
-        """;
-
-    public const string Content = """
-        facts:
-          huishouden.schuldhulp_geweigerd: { type: boolean, description: Schuldhulp is geweigerd, default: false }
-        authorities:
-          - { id: cjib, title: CJIB, law: Wet administratiefrechtelijke handhaving verkeersvoorschriften }
-        rules:
-          - id: shv.weigering
-            title: Geen schuldhulp bij een openstaande boete
-            law: { law: Testwet, article: "2" }
-            force: werkinstructie
-            domain: schulden
-            applies: any schulden where soort = "boete" and status = "open"
-            determines: { huishouden.schuldhulp_geweigerd: true }
-        goals:
-          - id: doel.schuldhulp
-            title: Schuldhulp mogelijk
-            domain: schulden
-            holds: not huishouden.schuldhulp_geweigerd
-        deviations:
-          - id: afw.weigering-opzij
-            title: Werkinstructie opzij zetten
-            deviates: shv.weigering
-            change: { suspend: true }
-            basis: { law: Testwet, article: "2", kind: werkinstructie }
-            mandate: teamleider
-            limits: { duration: P3M }
-        interventions:
-          - id: int.boete-regeling
-            title: Betalingsregeling voor de boete vragen
-            action: overig
-            basis: { law: Testwet, article: "3", kind: taak }
-            change:
-              elements:
-                - { collection: schulden, where: soort = "boete", set: { status: "regeling" } }
-            resolves: [doel.schuldhulp]
-            mandate: regisseur
-            decider: cjib
-            deliver: [overzicht van de schulden]
-        """;
-
     public const string Household = """
         leden:
           - { id: a, rol: aanvrager, geboren: 1980-05-01 }
@@ -66,23 +17,14 @@ public sealed class InterventionHostFactory : SampleHostFactory
           - { soort: boete, bedrag: 400, status: open }
         """;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "doorbraak-interventies-" + Guid.NewGuid().ToString("N"));
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        var pack = Path.Combine(_root, "interventies");
-        Directory.CreateDirectory(pack);
-        File.WriteAllText(Path.Combine(pack, "pack.yaml"), Manifest);
-        File.WriteAllText(Path.Combine(pack, "content.yaml"), Content);
-        builder.UseSetting("Doorbraak:PacksRoot", _root);
+        // The test pack shared with the CLI's tests.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Doorbraak.Rules.sln"))) root = root.Parent;
+        builder.UseSetting("Doorbraak:PacksRoot", Path.Combine(root!.FullName, "tests", "testpacks"));
         builder.UseSetting("Doorbraak:Packs", "interventies");
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 }
 
